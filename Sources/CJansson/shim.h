@@ -1,0 +1,42 @@
+// Thin C shim over Jansson for Swift.
+//
+// Jansson exposes several of its API points as macros or as `static inline` functions that
+// touch the struct layout (json_incref/json_decref, JSON_REAL_PRECISION, json_typeof). Swift
+// cannot call macros, so this header re-exports them as small static inline functions.
+#ifndef PREFLIGHT_CJANSSON_SHIM_H
+#define PREFLIGHT_CJANSSON_SHIM_H
+
+#include <jansson.h>
+#include <signal.h>
+#include <stddef.h>
+
+/// Increments the reference count; returns the same value.
+static inline json_t *pf_json_incref(json_t *json) { return json_incref(json); }
+
+/// Decrements the reference count and frees the value when it reaches zero.
+static inline void pf_json_decref(json_t *json) { json_decref(json); }
+
+/// The value's type tag.
+static inline int pf_json_typeof(const json_t *json) { return (int)json_typeof(json); }
+
+/// Flags for compact output with reals written at 15 significant digits, so 0.3 prints as 0.3.
+static inline size_t pf_json_dump_flags_compact(void) {
+    return JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(15);
+}
+
+/// Flags for parsing any JSON value with embedded NUL characters allowed.
+static inline size_t pf_json_load_flags(void) { return JSON_DECODE_ANY | JSON_ALLOW_NUL; }
+
+/// Jansson's nesting limit, exposed so the transport can document it.
+static inline int pf_json_parser_max_depth(void) {
+#ifdef JSON_PARSER_MAX_DEPTH
+    return JSON_PARSER_MAX_DEPTH;
+#else
+    return 2048;
+#endif
+}
+
+/// Ignore SIGPIPE process-wide: a client that goes away must not kill the server mid-write.
+static inline void pf_ignore_sigpipe(void) { signal(SIGPIPE, SIG_IGN); }
+
+#endif

@@ -1,0 +1,2 @@
+/// Placeholder during bootstrap; replaced by the transport.
+enum JSONRPCBootstrap {}
