@@ -123,10 +123,11 @@ public struct ContentLengthFramer: MessageFramer {
 
     /// Parses the header lines; Content-Length must be present and a non-negative decimal.
     private static func contentLength(in header: [UInt8]) -> Result<Int, HeaderProblem> {
-        let text = String(decoding: header, as: UTF8.self)
         var length: Int?
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+        // Split on bytes: in a Swift String "\r\n" is one Character and would not split on "\n".
+        for rawLine in header.split(separator: 0x0A, omittingEmptySubsequences: true) {
+            let lineBytes = rawLine.last == 0x0D ? rawLine.dropLast() : rawLine
+            let line = Substring(String(decoding: lineBytes, as: UTF8.self))
             guard let colon = line.firstIndex(of: ":") else {
                 return .failure(HeaderProblem(message: "malformed header line"))
             }
