@@ -40,7 +40,7 @@ let package = Package(
         ),
         .testTarget(name: "AdvisorTests", dependencies: ["Advisor"]),
         .testTarget(name: "PreflightServerTests", dependencies: ["PreflightServer", "JSONRPC"]),
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Clients"]),
     ],
     swiftLanguageModes: [.v6]
 )
