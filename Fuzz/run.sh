@@ -8,10 +8,12 @@ cd "$(dirname "$0")"
 seconds=${FUZZ_SECONDS:-1200}
 max_len=${FUZZ_MAX_LEN:-4096}
 runs=${FUZZ_RUNS:--1}
-# Order matters: with Swift 6.3, `--sanitize=fuzzer --sanitize=address` silently drops the
-# coverage instrumentation from Swift objects (libFuzzer then warns "no interesting inputs");
-# address first keeps it. The run below fails if coverage is missing.
-swift build -c release --sanitize=address --sanitize=fuzzer --scratch-path ../.build-fuzz
+# Sanitizers are passed to swiftc directly, not with `--sanitize`: SwiftPM keeps them in a Set,
+# so their order on the command line changes from run to run, and with Swift 6.3
+# `-sanitize=fuzzer -sanitize=address` (fuzzer first) silently drops the coverage
+# instrumentation from Swift objects (libFuzzer then warns "no interesting inputs"). One
+# comma-joined flag keeps it (`--sanitize=fuzzer` stays so SwiftPM links the libFuzzer main). The run below fails if coverage is missing.
+swift build -c release --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address --scratch-path ../.build-fuzz
 mkdir -p corpus
 bin=../.build-fuzz/release/PreflightFuzz
 echo "fuzzing for ${seconds}s (max_len ${max_len}); corpus in Fuzz/corpus, seeds in Fuzz/seeds"
