@@ -2,11 +2,11 @@
 # Both install what a fresh Debian machine lacks (via apt-get when root; otherwise they print
 # the command to run) and then build.
 
+SHELL := /bin/bash
 SWIFT ?= swift
 PREFIX ?= /usr/local
 CONFIG ?= debug
 BIN_DIR = .build/$(CONFIG)
-APT_INSTALL = apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y
 
 .PHONY: all build release run test bench fuzz install deps deps-test clean
 
@@ -30,9 +30,9 @@ run: build
 	@scripts/run-examples.sh $(BIN_DIR)/preflight
 
 test: deps-test
-	$(SWIFT) build -c debug
+	$(SWIFT) build --build-tests
 	PREFLIGHT_BIN=$(CURDIR)/.build/debug/preflight PREFLIGHT_MODELS=$(CURDIR)/models \
-	  $(SWIFT) test --skip-build 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
+	  $(SWIFT) test --skip-build
 
 bench: release
 	@bench/run.sh

@@ -8,6 +8,9 @@ let package = Package(
     name: "preflight",
     products: [
         .executable(name: "preflight", targets: ["preflight"]),
+        // Libraries so the fuzzer package (Fuzz/) and embedders can link the server in-process.
+        .library(name: "PreflightServer", targets: ["PreflightServer"]),
+        .library(name: "JSONRPC", targets: ["JSONRPC"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -40,7 +43,7 @@ let package = Package(
         ),
         .testTarget(name: "AdvisorTests", dependencies: ["Advisor"]),
         .testTarget(name: "PreflightServerTests", dependencies: ["PreflightServer", "JSONRPC"]),
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Clients"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -36,6 +36,9 @@ static inline int pf_json_parser_max_depth(void) {
 #endif
 }
 
+/// The error message Jansson wrote into `error` (a NUL-terminated C string inside the struct).
+static inline const char *pf_json_error_text(const json_error_t *error) { return error->text; }
+
 /// Ignore SIGPIPE process-wide: a client that goes away must not kill the server mid-write.
 static inline void pf_ignore_sigpipe(void) { signal(SIGPIPE, SIG_IGN); }
 

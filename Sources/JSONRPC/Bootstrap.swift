@@ -1,2 +1,0 @@
-/// Placeholder during bootstrap; replaced by the transport.
-enum JSONRPCBootstrap {}

@@ -1,0 +1,183 @@
+/// The Language Server Protocol's base framing: `Content-Length: N\r\n` headers, an empty line,
+/// then exactly N bytes of JSON.
+///
+/// Header names are case-insensitive; `Content-Type` and unknown headers are accepted and
+/// ignored; a bare `\n` line ending is tolerated. Memory never depends on the untrusted header: a
+/// body is buffered only up to `maxMessageBytes` and only as its bytes arrive; a larger declared
+/// length yields `.tooLarge` and the body is dropped as it streams past. A header block without
+/// a numeric Content-Length yields `.malformedHeader` and the framer skips ahead to the next
+/// `Content-Length:` it sees (even one that follows garbage on the same line, since clients send
+/// frames back to back without a newline between them).
+public struct ContentLengthFramer: MessageFramer {
+    /// Header blocks larger than this are treated as malformed (LSP headers are ~60 bytes).
+    public static let maxHeaderBytes = 8 * 1024
+
+    private enum State {
+        case header
+        case body(length: Int)
+        case discarding(remaining: Int)
+        case resynchronising
+    }
+
+    private let maxMessageBytes: Int
+    private var state: State = .header
+    /// Header bytes read so far, a body being filled, or the tail kept while resynchronising.
+    private var buffer: [UInt8] = []
+    /// Where the header line being read starts inside `buffer`.
+    private var lineStart = 0
+
+    /// Creates a framer that refuses bodies larger than `maxMessageBytes`.
+    public init(maxMessageBytes: Int) {
+        self.maxMessageBytes = maxMessageBytes
+    }
+
+    /// Feeds bytes and returns completed events.
+    public mutating func append(_ bytes: UnsafeRawBufferPointer) -> [FrameEvent] {
+        var events: [FrameEvent] = []
+        var input = bytes[...]
+        while !input.isEmpty {
+            switch state {
+            case .discarding(let remaining):
+                let take = min(remaining, input.count)
+                input = input.dropFirst(take)
+                state = remaining == take ? .header : .discarding(remaining: remaining - take)
+            case .body(let length):
+                let take = min(length - buffer.count, input.count)
+                buffer.append(contentsOf: input.prefix(take))
+                input = input.dropFirst(take)
+                if buffer.count == length {
+                    events.append(.message(buffer))
+                    buffer = []
+                    state = .header
+                }
+            case .header:
+                if let event = consumeHeader(&input) { events.append(event) }
+            case .resynchronising:
+                let searchFrom = buffer.count
+                buffer.append(contentsOf: input)
+                input = input[input.endIndex...]
+                if let start = Self.findMarker(in: buffer, from: max(0, searchFrom - Self.marker.count)) {
+                    // Re-feed the bytes from the marker on as fresh header input.
+                    let rest = Array(buffer[start...])
+                    buffer = []
+                    state = .header
+                    events += append(rest)
+                } else {
+                    // Keep only a tail that could be the start of "content-length:".
+                    buffer.removeFirst(buffer.count - min(buffer.count, Self.marker.count - 1))
+                }
+            }
+        }
+        return events
+    }
+
+    /// Reads header bytes line by line, copying only header bytes. Returns an event when the
+    /// header block is complete and produced one; leaves `input` at the first unread byte.
+    private mutating func consumeHeader(_ input: inout Slice<UnsafeRawBufferPointer>) -> FrameEvent? {
+        while true {
+            // Skip blank lines before a header (some clients separate frames with one).
+            if buffer.isEmpty {
+                while let first = input.first, first == 0x0D || first == 0x0A { input = input.dropFirst() }
+            }
+            guard let newline = input.firstIndex(of: 0x0A) else {
+                buffer.append(contentsOf: input)
+                input = input[input.endIndex...]
+                return buffer.count > Self.maxHeaderBytes ? startResynchronising("header too large") : nil
+            }
+            buffer.append(contentsOf: input[input.startIndex...newline])
+            input = input[(newline + 1)...]
+            let lineLength = buffer.count - lineStart
+            let isBlankLine = lineLength == 1 || (lineLength == 2 && buffer[lineStart] == 0x0D)
+            if !isBlankLine {
+                lineStart = buffer.count
+                if buffer.count > Self.maxHeaderBytes { return startResynchronising("header too large") }
+                continue
+            }
+            let header = Array(buffer[0..<lineStart])
+            buffer = []
+            lineStart = 0
+            switch Self.contentLength(in: header) {
+            case .success(let length):
+                if length > maxMessageBytes {
+                    state = .discarding(remaining: length)
+                    return .tooLarge(declared: length)
+                }
+                if length == 0 { return .message([]) }
+                state = .body(length: length)
+                return nil
+            case .failure(let problem):
+                return startResynchronising(problem.message)
+            }
+        }
+    }
+
+    /// Drops the broken header and skips ahead to the next `Content-Length:`.
+    private mutating func startResynchronising(_ reason: String) -> FrameEvent {
+        buffer = []
+        lineStart = 0
+        state = .resynchronising
+        return .malformedHeader(reason)
+    }
+
+    private struct HeaderProblem: Error { let message: String }
+
+    /// Parses the header lines; Content-Length must be present and a non-negative decimal.
+    private static func contentLength(in header: [UInt8]) -> Result<Int, HeaderProblem> {
+        var length: Int?
+        // Split on bytes: in a Swift String "\r\n" is one Character and would not split on "\n".
+        for rawLine in header.split(separator: 0x0A, omittingEmptySubsequences: true) {
+            let lineBytes = rawLine.last == 0x0D ? rawLine.dropLast() : rawLine
+            let line = Substring(String(decoding: lineBytes, as: UTF8.self))
+            guard let colon = line.firstIndex(of: ":") else {
+                return .failure(HeaderProblem(message: "malformed header line"))
+            }
+            let name = line[..<colon].trimmingSpaces().lowercased()
+            let value = line[line.index(after: colon)...].trimmingSpaces()
+            if name == "content-length" {
+                guard !value.isEmpty, value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+                    return .failure(HeaderProblem(message: "Content-Length is not a number"))
+                }
+                // Saturate instead of overflowing: a huge value is simply "too large".
+                length = Int(value) ?? Int.max
+            }
+        }
+        guard let length else { return .failure(HeaderProblem(message: "missing Content-Length header")) }
+        return .success(length)
+    }
+
+    private static let marker = Array("content-length:".utf8)
+
+    /// Offset of the next case-insensitive "content-length:" in `bytes` at or after `from`.
+    private static func findMarker(in bytes: [UInt8], from: Int) -> Int? {
+        guard bytes.count >= marker.count else { return nil }
+        var start = from
+        outer: while start <= bytes.count - marker.count {
+            defer { start += 1 }
+            for (offset, expected) in marker.enumerated() {
+                var byte = bytes[start + offset]
+                if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
+                if byte != expected { continue outer }
+            }
+            return start
+        }
+        return nil
+    }
+
+    /// `Content-Length: N\r\n\r\n` followed by the body.
+    public func frame(_ body: [UInt8]) -> [UInt8] {
+        var framed = Array("Content-Length: \(body.count)\r\n\r\n".utf8)
+        framed.reserveCapacity(framed.count + body.count)
+        framed.append(contentsOf: body)
+        return framed
+    }
+}
+
+extension Substring {
+    /// The substring without leading and trailing spaces and tabs.
+    fileprivate func trimmingSpaces() -> Substring {
+        var result = self
+        while let first = result.first, first == " " || first == "\t" { result = result.dropFirst() }
+        while let last = result.last, last == " " || last == "\t" { result = result.dropLast() }
+        return result
+    }
+}

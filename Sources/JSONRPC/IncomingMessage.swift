@@ -1,0 +1,54 @@
+/// One JSON-RPC message from the client, classified and validated.
+///
+/// Validation follows JSON-RPC 2.0 §4–5: an object with `"jsonrpc": "2.0"`, a string `method`,
+/// `params` (when present) an object or array — `null` is read as absent because LSP clients
+/// such as Emacs send it — and an `id` that is a string, a number or null. A client's replies
+/// (objects with `result` or `error`) are recognised so they can be ignored rather than answered.
+public enum IncomingMessage {
+    /// A call expecting a reply with the same `id`.
+    case request(id: JSONValue, method: String, params: JSONValue?)
+    /// A call without `id`: never answered, not even with an error.
+    case notification(method: String, params: JSONValue?)
+    /// A reply from the client to a server-to-client request.
+    case response(id: JSONValue)
+    /// Not a valid request; answer -32600 with `id` when one could be read, else null.
+    case invalid(id: JSONValue?, reason: String)
+
+    /// Classifies one element (a top-level message or one member of a batch).
+    public static func classify(_ value: JSONValue) -> IncomingMessage {
+        guard value.kind == .object else {
+            return .invalid(id: nil, reason: "a request must be a JSON object")
+        }
+        let rawID = value["id"]
+        let idIsValid = rawID.map { [.string, .integer, .real, .null].contains($0.kind) } ?? true
+        let echoID = idIsValid ? rawID : nil
+        guard value["jsonrpc"]?.stringValue == "2.0" else {
+            return .invalid(id: echoID, reason: #"the "jsonrpc" member must be exactly "2.0""#)
+        }
+        guard idIsValid else {
+            return .invalid(id: nil, reason: #"the "id" member must be a string, a number or null"#)
+        }
+        guard let methodValue = value["method"] else {
+            if let rawID, value["result"] != nil || value["error"] != nil {
+                return .response(id: rawID)
+            }
+            return .invalid(id: echoID, reason: #"the "method" member is missing"#)
+        }
+        guard let method = methodValue.stringValue else {
+            return .invalid(id: echoID, reason: #"the "method" member must be a string"#)
+        }
+        var params = value["params"]
+        if let given = params {
+            switch given.kind {
+            case .object, .array: break
+            case .null: params = nil
+            default:
+                return .invalid(id: echoID, reason: #"the "params" member must be an object or an array"#)
+            }
+        }
+        if let rawID {
+            return .request(id: rawID, method: method, params: params)
+        }
+        return .notification(method: method, params: params)
+    }
+}

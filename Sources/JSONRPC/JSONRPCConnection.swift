@@ -1,0 +1,94 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A JSON-RPC 2.0 connection over a pair of file descriptors (stdio by default).
+///
+/// The core is small and synchronous: this thread reads and dispatches through a
+/// `JSONRPCSession`; a `FrameWriter` thread writes. Before each handler runs, every byte that is
+/// already readable is read and parsed (up to `maxQueuedMessages` units of work), so a
+/// `$/cancelRequest` that arrived before its request is handled turns that request into a
+/// -32800 reply. Replies come in request order.
+public final class JSONRPCConnection {
+    /// Tunables, with the defaults the brief sets.
+    public struct Configuration: Sendable {
+        /// Largest message accepted; larger ones are answered -32600 and discarded unread.
+        public var maxMessageBytes: Int
+        /// Input descriptor (stdin).
+        public var inputFD: Int32
+        /// Output descriptor (stdout): protocol bytes only.
+        public var outputFD: Int32
+        /// How many parsed units of work may wait before the next handler runs (bounds memory).
+        public var maxQueuedMessages: Int
+
+        /// Defaults: 64 MiB messages on stdin/stdout.
+        public init(maxMessageBytes: Int = 64 << 20, inputFD: Int32 = 0, outputFD: Int32 = 1, maxQueuedMessages: Int = 4096) {
+            self.maxMessageBytes = maxMessageBytes
+            self.inputFD = inputFD
+            self.outputFD = outputFD
+            self.maxQueuedMessages = maxQueuedMessages
+        }
+    }
+
+    private let configuration: Configuration
+    private let log: StderrLog
+    private let writer: FrameWriter
+    /// The protocol core; public so handlers can send notifications through it.
+    public let session: JSONRPCSession
+    private var endOfInput = false
+    private var readBuffer = [UInt8](repeating: 0, count: 64 * 1024)
+
+    /// Creates a connection; nothing is read until `run(handler:)`.
+    public init(configuration: Configuration = Configuration(), log: StderrLog) {
+        self.configuration = configuration
+        self.log = log
+        let writer = FrameWriter(fd: configuration.outputFD)
+        self.writer = writer
+        self.session = JSONRPCSession(maxMessageBytes: configuration.maxMessageBytes, log: log) { writer.enqueue($0) }
+    }
+
+    /// Serves until the handler asks to exit or input ends; returns the process exit code
+    /// (the handler's, or 0 at end of input). Everything queued is written before it returns.
+    public func run(handler: JSONRPCMessageHandler) -> Int32 {
+        defer { writer.finish() }
+        while true {
+            if session.queuedWorkCount == 0 {
+                if endOfInput { return 0 }
+                readOnce()
+                continue
+            }
+            // Read what is already readable before starting the next handler.
+            while !endOfInput && session.queuedWorkCount < configuration.maxQueuedMessages && inputIsReadable() {
+                readOnce()
+            }
+            session.dispatchNext(to: handler)
+            if let code = handler.requestedExitCode { return code }
+            if writer.isBroken {
+                log.info("the client closed its end of the output; stopping")
+                return 0
+            }
+        }
+    }
+
+    private func inputIsReadable() -> Bool {
+        var descriptor = pollfd(fd: configuration.inputFD, events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, 0) > 0
+    }
+
+    private func readOnce() {
+        let count = readBuffer.withUnsafeMutableBytes { buffer -> Int in
+            while true {
+                let n = read(configuration.inputFD, buffer.baseAddress, buffer.count)
+                if n < 0 && errno == EINTR { continue }
+                return n
+            }
+        }
+        guard count > 0 else {
+            if count < 0 { log.warning("read failed: \(String(cString: strerror(errno))); treating it as end of input") }
+            endOfInput = true
+            session.receiveEndOfInput()
+            return
+        }
+        readBuffer.withUnsafeBytes { session.receive(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+    }
+}

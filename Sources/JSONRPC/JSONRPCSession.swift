@@ -1,0 +1,196 @@
+/// The I/O-free core of a JSON-RPC connection: bytes in, framed replies out.
+///
+/// It detects the framing, frames and parses messages, validates them, keeps the queue of work
+/// in arrival order, applies `$/cancelRequest` as soon as it is read, and dispatches one unit of
+/// work at a time to a `JSONRPCMessageHandler`. `JSONRPCConnection` wraps it with stdio; the
+/// fuzzer and the unit tests drive it directly.
+public final class JSONRPCSession {
+    /// A unit of work taken from the input, in arrival order.
+    private enum Work {
+        case single(IncomingMessage)
+        case batch([IncomingMessage])
+        case failure(JSONRPCError)
+    }
+
+    private let maxMessageBytes: Int
+    private let log: StderrLog
+    private let emit: ([UInt8]) -> Void
+    private var detector = FramingDetector()
+    private var framing: FramingDetector.Framing?
+    private var contentLengthFramer: ContentLengthFramer
+    private var newlineFramer: NewlineDelimitedFramer
+    private var queue: [Work] = []
+    private var queueHead = 0
+    private var pendingIDs: [String: Int] = [:]
+    private var cancelledIDs: Set<String> = []
+
+    /// Creates a session; `emit` receives each framed outgoing message, in order.
+    public init(maxMessageBytes: Int, log: StderrLog, emit: @escaping ([UInt8]) -> Void) {
+        self.maxMessageBytes = maxMessageBytes
+        self.log = log
+        self.emit = emit
+        self.contentLengthFramer = ContentLengthFramer(maxMessageBytes: maxMessageBytes)
+        self.newlineFramer = NewlineDelimitedFramer(maxMessageBytes: maxMessageBytes)
+    }
+
+    /// The framing chosen from the first bytes, once known.
+    public var detectedFraming: FramingDetector.Framing? { framing }
+
+    /// Units of work read but not yet dispatched.
+    public var queuedWorkCount: Int { queue.count - queueHead }
+
+    /// Feeds bytes that arrived; messages they complete are queued (and cancellations applied).
+    public func receive(_ bytes: UnsafeRawBufferPointer) {
+        switch framing {
+        case .contentLength:
+            accept(contentLengthFramer.append(bytes))
+        case .newlineDelimited:
+            accept(newlineFramer.append(bytes))
+        case nil:
+            guard let (chosen, replay) = detector.detect(bytes) else { return }
+            framing = chosen
+            log.debug("framing: \(chosen == .contentLength ? "Content-Length" : "newline-delimited JSON")")
+            replay.withUnsafeBytes { receive($0) }
+        }
+    }
+
+    /// Marks the end of input: a final newline-delimited line without `\n` still counts.
+    public func receiveEndOfInput() {
+        if framing == .newlineDelimited {
+            accept(newlineFramer.finish())
+        }
+    }
+
+    /// Dispatches the oldest unit of work; returns false when there was none.
+    @discardableResult
+    public func dispatchNext(to handler: JSONRPCMessageHandler) -> Bool {
+        guard queueHead < queue.count else { return false }
+        let work = queue[queueHead]
+        queueHead += 1
+        if queueHead == queue.count {
+            queue.removeAll(keepingCapacity: true)
+            queueHead = 0
+        } else if queueHead > 1024 && queueHead * 2 > queue.count {
+            queue.removeFirst(queueHead)
+            queueHead = 0
+        }
+        perform(work, handler: handler)
+        return true
+    }
+
+    /// Sends a server-to-client notification (e.g. `window/showMessage`).
+    public func sendNotification(method: String, params: JSONValue) {
+        send(JSONValue.object(["jsonrpc": .string("2.0"), "method": .string(method), "params": params]))
+    }
+
+    // MARK: Input
+
+    private func accept(_ events: [FrameEvent]) {
+        for event in events {
+            switch event {
+            case .message(let body):
+                enqueueMessage(body)
+            case .tooLarge(let declared):
+                log.warning("discarding a message of \(declared.map { "\($0) bytes" } ?? "unknown size") (limit \(maxMessageBytes))")
+                queue.append(.failure(JSONRPCError(.invalidRequest, "message too large")))
+            case .malformedHeader(let reason):
+                log.warning("bad header (\(reason)); resynchronising at the next Content-Length")
+                queue.append(.failure(JSONRPCError(.parseError, "Parse error: \(reason)")))
+            }
+        }
+    }
+
+    private func enqueueMessage(_ body: [UInt8]) {
+        let value: JSONValue
+        do {
+            value = try JSONValue.parse(body)
+        } catch {
+            queue.append(.failure(JSONRPCError(.parseError, "Parse error: \(error.description)")))
+            return
+        }
+        if value.kind == .array {
+            guard value.count > 0 else {
+                queue.append(.failure(JSONRPCError(.invalidRequest, "Invalid Request: empty batch")))
+                return
+            }
+            let messages = value.elements.map(IncomingMessage.classify)
+            for message in messages { register(message) }
+            queue.append(.batch(messages))
+        } else {
+            let message = IncomingMessage.classify(value)
+            register(message)
+            queue.append(.single(message))
+        }
+    }
+
+    /// Tracks pending request ids and applies `$/cancelRequest` as soon as it is read: only an
+    /// id that is pending can be cancelled, so unknown and finished ids are harmless.
+    private func register(_ message: IncomingMessage) {
+        switch message {
+        case .request(let id, _, _):
+            pendingIDs[id.serializedString, default: 0] += 1
+        case .notification("$/cancelRequest", let params):
+            guard let id = params?["id"], [.string, .integer, .real].contains(id.kind) else { return }
+            let key = id.serializedString
+            if pendingIDs[key] != nil { cancelledIDs.insert(key) }
+        default:
+            break
+        }
+    }
+
+    // MARK: Dispatch
+
+    private func perform(_ work: Work, handler: JSONRPCMessageHandler) {
+        switch work {
+        case .failure(let error):
+            send(errorReply(id: nil, error))
+        case .single(let message):
+            if let reply = reply(to: message, handler: handler) { send(reply) }
+        case .batch(let messages):
+            let replies = JSONValue.array()
+            for message in messages {
+                if let reply = reply(to: message, handler: handler) { replies.append(reply) }
+            }
+            if replies.count > 0 { send(replies) }
+        }
+    }
+
+    private func reply(to message: IncomingMessage, handler: JSONRPCMessageHandler) -> JSONValue? {
+        switch message {
+        case .request(let id, let method, let params):
+            let key = id.serializedString
+            if let count = pendingIDs[key] {
+                pendingIDs[key] = count > 1 ? count - 1 : nil
+            }
+            if cancelledIDs.remove(key) != nil {
+                return errorReply(id: id, JSONRPCError(.requestCancelled, "request cancelled"))
+            }
+            do throws(JSONRPCError) {
+                let result = try handler.handleRequest(method: method, params: params, id: id)
+                return JSONValue.object(["jsonrpc": .string("2.0"), "id": id, "result": result])
+            } catch {
+                if error.code == .internalError { log.error("\(method): \(error.message)") }
+                return errorReply(id: id, error)
+            }
+        case .notification("$/cancelRequest", _):
+            return nil
+        case .notification(let method, let params):
+            handler.handleNotification(method: method, params: params)
+            return nil
+        case .response(let id):
+            log.debug("ignoring a client reply for id \(id.serializedString)")
+            return nil
+        case .invalid(let id, let reason):
+            return errorReply(id: id, JSONRPCError(.invalidRequest, "Invalid Request: \(reason)"))
+        }
+    }
+
+    private func errorReply(id: JSONValue?, _ error: JSONRPCError) -> JSONValue {
+        JSONValue.object(["jsonrpc": .string("2.0"), "id": id ?? .null(), "error": error.json()])
+    }
+
+    private func send(_ message: JSONValue) {
+        let body = message.serialized()
+        emit(framing == .newlineDelimited ? newlineFramer.frame(body) : contentLengthFramer.frame(body))
+    }
+}

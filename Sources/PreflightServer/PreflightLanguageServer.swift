@@ -1,0 +1,90 @@
+import JSONRPC
+
+/// The language server: lifecycle rules, then dispatch through the `MethodRegistry`.
+///
+/// It implements LSP 3.17's lifecycle exactly as the brief states it and leaves every feature
+/// to the methods registered by `ServerFeatures`. All calls arrive on the connection thread.
+public final class PreflightLanguageServer: JSONRPCMessageHandler {
+    /// The lifecycle state (exposed for tests).
+    public private(set) var state: LifecycleState = .awaitingInitialize
+    /// Set by `exit`: 0 after `shutdown`, 1 otherwise.
+    public private(set) var requestedExitCode: Int32?
+
+    private let context: ServerContext
+    private var registry = MethodRegistry()
+
+    /// Creates a server whose features read `context`.
+    public init(context: ServerContext) {
+        self.context = context
+        ServerFeatures.register(into: &registry, context: context)
+    }
+
+    /// The registered custom method names (what `initialize` advertises).
+    public var customMethods: [String] { registry.customMethods }
+
+    /// Applies the lifecycle, then the registered method.
+    public func handleRequest(method: String, params: JSONValue?, id: JSONValue) throws(JSONRPCError) -> JSONValue {
+        switch (state, method) {
+        case (.awaitingInitialize, "initialize"):
+            let result = try initialize(params: params)
+            state = .initializing
+            return result
+        case (.awaitingInitialize, _):
+            throw JSONRPCError(.serverNotInitialized, "the server is not initialized: send \"initialize\" first")
+        case (.shutDown, _):
+            throw JSONRPCError(.invalidRequest, "the server is shut down: only the \"exit\" notification is accepted")
+        case (_, "initialize"):
+            throw JSONRPCError(.invalidRequest, "\"initialize\" may be sent only once")
+        case (_, "shutdown"):
+            state = .shutDown
+            context.log.info("shutdown requested")
+            return .null()
+        default:
+            break
+        }
+        if method.hasPrefix("$/") {
+            throw JSONRPCError(.methodNotFound, "method not found: \(method) (\"$/\" requests are not supported)")
+        }
+        guard let handler = registry.requests[method] else {
+            throw JSONRPCError(.methodNotFound, "method not found: \(method)")
+        }
+        return try handler(params)
+    }
+
+    /// Applies the lifecycle to notifications: `exit` always counts; before `initialize` the
+    /// rest are dropped, as LSP says; `$/` and unknown notifications are ignored.
+    public func handleNotification(method: String, params: JSONValue?) {
+        if method == "exit" {
+            requestedExitCode = state == .shutDown ? 0 : 1
+            return
+        }
+        switch state {
+        case .awaitingInitialize:
+            context.log.debug("dropping \(method) before initialize")
+            return
+        case .initializing where method == "initialized":
+            state = .running
+            return
+        default:
+            break
+        }
+        if let handler = registry.notifications[method] {
+            handler(params)
+        } else {
+            context.log.debug("ignoring notification \(method)")
+        }
+    }
+
+    private func initialize(params: JSONValue?) throws(JSONRPCError) -> JSONValue {
+        _ = try ParamsReader(params: params)
+        let preflight = JSONValue.object([
+            "methods": .array(registry.customMethods.map { .string($0) }),
+            "tokenizers": .array(context.tokenizerDescriptions()),
+        ])
+        let capabilities = JSONValue.object(["experimental": .object(["preflight": preflight])])
+        return .object([
+            "capabilities": capabilities,
+            "serverInfo": .object(["name": .string("preflight"), "version": .string(PreflightVersion.current)]),
+        ])
+    }
+}

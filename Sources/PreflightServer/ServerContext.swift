@@ -1,0 +1,26 @@
+import JSONRPC
+import Tokenizers
+
+/// What the method handlers share: configuration, the log, and the token counters.
+///
+/// Lives on the connection thread with the server; created once by `preflight serve` (or a test).
+public final class ServerContext {
+    /// Where logs go (stderr).
+    public let log: StderrLog
+    /// The `models/` directory in use, if one was found.
+    public let modelsDirectory: String?
+    /// Counts tokens for `preflight/countTokens` and friends.
+    public let tokenCounter: TokenCountingService
+
+    /// Creates a context.
+    public init(log: StderrLog, modelsDirectory: String?) {
+        self.log = log
+        self.modelsDirectory = modelsDirectory
+        self.tokenCounter = TokenCountingService(modelsDirectory: modelsDirectory, log: log)
+    }
+
+    /// `[{name, exact}]` for `initialize`: which tokenizers exist and whether they are exact.
+    func tokenizerDescriptions() -> [JSONValue] {
+        tokenCounter.availableTokenizers.map { .object(["name": .string($0.name), "exact": .bool($0.exact)]) }
+    }
+}

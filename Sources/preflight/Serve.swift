@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import JSONRPC
+import PreflightServer
+
+/// `preflight serve`: the JSON-RPC 2.0 / LSP server on stdin and stdout.
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve JSON-RPC 2.0 on stdin/stdout (LSP Content-Length framing, or one JSON message per line).")
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(name: .customLong("max-message-bytes"), help: "Largest message accepted; larger ones get -32600 and are discarded.")
+    var maxMessageBytes: Int = 64 << 20
+
+    @Flag(name: .customLong("stdio"), help: "Accepted for editors that pass it; stdio is the only transport.")
+    var stdio = false
+
+    func validate() throws {
+        guard maxMessageBytes > 0 else { throw ValidationError("--max-message-bytes must be positive") }
+    }
+
+    func run() throws {
+        JSONRPCConnection.prepareProcess()
+        let log = StderrLog(level: common.logLevel)
+        if isatty(0) != 0 {
+            FileHandle.standardError.write(Data(
+                "preflight \(PreflightVersion.current): serving JSON-RPC on stdin/stdout. Editors start this for you; for a quick try, type {\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\"} and press Enter. See README.md.\n".utf8))
+        }
+        let models = ModelsDirectoryLocator.locate(
+            option: common.modelsDirectory, environment: ProcessInfo.processInfo.environment)
+        if let models {
+            log.info("models directory: \(models.path) (from \(models.source.rawValue))")
+        } else {
+            log.warning("no models/ directory found (use --models-dir or PREFLIGHT_MODELS); counts will be estimates")
+        }
+        let context = ServerContext(log: log, modelsDirectory: models?.path)
+        let server = PreflightLanguageServer(context: context)
+        let connection = JSONRPCConnection(
+            configuration: .init(maxMessageBytes: maxMessageBytes), log: log)
+        let code = connection.run(handler: server)
+        log.info("exiting with code \(code)")
+        throw ExitCode(code)
+    }
+}

@@ -1,0 +1,177 @@
+import Foundation
+import Testing
+
+/// The built `preflight` binary: `$PREFLIGHT_BIN`, else `.build/debug/preflight` in this checkout.
+enum PreflightBinary {
+    static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static var path: String {
+        if let path = ProcessInfo.processInfo.environment["PREFLIGHT_BIN"], !path.isEmpty { return path }
+        return repositoryRoot.appendingPathComponent(".build/debug/preflight").path
+    }
+
+    static var modelsDirectory: String {
+        if let path = ProcessInfo.processInfo.environment["PREFLIGHT_MODELS"], !path.isEmpty { return path }
+        return repositoryRoot.appendingPathComponent("models").path
+    }
+}
+
+/// A running `preflight` process with its stdin, stdout and stderr on pipes.
+///
+/// Output is collected on background threads so a test can write everything first without
+/// deadlocking on full pipes. Every wait has a deadline: a hung server fails the test instead of
+/// hanging the suite.
+final class ServerProcess: @unchecked Sendable {
+    let process = Process()
+    private let stdinPipe = Pipe()
+    private let stdoutPipe = Pipe()
+    private let stderrPipe = Pipe()
+    private let lock = NSCondition()
+    private var stdoutBytes: [UInt8] = []
+    private var stderrBytes: [UInt8] = []
+    private var stdoutClosed = false
+
+    init(arguments: [String] = ["serve"], environment extra: [String: String] = [:]) throws {
+        process.executableURL = URL(fileURLWithPath: PreflightBinary.path)
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["PREFLIGHT_MODELS"] = PreflightBinary.modelsDirectory
+        for (key, value) in extra { environment[key] = value }
+        process.environment = environment
+        process.standardInput = stdinPipe
+        process.standardOutput = stdoutPipe
+        process.standardError = stderrPipe
+        try process.run()
+        startCollecting(stdoutPipe.fileHandleForReading, isStdout: true)
+        startCollecting(stderrPipe.fileHandleForReading, isStdout: false)
+    }
+
+    private func startCollecting(_ handle: FileHandle, isStdout: Bool) {
+        let thread = Thread { [self] in
+            while true {
+                let data = handle.availableData
+                lock.lock()
+                if data.isEmpty {
+                    if isStdout { stdoutClosed = true }
+                    lock.broadcast(); lock.unlock()
+                    return
+                }
+                if isStdout { stdoutBytes += data } else { stderrBytes += data }
+                lock.broadcast(); lock.unlock()
+            }
+        }
+        thread.start()
+    }
+
+    func send(_ bytes: [UInt8]) {
+        stdinPipe.fileHandleForWriting.write(Data(bytes))
+    }
+
+    func send(_ text: String) { send(Array(text.utf8)) }
+
+    /// Sends one message with LSP framing.
+    func sendFramed(_ json: String) {
+        send("Content-Length: \(json.utf8.count)\r\n\r\n\(json)")
+    }
+
+    /// Sends one message as a line.
+    func sendLine(_ json: String) { send(json + "\n") }
+
+    func closeInput() {
+        try? stdinPipe.fileHandleForWriting.close()
+    }
+
+    /// Waits for the process to exit (deadline `timeout` seconds) and returns its status.
+    @discardableResult
+    func waitForExit(timeout: TimeInterval = 20) -> Int32? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { usleep(2_000) }
+        if process.isRunning {
+            process.terminate()
+            Issue.record("preflight did not exit within \(timeout) s")
+            return nil
+        }
+        // Let the collectors drain.
+        lock.lock()
+        while !stdoutClosed && Date() < deadline { _ = lock.wait(until: Date().addingTimeInterval(0.05)) }
+        lock.unlock()
+        return process.terminationStatus
+    }
+
+    var stdout: [UInt8] { lock.lock(); defer { lock.unlock() }; return stdoutBytes }
+    var stderr: String { lock.lock(); defer { lock.unlock() }; return String(decoding: stderrBytes, as: UTF8.self) }
+
+    /// Waits until stdout holds at least `count` complete messages in `framing`; returns them.
+    func waitForMessages(_ count: Int, framing: Framing, timeout: TimeInterval = 20) -> [Any] {
+        let deadline = Date().addingTimeInterval(timeout)
+        lock.lock()
+        defer { lock.unlock() }
+        while true {
+            let messages = (try? Self.split(stdoutBytes, framing: framing)) ?? []
+            if messages.count >= count || Date() >= deadline || stdoutClosed { return messages }
+            _ = lock.wait(until: min(deadline, Date().addingTimeInterval(0.05)))
+        }
+    }
+
+    enum Framing { case contentLength, newline }
+
+    struct FramingViolation: Error, CustomStringConvertible { let description: String }
+
+    /// Splits stdout into parsed JSON messages; throws when stdout holds anything but frames.
+    static func split(_ bytes: [UInt8], framing: Framing) throws -> [Any] {
+        var messages: [Any] = []
+        var index = 0
+        while index < bytes.count {
+            switch framing {
+            case .newline:
+                guard let end = bytes[index...].firstIndex(of: 0x0A) else { return messages }
+                messages.append(try JSONSerialization.jsonObject(with: Data(bytes[index..<end]), options: [.fragmentsAllowed]))
+                index = end + 1
+            case .contentLength:
+                let prefix = Array("Content-Length: ".utf8)
+                guard bytes.count - index >= prefix.count else { return messages }
+                guard Array(bytes[index..<(index + prefix.count)]) == prefix else {
+                    throw FramingViolation(description: "stdout has non-frame bytes at \(index): \(String(decoding: bytes[index...].prefix(40), as: UTF8.self))")
+                }
+                guard let headerEnd = findCRLFCRLF(bytes, from: index) else { return messages }
+                let lengthText = String(decoding: bytes[(index + prefix.count)..<headerEnd], as: UTF8.self)
+                guard let length = Int(lengthText) else { throw FramingViolation(description: "bad length \(lengthText)") }
+                let bodyStart = headerEnd + 4
+                guard bytes.count >= bodyStart + length else { return messages }
+                messages.append(try JSONSerialization.jsonObject(with: Data(bytes[bodyStart..<(bodyStart + length)]), options: [.fragmentsAllowed]))
+                index = bodyStart + length
+            }
+        }
+        return messages
+    }
+
+    private static func findCRLFCRLF(_ bytes: [UInt8], from: Int) -> Int? {
+        var i = from
+        while i + 3 < bytes.count {
+            if bytes[i] == 13 && bytes[i + 1] == 10 && bytes[i + 2] == 13 && bytes[i + 3] == 10 { return i }
+            i += 1
+        }
+        return nil
+    }
+}
+
+/// Runs a whole scripted session: sends `lines` (newline framing), closes stdin, waits for exit.
+func runSession(_ lines: [String], arguments: [String] = ["serve"]) throws -> (messages: [[String: Any]], raw: [Any], status: Int32?, stderr: String, stdout: [UInt8]) {
+    let server = try ServerProcess(arguments: arguments)
+    server.send(lines.map { $0 + "\n" }.joined())
+    server.closeInput()
+    let status = server.waitForExit()
+    let raw = try ServerProcess.split(server.stdout, framing: .newline)
+    return (raw.compactMap { $0 as? [String: Any] }, raw, status, server.stderr, server.stdout)
+}
+
+let initializeLine = #"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"capabilities":{}}}"#
+let initializedLine = #"{"jsonrpc":"2.0","method":"initialized","params":{}}"#
+
+extension Dictionary where Key == String, Value == Any {
+    var errorCode: Int? { (self["error"] as? [String: Any])?["code"] as? Int }
+    var errorField: String? { ((self["error"] as? [String: Any])?["data"] as? [String: Any])?["field"] as? String }
+    var result: [String: Any]? { self["result"] as? [String: Any] }
+    var idNumber: Int? { self["id"] as? Int }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+
+/// LSP framing, limits and stream hygiene through real pipes.
+@Suite struct TransportTests {
+    @Test func contentLengthSessionWithSplitWritesAndMixedHeaders() throws {
+        let server = try ServerProcess(arguments: ["serve", "--log-level", "debug"])
+        let initialize = #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"capabilities":{}}}"#
+        let frame = Array("Content-Length: \(initialize.utf8.count)\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n\(initialize)".utf8)
+        // Dribble the first frame in pieces so the server sees split reads.
+        for chunk in stride(from: 0, to: frame.count, by: 7) {
+            server.send(Array(frame[chunk..<min(chunk + 7, frame.count)]))
+            usleep(1_000)
+        }
+        let count = #"{"jsonrpc":"2.0","id":2,"method":"preflight/countTokens","params":{"text":"héllo"}}"#
+        let shutdown = #"{"jsonrpc":"2.0","id":3,"method":"shutdown"}"#
+        // Two frames in one write, the second with a lower-case header name.
+        server.send("Content-Length: \(count.utf8.count)\r\n\r\n\(count)content-length: \(shutdown.utf8.count)\r\n\r\n\(shutdown)")
+        server.sendFramed(#"{"jsonrpc":"2.0","method":"exit"}"#)
+        #expect(server.waitForExit() == 0)
+        // stdout is frames only, although debug logging was on (it went to stderr).
+        let replies = try ServerProcess.split(server.stdout, framing: .contentLength).compactMap { $0 as? [String: Any] }
+        #expect(replies.map(\.idNumber) == [1, 2, 3])
+        #expect(server.stderr.contains("preflight: debug:"))
+    }
+
+    @Test func tooLargeMessageIsRefusedAndTheNextOneServed() throws {
+        let server = try ServerProcess(arguments: ["serve", "--max-message-bytes", "200"])
+        server.sendFramed(initializeLine)
+        let big = #"{"jsonrpc":"2.0","id":2,"method":"preflight/countTokens","params":{"text":"\#(String(repeating: "a", count: 5000))"}}"#
+        server.sendFramed(big)
+        server.sendFramed(#"{"jsonrpc":"2.0","id":3,"method":"shutdown"}"#)
+        server.closeInput()
+        #expect(server.waitForExit() == 0)
+        let replies = try ServerProcess.split(server.stdout, framing: .contentLength).compactMap { $0 as? [String: Any] }
+        #expect(replies.count == 3)
+        #expect(replies[1].errorCode == -32600)
+        #expect((replies[1]["error"] as? [String: Any])?["message"] as? String == "message too large")
+        #expect(replies[1]["id"] is NSNull)
+        #expect(replies[2].idNumber == 3)
+    }
+
+    @Test func tooLargeLineInNewlineFraming() throws {
+        let server = try ServerProcess(arguments: ["serve", "--max-message-bytes", "200"])
+        server.sendLine(initializeLine)
+        server.sendLine(#"{"jsonrpc":"2.0","id":2,"method":"preflight/countTokens","params":{"text":"\#(String(repeating: "a", count: 5000))"}}"#)
+        server.sendLine(#"{"jsonrpc":"2.0","id":3,"method":"shutdown"}"#)
+        server.closeInput()
+        #expect(server.waitForExit() == 0)
+        let replies = try ServerProcess.split(server.stdout, framing: .newline).compactMap { $0 as? [String: Any] }
+        #expect(replies.map(\.errorCode) == [nil, -32600, nil])
+    }
+
+    @Test func badHeaderGivesParseErrorAndTheReaderResynchronises() throws {
+        let server = try ServerProcess()
+        server.sendFramed(initializeLine)
+        server.send("Content-Length: banana\r\n\r\n{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"shutdown\"}")
+        server.send("Content-Type: text/plain\r\n\r\n")
+        server.sendFramed(#"{"jsonrpc":"2.0","id":4,"method":"shutdown"}"#)
+        server.closeInput()
+        #expect(server.waitForExit() == 0)
+        let replies = try ServerProcess.split(server.stdout, framing: .contentLength).compactMap { $0 as? [String: Any] }
+        #expect(replies.map(\.errorCode) == [nil, -32700, nil])
+        #expect(replies.last?.idNumber == 4)
+    }
+
+    @Test func byteOrderMarkIsSkipped() throws {
+        let server = try ServerProcess()
+        server.send([0xEF, 0xBB, 0xBF])
+        server.sendLine(initializeLine)
+        server.closeInput()
+        #expect(server.waitForExit() == 0)
+        let replies = try ServerProcess.split(server.stdout, framing: .newline)
+        #expect(replies.count == 1)
+    }
+
+    @Test func aClientThatStopsReadingDoesNotKillTheServerWithSIGPIPE() throws {
+        let server = try ServerProcess()
+        // Close the read end of stdout in this process; the server's writes now fail with EPIPE.
+        // (The collector thread holds a descriptor too; closing ours is what a dying client does.)
+        server.sendLine(initializeLine)
+        _ = server.waitForMessages(1, framing: .newline)
+        server.closeStdoutReadEnd()
+        for i in 0..<50 {
+            server.sendLine(#"{"jsonrpc":"2.0","id":\#(i),"method":"preflight/countTokens","params":{"text":"x"}}"#)
+        }
+        server.closeInput()
+        server.waitForExit()
+        #expect(server.process.terminationReason == .exit)
+    }
+}
+
+extension ServerProcess {
+    func closeStdoutReadEnd() {
+        // Replace the descriptor with /dev/null's read end so the pipe has no reader at all.
+        let devnull = open("/dev/null", O_RDONLY)
+        dup2(devnull, (process.standardOutput as! Pipe).fileHandleForReading.fileDescriptor)
+        close(devnull)
+    }
+}
+
+/// The command line: version, help, usage errors, placeholder commands.
+@Suite struct CommandLineTests {
+    @Test func versionAndHelp() throws {
+        let version = try runCLI(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+        let help = try runCLI(["--help"])
+        #expect(help.status == 0)
+        for command in ["serve", "count", "estimate", "check", "models"] {
+            #expect(help.stdout.contains(command))
+        }
+    }
+
+    @Test func usageErrorsExit64() throws {
+        #expect(try runCLI(["--no-such-option"]).status == 64)
+        #expect(try runCLI(["serve", "--max-message-bytes", "0"]).status == 64)
+        #expect(try runCLI(["serve", "--log-level", "loud"]).status == 64)
+    }
+
+    @Test(arguments: ["count", "estimate", "check", "models"])
+    func pendingCommandsSaySoAndExit2(command: String) throws {
+        let result = try runCLI([command])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("not yet available"))
+        #expect(result.stdout.isEmpty)
+    }
+}
+
+/// Runs the binary with `arguments`, stdin closed, and returns its outputs.
+func runCLI(_ arguments: [String], input: String = "") throws -> (status: Int32?, stdout: String, stderr: String) {
+    let server = try ServerProcess(arguments: arguments)
+    if !input.isEmpty { server.send(input) }
+    server.closeInput()
+    let status = server.waitForExit()
+    return (status, String(decoding: server.stdout, as: UTF8.self), server.stderr)
+}
