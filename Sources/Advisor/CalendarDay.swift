@@ -34,6 +34,13 @@ public struct CalendarDay: Sendable, Equatable, Comparable, CustomStringConverti
         day = d
     }
 
+    /// The UTC date of a Unix time (seconds since 1970-01-01T00:00:00Z), e.g. `time(nil)`,
+    /// so the server can ask "is the catalog stale today?" without the advisor reading a clock.
+    public init(unixTime seconds: Int) {
+        let days = seconds >= 0 ? seconds / 86_400 : -((-seconds + 86_399) / 86_400)
+        self.init(dayNumber: days)
+    }
+
     /// Days since 1970-01-01.
     public var dayNumber: Int {
         // Howard Hinnant's days_from_civil.

@@ -23,4 +23,12 @@ public enum CreditRounding {
     public static func cost(tokens: Int, pricePerMillion: Decimal) -> Decimal {
         Decimal(tokens) * pricePerMillion / Decimal(1_000_000)
     }
+
+    /// The nearest `Double` to `amount` rounded to 9 places, for writing as a JSON number.
+    ///
+    /// Goes through the decimal text (correctly rounded by `Double(String)`), so 0.3 becomes the
+    /// double that prints as 0.3 and the serialiser's 15 significant digits reproduce the amount.
+    public static func doubleValue(of amount: Decimal) -> Double {
+        Double(round(amount).description) ?? 0
+    }
 }

@@ -69,5 +69,8 @@ import Testing
         #expect(CalendarDay("1970-01-01")!.dayNumber == 0)
         #expect(CalendarDay("2000-03-01")!.dayNumber == 11_017)
         #expect(day.description == "2026-11-20")
+        #expect(CalendarDay(unixTime: 1_795_132_800) == day)          // 2026-11-20T00:00:00Z
+        #expect(CalendarDay(unixTime: 1_795_132_799) == CalendarDay("2026-11-19"))
+        #expect(CalendarDay(unixTime: -1) == CalendarDay("1969-12-31"))
     }
 }

@@ -139,6 +139,13 @@ import Testing
         #expect(CreditRounding.cost(tokens: 1, pricePerMillion: d("0.01875")) == d("0.00000001875"))
     }
 
+    @Test func reportedDoublesPrintAsTheirDecimals() {
+        #expect(CreditRounding.doubleValue(of: d("0.3")) == 0.3)
+        #expect(CreditRounding.doubleValue(of: d("0.000000005")) == 5e-9)
+        #expect(CreditRounding.doubleValue(of: d("0.0000000025")) == 2e-9)   // rounded first
+        #expect(CreditRounding.doubleValue(of: d("1234.567890123")) == 1234.567890123)
+    }
+
     @Test func inconsistentUsageIsRejectedNamingTheField() {
         let m = model(input: "1", output: "1")
         let cached = #expect(throws: CostModelError.self) {
