@@ -19,9 +19,15 @@ public final class CatalogStore {
     @discardableResult
     public func load(path: String) throws(CatalogLoadError) -> CatalogLoadResult {
         let result = try CatalogDecoder.load(path: path)
+        install(result, path: path)
+        return result
+    }
+
+    /// Makes an already decoded catalog `current` (for callers that validate more before
+    /// committing, like `initialize` checking `defaultModel` against the new catalog).
+    public func install(_ result: CatalogLoadResult, path: String) {
         current = result.catalog
         currentFormat = result.format
         currentPath = path
-        return result
     }
 }
