@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import JSONRPC
+import PreflightServer
+
+/// Options and plumbing shared by `estimate`, `check` and `models`: the catalog to load, JSON
+/// or text output, reading the prompt, and turning failures into the documented exit codes
+/// (2 input or catalog error, 64 usage error).
+struct AdvisorOptions: ParsableArguments {
+    @Option(name: .customLong("catalog"), help: "A catalog to use instead of models/catalog.json (Preflight format or LiteLLM's price file).")
+    var catalogPath: String?
+
+    @Flag(name: .customLong("json"), help: "Print the JSON-RPC method's result instead of text.")
+    var json = false
+}
+
+/// What every advisor command does before and after its method call.
+enum AdvisorCommandSupport {
+    /// A server context whose advisor has the requested catalog loaded; exits 2 with the file,
+    /// line and column when the catalog cannot be used.
+    static func context(common: CommonOptions, options: AdvisorOptions, command: String) throws -> ServerContext {
+        let log = StderrLog(level: common.logLevel)
+        let models = ModelsDirectoryLocator.locate(
+            option: common.modelsDirectory, environment: ProcessInfo.processInfo.environment)
+        let context = ServerContext(log: log, modelsDirectory: models?.path)
+        guard let path = options.catalogPath ?? context.advisor.bundledCatalogPath else {
+            throw fail(command, "no models/ directory found, so there is no bundled catalog "
+                       + "(use --catalog, --models-dir or PREFLIGHT_MODELS)")
+        }
+        do throws(CatalogLoadError) {
+            try context.advisor.use(catalogAt: path)
+        } catch {
+            throw fail(command, "invalid catalog: \(error)")
+        }
+        return context
+    }
+
+    /// The prompt text of `file` (`-` or absent: stdin), byte for byte — CRLF stays CRLF and a
+    /// final newline is counted. Exits 2 when it cannot be read or is not UTF-8.
+    static func readPrompt(_ file: String?, command: String) throws -> (text: String, label: String) {
+        let data: Data
+        let label: String
+        if file == nil || file == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+            label = "stdin"
+        } else {
+            guard let contents = FileManager.default.contents(atPath: file!) else {
+                throw fail(command, "cannot read \(file!): \(readFailureReason(file!))")
+            }
+            data = contents
+            label = file!
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw fail(command, "\(label) is not valid UTF-8 text")
+        }
+        return (text, label)
+    }
+
+    static func readFailureReason(_ path: String) -> String {
+        var isDirectory: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) { return "no such file" }
+        return isDirectory.boolValue ? "it is a directory" : "permission denied"
+    }
+
+    /// Calls a method function, mapping its errors to exit codes: invalid values of the
+    /// command's own options (`usageFields`) exit 64, everything else (the prompt, the catalog)
+    /// exits 2.
+    static func call(_ command: String, usageFields: [String], _ body: () throws(JSONRPCError) -> JSONValue) throws -> JSONValue {
+        do throws(JSONRPCError) {
+            return try body()
+        } catch {
+            if let field = error.field, usageFields.contains(where: { field == $0 || field.hasPrefix($0 + ".") }) {
+                throw ValidationError(error.message)
+            }
+            throw fail(command, error.message)
+        }
+    }
+
+    /// Prints `preflight COMMAND: error: message` and yields exit code 2.
+    static func fail(_ command: String, _ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data("preflight \(command): error: \(message)\n".utf8))
+        return ExitCode(2)
+    }
+
+    /// Writes `text` and a newline to stdout.
+    static func print(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+}
