@@ -22,6 +22,9 @@ public struct Catalog: Sendable, Equatable {
     /// Bands built from `tiers`, used for models without an explicit tier.
     public let priceBands: PriceBands
     private let indexByID: [String: Int]
+    /// Each model's effective tier, by position: computed once, since the band fallback needs
+    /// a `Decimal` division per model and `models(in:)` runs for every tier of every estimate.
+    private let effectiveTiers: [Tier]
 
     /// Creates a validated catalog.
     ///
@@ -54,8 +57,10 @@ public struct Catalog: Sendable, Equatable {
         self.source = source
         self.tiers = tiers.sorted { $0.tier < $1.tier }
         self.models = models
-        self.priceBands = PriceBands(bands: tiers.isEmpty ? PriceBands.creditsGuide.bands : tiers)
+        let bands = PriceBands(bands: tiers.isEmpty ? PriceBands.creditsGuide.bands : tiers)
+        self.priceBands = bands
         self.indexByID = index
+        self.effectiveTiers = models.map { $0.tier ?? bands.tier(for: $0) }
     }
 
     /// The model with this id, or `nil`.
@@ -65,7 +70,9 @@ public struct Catalog: Sendable, Equatable {
 
     /// The model's tier: the one set in the catalog, else the price band of its blended price.
     public func tier(of model: CatalogModel) -> Tier {
-        model.tier ?? priceBands.tier(for: model)
+        if let tier = model.tier { return tier }
+        if let position = indexByID[model.id], models[position] == model { return effectiveTiers[position] }
+        return priceBands.tier(for: model)
     }
 
     /// Whether the tier came from the price bands rather than from the catalog.
@@ -73,7 +80,7 @@ public struct Catalog: Sendable, Equatable {
 
     /// The models in `tier` (explicit or band-assigned), in catalog order.
     public func models(in tier: Tier) -> [CatalogModel] {
-        models.filter { self.tier(of: $0) == tier }
+        models.indices.filter { effectiveTiers[$0] == tier }.map { models[$0] }
     }
 
     /// How old the catalog is on `today`; stale when strictly more than 90 days old.

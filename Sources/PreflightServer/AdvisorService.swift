@@ -73,14 +73,22 @@ public final class AdvisorService {
     /// Loads `path` and, if it loads completely, makes it the catalog in use (logging when it
     /// is stale). On failure the previous catalog stays and the error is thrown.
     public func use(catalogAt path: String) throws(CatalogLoadError) {
-        let result = try CatalogDecoder.load(path: path)
+        let result = try decode(catalogAt: path)
         install(result, path: path)
     }
 
     /// Decodes `path` without installing it, so a caller can check more (a default model)
     /// before committing.
+    ///
+    /// The load time (read, parse, validate) is logged at `info`; `bench/catalog.sh` reads it.
     public func decode(catalogAt path: String) throws(CatalogLoadError) -> CatalogLoadResult {
-        try CatalogDecoder.load(path: path)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = try CatalogDecoder.load(path: path)
+        let elapsed = clock.now - start
+        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        log.info("catalog \(path) decoded in \(String(format: "%.2f", milliseconds)) ms")
+        return result
     }
 
     /// Makes a decoded catalog the one in use.
