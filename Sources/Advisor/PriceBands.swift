@@ -33,7 +33,16 @@ public struct PriceBands: Sendable, Equatable {
     }
 
     /// The tier for `model`'s blended price.
+    ///
+    /// Compares `3·input + output ≤ bound × 4,000` (both sides per million), which is the
+    /// blended-per-1K comparison multiplied out: exact all the same, and without the two
+    /// `Decimal` divisions that dominated loading a LiteLLM file of thousands of models.
     public func tier(for model: CatalogModel) -> Tier {
-        tier(forBlendedPer1K: model.blendedPer1K)
+        let weighted = model.inputPerMillion * 3 + model.outputPerMillion
+        for band in bands {
+            guard let bound = band.maxPer1K else { return band.tier }
+            if weighted <= bound * 4000 { return band.tier }
+        }
+        return bands.last?.tier ?? .frontier
     }
 }

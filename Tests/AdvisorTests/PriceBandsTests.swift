@@ -28,6 +28,17 @@ import Testing
         #expect(bands.tier(for: n) == .standard)
     }
 
+    @Test func multipliedOutComparisonAgreesWithTheBlendedPrice() {
+        let prices = ["0", "0.05", "0.25", "0.999999", "1", "1.000001", "3", "9.99", "10", "10.01", "75",
+                      "149.999", "150", "150.0001", "600"]
+        for input in prices {
+            for output in prices {
+                let m = model(tier: nil, input: input, output: output)
+                #expect(bands.tier(for: m) == bands.tier(forBlendedPer1K: m.blendedPer1K), "\(input)/\(output)")
+            }
+        }
+    }
+
     @Test func catalogUsesExplicitTierBeforeBands() throws {
         let explicit = model("a", tier: .frontier, input: "0.1", output: "0.1")
         let banded = model("b", tier: nil, input: "20", output: "20")
