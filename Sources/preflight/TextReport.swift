@@ -125,8 +125,10 @@ enum TextReport {
     static func models(_ result: JSONValue) -> String {
         let catalog = result["catalog"]
         let models = result["models"]?.elements ?? []
+        let age = catalog?["ageInDays"]?.intValue
+        let stale = catalog?["stale"]?.boolValue == true ? " — STALE, prices may have changed" : ""
         var text = "Catalog \(string(catalog?["version"])) (\(string(catalog?["format"])) format, "
-            + "\(count(catalog?["models"])) models; \(count(catalog?["ageInDays"])) days old)\n"
+            + "\(count(catalog?["models"])) models; \(count(catalog?["ageInDays"])) day\(age == 1 ? "" : "s") old\(stale))\n"
             + "Source: \(string(catalog?["source"]))\n"
         let bands = (result["tiers"]?.elements ?? []).map { tier -> String in
             let bound = tier["maxPer1K"].map { "≤ $\(credits($0))/1K" } ?? "above"
