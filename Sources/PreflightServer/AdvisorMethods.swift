@@ -61,7 +61,22 @@ public enum AdvisorMethods {
         do {
             return (try planner.estimate(request), planner.catalog)
         } catch let error as EstimateError {
-            throw JSONRPCError(.invalidParams, "params.\(error.field): \(error.message)", field: "params.\(error.field)")
+            var field = "params.\(error.field)"
+            if error.code == .noModelFits && !reader.has("constraints") {
+                // Nothing was constrained: what is too big for every model is the input, or the
+                // output length the caller asked for.
+                let inputField = reader.has("messages") ? reader.field("messages") : reader.field("prompt")
+                if error.message.contains("context window") {
+                    field = inputField
+                } else if reader.has("expectedOutputTokens") {
+                    field = reader.field("expectedOutputTokens")
+                } else if reader.has("reasoningTokens") {
+                    field = reader.field("reasoningTokens")
+                } else {
+                    field = inputField
+                }
+            }
+            throw JSONRPCError(.invalidParams, "\(field): \(error.message)", field: field)
         } catch {
             throw JSONRPCError(.internalError, "estimate failed: \(error)")
         }

@@ -41,6 +41,10 @@ enum AdvisorCommandSupport {
         let data: Data
         let label: String
         if file == nil || file == "-" {
+            if isatty(0) != 0 {
+                FileHandle.standardError.write(Data(
+                    "preflight \(command): reading the prompt from the terminal; end it with Ctrl-D (or pass a FILE)\n".utf8))
+            }
             data = FileHandle.standardInput.readDataToEndOfFile()
             label = "stdin"
         } else {

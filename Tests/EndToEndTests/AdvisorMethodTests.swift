@@ -117,6 +117,7 @@ import Testing
         (#"{"prompt":"x","constraints":{"providers":["acme",3]}}"#, "params.constraints.providers[1]"),
         (#"{"prompt":"x","constraints":{"requireReasoning":"yes"}}"#, "params.constraints.requireReasoning"),
         (#"{"prompt":"x","constraints":{"providers":["nobody"]}}"#, "params.constraints"),
+        (#"{"prompt":"x","expectedOutputTokens":100000}"#, "params.expectedOutputTokens"),
     ])
     func everyEstimateParameterIsValidatedWithItsPath(params: String, field: String) throws {
         let catalog = try AdvisorFixtures.freshCatalog()
