@@ -11,7 +11,7 @@ session=(
   '{"jsonrpc":"2.0","method":"initialized","params":{}}'
   '{"jsonrpc":"2.0","id":2,"method":"preflight/countTokens","params":{"text":"Hello, 世界! Привет, мир. こんにちは"}}'
   '{"jsonrpc":"2.0","id":3,"method":"preflight/countTokens","params":{"text":"Summarise the attached quarterly report in three bullet points.","tokenizer":"cl100k_base"}}'
-  '{"jsonrpc":"2.0","id":4,"method":"preflight/check","params":{"prompt":"Is this review positive or negative? \"Great battery, awful screen.\"","budget":{"balance":5.00,"spendingLimit":20,"spent":9.99}}}'
+  '{"jsonrpc":"2.0","id":4,"method":"preflight/check","params":{"prompt":"Is this review positive or negative? \"Great battery, awful screen.\"","budget":{"balance":5.00,"spendingLimit":20,"spent":9.999999}}}'
   '{"jsonrpc":"2.0","id":5,"method":"shutdown","params":null}'
   '{"jsonrpc":"2.0","method":"exit"}'
 )
