@@ -218,7 +218,7 @@ public struct EstimatePlanner: Sendable {
         if let expected = request.expectedOutputTokens {
             return OutputPlan(point: expected, low: expected, high: expected, projection: nil)
         }
-        let projection = OutputProjection.project(text: prepared.taskText, inputTokens: inputTokens,
+        let projection = OutputProjection.project(cues: prepared.cues, inputTokens: inputTokens,
                                                   maxOutputTokens: request.maxOutputTokens,
                                                   modelMaxOutput: model.maxOutputTokens)
         let reasoning = request.reasoningTokens
@@ -275,6 +275,8 @@ struct PreparedInput {
     let allText: String
     /// The instruction the output length depends on (the prompt, or the last user message).
     let taskText: String
+    /// What the output projection reads from `taskText`, read once for all models.
+    let cues: OutputProjection.TextCues
 
     init(_ input: EstimateRequest.Input, overhead: MessageOverhead) throws {
         switch input {
@@ -284,6 +286,7 @@ struct PreparedInput {
             uncounted = []
             allText = prompt
             taskText = prompt
+            cues = OutputProjection.TextCues(prompt)
         case .messages(let messages):
             guard !messages.isEmpty else {
                 throw EstimateError(field: "messages", code: .invalidParams, message: "at least one message is required")
@@ -311,6 +314,7 @@ struct PreparedInput {
             uncounted = skipped
             allText = texts.joined(separator: "\n")
             taskText = lastUser ?? allText
+            cues = OutputProjection.TextCues(taskText)
         }
     }
 }

@@ -63,9 +63,38 @@ public struct OutputProjection: Sendable, Equatable {
     ///   - modelMaxOutput: the model's maximum output, if known.
     public static func project(text: String, inputTokens: Int, maxOutputTokens: Int? = nil,
                                modelMaxOutput: Int? = nil) -> OutputProjection {
-        let (kind, evidence) = TaskKind.detect(in: text)
+        project(cues: TextCues(text), inputTokens: inputTokens, maxOutputTokens: maxOutputTokens,
+                modelMaxOutput: modelMaxOutput)
+    }
+
+    /// What the projection reads from the instruction text: the task kind (with the phrase that
+    /// decided it) and an explicit word count.
+    ///
+    /// A separate value so a caller pricing many models reads the text once: the planner
+    /// projects the output for every catalog model (each has its own input count and output
+    /// cap), and detection was nearly all of an estimate's time on a 3,000-model catalog.
+    public struct TextCues: Sendable, Equatable {
+        /// The kind of task.
+        public let kind: TaskKind
+        /// The phrase that decided `kind`, if any.
+        public let evidence: String?
+        /// The length the prompt asks for ("in 300 words"), if any.
+        public let explicitWords: Int?
+
+        /// Reads the cues of `text`.
+        public init(_ text: String) {
+            (kind, evidence) = TaskKind.detect(in: text)
+            explicitWords = OutputProjection.explicitWordCount(in: text)
+        }
+    }
+
+    /// Projects the output from already-read `cues`; otherwise as `project(text:…)`.
+    public static func project(cues: TextCues, inputTokens: Int, maxOutputTokens: Int? = nil,
+                               modelMaxOutput: Int? = nil) -> OutputProjection {
+        let kind = cues.kind
+        let evidence = cues.evidence
         let base: (point: Int, low: Int, high: Int, basis: String)
-        if let words = explicitWordCount(in: text) {
+        if let words = cues.explicitWords {
             let point = (words * 4 + 2) / 3
             base = (point, point * 8 / 10, point * 13 / 10,
                     "the prompt asks for about \(words) words (≈ \(point) tokens at ¾ word per token)")
