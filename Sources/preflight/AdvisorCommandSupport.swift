@@ -3,18 +3,8 @@ import Foundation
 import JSONRPC
 import PreflightServer
 
-/// Options and plumbing shared by `estimate`, `check` and `models`: the catalog to load, JSON
-/// or text output, reading the prompt, and turning failures into the documented exit codes
-/// (2 input or catalog error, 64 usage error).
-struct AdvisorOptions: ParsableArguments {
-    @Option(name: .customLong("catalog"), help: "A catalog to use instead of models/catalog.json (Preflight format or LiteLLM's price file).")
-    var catalogPath: String?
-
-    @Flag(name: .customLong("json"), help: "Print the JSON-RPC method's result instead of text.")
-    var json = false
-}
-
-/// What every advisor command does before and after its method call.
+/// What every advisor command does around its method call: load the catalog, read the prompt,
+/// and turn failures into the documented exit codes (2 input or catalog error, 64 usage error).
 enum AdvisorCommandSupport {
     /// A server context whose advisor has the requested catalog loaded; exits 2 with the file,
     /// line and column when the catalog cannot be used.
