@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 // libFuzzer target over framing + parsing + dispatch of the real server, in its own package:
 // the `-parse-as-library` entry point would break a plain `swift build` of the main package.
-// Run with `make fuzz` (Fuzz/run.sh); never part of CI.
+// Run with `make fuzz` (Fuzz/run.sh, which builds with --sanitize=address --sanitize=fuzzer in that
+// order); never part of CI.
 import PackageDescription
 
 let package = Package(

@@ -18,7 +18,12 @@ public func fuzzInitialize(_ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMu
 /// split into (1–64 bytes), so split reads are fuzzed too.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    guard size > 0, let context = sharedContext else { return 0 }
+    guard size > 0 else { return 0 }
+    if sharedContext == nil {
+        // LLVMFuzzerInitialize is optional for libFuzzer drivers; never depend on it.
+        _ = fuzzInitialize(UnsafeMutablePointer(mutating: [Int32(0)]), UnsafeMutablePointer(mutating: [nil]))
+    }
+    guard let context = sharedContext else { fatalError("fuzz context failed to initialise") }
     let control = data[0]
     let body = UnsafeRawBufferPointer(start: data + 1, count: size - 1)
     let server = PreflightLanguageServer(context: context)
