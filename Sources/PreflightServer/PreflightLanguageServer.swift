@@ -78,8 +78,14 @@ public final class PreflightLanguageServer: JSONRPCMessageHandler {
 
     private func initialize(params: JSONValue?) throws(JSONRPCError) -> JSONValue {
         let reader = try ParamsReader(params: params)
-        if let options = try reader.object("initializationOptions") {
-            try applyCatalogOptions(options)
+        if let options = reader.raw("initializationOptions") {
+            // LSP allows any value here; only an object can carry Preflight's options, and a
+            // client that sends something else for its own reasons should still be served.
+            if options.kind == .object {
+                try applyCatalogOptions(ParamsReader(value: options, path: reader.field("initializationOptions")))
+            } else {
+                context.log.warning("ignoring initializationOptions that are not an object")
+            }
         }
         let preflight = JSONValue.object([
             "methods": .array(registry.customMethods.map { .string($0) }),

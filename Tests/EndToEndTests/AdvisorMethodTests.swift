@@ -317,6 +317,13 @@ import Testing
         #expect(replies[4].result?.string("recommendation.model") == "cheap")
     }
 
+    @Test func initializationOptionsThatAreNotAnObjectAreIgnored() throws {
+        let catalog = try AdvisorFixtures.freshCatalog()
+        let session = try serve(catalog: catalog, [], initialize: initialize(options: #""vim-defaults""#))
+        #expect(session.initialize.result?.at("capabilities.experimental.preflight.catalog.models") as? Int == 5)
+        #expect(session.stderr.contains("ignoring initializationOptions"))
+    }
+
     @Test func defaultModelIsPricedWhenARequestNamesNoneAndMustExist() throws {
         let catalog = try AdvisorFixtures.freshCatalog()
         let priced = try serve(catalog: catalog, [estimate(#"{"prompt":"hi","expectedOutputTokens":5}"#)],
