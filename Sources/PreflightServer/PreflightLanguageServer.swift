@@ -1,3 +1,4 @@
+import Advisor
 import JSONRPC
 
 /// The language server: lifecycle rules, then dispatch through the `MethodRegistry`.
@@ -76,15 +77,63 @@ public final class PreflightLanguageServer: JSONRPCMessageHandler {
     }
 
     private func initialize(params: JSONValue?) throws(JSONRPCError) -> JSONValue {
-        _ = try ParamsReader(params: params)
+        let reader = try ParamsReader(params: params)
+        if let options = reader.raw("initializationOptions") {
+            // LSP allows any value here; only an object can carry Preflight's options, and a
+            // client that sends something else for its own reasons should still be served.
+            if options.kind == .object {
+                try applyCatalogOptions(ParamsReader(value: options, path: reader.field("initializationOptions")))
+            } else {
+                context.log.warning("ignoring initializationOptions that are not an object")
+            }
+        }
         let preflight = JSONValue.object([
             "methods": .array(registry.customMethods.map { .string($0) }),
             "tokenizers": .array(context.tokenizerDescriptions()),
+            "catalog": catalogDescription(),
         ])
         let capabilities = JSONValue.object(["experimental": .object(["preflight": preflight])])
         return .object([
             "capabilities": capabilities,
             "serverInfo": .object(["name": .string("preflight"), "version": .string(PreflightVersion.current)]),
+        ])
+    }
+
+    /// `initializationOptions.catalogPath` and `defaultModel`. The new catalog is decoded and
+    /// the default model checked against it before anything changes, so a failing `initialize`
+    /// leaves the server exactly as it was (the previous catalog in use, still uninitialized,
+    /// ready for a corrected `initialize`).
+    private func applyCatalogOptions(_ options: ParamsReader) throws(JSONRPCError) {
+        let advisor = context.advisor
+        let defaultModel = try options.string("defaultModel")
+        guard let path = try options.string("catalogPath") else {
+            try advisor.setDefaultModel(defaultModel, field: options.field("defaultModel"))
+            return
+        }
+        let loaded: CatalogLoadResult
+        do throws(CatalogLoadError) {
+            loaded = try advisor.decode(catalogAt: path)
+        } catch {
+            context.log.warning("initializationOptions.catalogPath: \(error); keeping the catalog in use")
+            throw AdvisorService.jsonRPCError(error, field: options.field("catalogPath"))
+        }
+        if let defaultModel, loaded.catalog.model(id: defaultModel) == nil {
+            throw JSONRPCError(.invalidParams,
+                               "unknown model \"\(defaultModel)\": not in the catalog \(path)",
+                               field: options.field("defaultModel"), details: ["model": defaultModel])
+        }
+        advisor.install(loaded, path: path)
+        try advisor.setDefaultModel(defaultModel, field: options.field("defaultModel"))
+    }
+
+    /// `{version, models, source, stale}` of the catalog in use, or `null` when none loaded.
+    private func catalogDescription() -> JSONValue {
+        guard let catalog = try? context.advisor.catalog() else { return .null() }
+        return .object([
+            "version": .string(catalog.version.description),
+            "models": .integer(catalog.models.count),
+            "source": .string(context.advisor.store.currentPath ?? catalog.source),
+            "stale": .bool(context.advisor.staleness(of: catalog).isStale),
         ])
     }
 }

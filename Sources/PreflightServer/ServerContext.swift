@@ -11,12 +11,15 @@ public final class ServerContext {
     public let modelsDirectory: String?
     /// Counts tokens for `preflight/countTokens` and friends.
     public let tokenCounter: TokenCountingService
+    /// The catalog in use and the advisor's token counting (estimate, check, models).
+    public let advisor: AdvisorService
 
     /// Creates a context.
     public init(log: StderrLog, modelsDirectory: String?) {
         self.log = log
         self.modelsDirectory = modelsDirectory
         self.tokenCounter = TokenCountingService(modelsDirectory: modelsDirectory, log: log)
+        self.advisor = AdvisorService(modelsDirectory: modelsDirectory, tokenCounter: tokenCounter, log: log)
     }
 
     /// `[{name, exact}]` for `initialize`: which tokenizers exist and whether they are exact.

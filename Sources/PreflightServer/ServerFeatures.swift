@@ -4,5 +4,6 @@ import JSONRPC
 enum ServerFeatures {
     static func register(into registry: inout MethodRegistry, context: ServerContext) {
         TokenCountMethods.register(into: &registry, context: context)
+        AdvisorMethods.register(into: &registry, context: context)
     }
 }

@@ -16,13 +16,16 @@ enum TokenCountMethods {
         if reader.has("tokenizer") && reader.has("model") {
             throw .invalidParams("give either params.tokenizer or params.model, not both", field: "params.model")
         }
-        if reader.has("model") {
-            _ = try reader.string("model")
-            throw .invalidParams("params.model needs the model catalog, which is not available yet; pass params.tokenizer", field: "params.model")
+        let tokenizer: String
+        if let modelID = try reader.string("model") {
+            tokenizer = try context.advisor.model(modelID, field: reader.field("model")).tokenizer
+        } else {
+            tokenizer = try reader.choice("tokenizer", TokenCountingService.encodingNames) ?? "o200k_base"
         }
-        let tokenizer = try reader.choice("tokenizer", TokenCountingService.encodingNames) ?? "o200k_base"
         let mode = try reader.choice("mode", ["exact", "estimate"]) ?? "exact"
-        let count = context.tokenCounter.count(text, tokenizer: tokenizer, mode: mode)
+        // A model's tokenizer may be a family without a vocabulary (claude, gemini…): the
+        // advisor's counter routes those to the estimator and reports them as not exact.
+        let count = context.advisor.counter.serviceCount(text, tokenizer: tokenizer, mode: mode)
         let result = JSONValue.object([
             "tokens": .integer(count.tokens),
             "tokenizer": .string(count.tokenizer),

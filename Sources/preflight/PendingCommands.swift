@@ -21,23 +21,3 @@ struct Count: PendingCommand {
     static let arrivesWith = "the exact tokenizers"
     @Argument(help: "Files to count; stdin when none.") var files: [String] = []
 }
-
-/// `preflight estimate` (placeholder until the catalog lands).
-struct Estimate: PendingCommand {
-    static let configuration = CommandConfiguration(abstract: "Estimate a prompt's cost (not yet available).")
-    static let arrivesWith = "the model catalog and cost engine"
-    @Argument(help: "Prompt file, or - for stdin.") var file: String?
-}
-
-/// `preflight check` (placeholder until the budget check lands).
-struct Check: PendingCommand {
-    static let configuration = CommandConfiguration(abstract: "Pre-flight budget check (not yet available).")
-    static let arrivesWith = "the model catalog and budget check"
-    @Argument(help: "Prompt file, or - for stdin.") var file: String?
-}
-
-/// `preflight models` (placeholder until the catalog lands).
-struct Models: PendingCommand {
-    static let configuration = CommandConfiguration(abstract: "List catalog models (not yet available).")
-    static let arrivesWith = "the model catalog"
-}

@@ -15,7 +15,7 @@ struct Preflight: ParsableCommand {
             64 usage error.
             """,
         version: PreflightVersion.current,
-        subcommands: [Serve.self, Count.self, Estimate.self, Check.self, Models.self],
+        subcommands: [Serve.self, Count.self, EstimateCommand.self, CheckCommand.self, ModelsCommand.self],
         defaultSubcommand: Serve.self
     )
 }

@@ -13,6 +13,9 @@ struct Serve: ParsableCommand {
     @Option(name: .customLong("max-message-bytes"), help: "Largest message accepted; larger ones get -32600 and are discarded.")
     var maxMessageBytes: Int = 64 << 20
 
+    @Option(name: .customLong("catalog"), help: "A catalog to use instead of models/catalog.json (Preflight format or LiteLLM's price file).")
+    var catalogPath: String?
+
     @Flag(name: .customLong("stdio"), help: "Accepted for editors that pass it; stdio is the only transport.")
     var stdio = false
 
@@ -35,6 +38,9 @@ struct Serve: ParsableCommand {
             log.warning("no models/ directory found (use --models-dir or PREFLIGHT_MODELS); counts will be estimates")
         }
         let context = ServerContext(log: log, modelsDirectory: models?.path)
+        // Loaded now so a stale or broken catalog is in the log at start; the server runs
+        // either way (the catalog methods then answer an error saying why).
+        context.advisor.loadAtStart(catalogPath: catalogPath)
         let server = PreflightLanguageServer(context: context)
         let connection = JSONRPCConnection(
             configuration: .init(maxMessageBytes: maxMessageBytes), log: log)

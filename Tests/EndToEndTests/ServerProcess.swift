@@ -31,6 +31,7 @@ final class ServerProcess: @unchecked Sendable {
     private var stdoutBytes: [UInt8] = []
     private var stderrBytes: [UInt8] = []
     private var stdoutClosed = false
+    private var stderrClosed = false
 
     init(arguments: [String] = ["serve"], environment extra: [String: String] = [:]) throws {
         process.executableURL = URL(fileURLWithPath: PreflightBinary.path)
@@ -53,7 +54,7 @@ final class ServerProcess: @unchecked Sendable {
                 let data = handle.availableData
                 lock.lock()
                 if data.isEmpty {
-                    if isStdout { stdoutClosed = true }
+                    if isStdout { stdoutClosed = true } else { stderrClosed = true }
                     lock.broadcast(); lock.unlock()
                     return
                 }
@@ -94,7 +95,7 @@ final class ServerProcess: @unchecked Sendable {
         }
         // Let the collectors drain.
         lock.lock()
-        while !stdoutClosed && Date() < deadline { _ = lock.wait(until: Date().addingTimeInterval(0.05)) }
+        while !(stdoutClosed && stderrClosed) && Date() < deadline { _ = lock.wait(until: Date().addingTimeInterval(0.05)) }
         lock.unlock()
         return process.terminationStatus
     }

@@ -118,7 +118,7 @@ extension ServerProcess {
         #expect(try runCLI(["serve", "--log-level", "loud"]).status == 64)
     }
 
-    @Test(arguments: ["count", "estimate", "check", "models"])
+    @Test(arguments: ["count"])
     func pendingCommandsSaySoAndExit2(command: String) throws {
         let result = try runCLI([command])
         #expect(result.status == 2)

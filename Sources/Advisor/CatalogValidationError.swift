@@ -1,0 +1,25 @@
+/// Why a catalog was rejected: which model, which field, what is wrong.
+///
+/// The decoder adds the file name (and line/column where the JSON parser knows them); the
+/// advisor's own checks are the ones no JSON shape can express, such as duplicate ids.
+public struct CatalogValidationError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The offending model's id, or `nil` for catalog-level problems.
+    public let modelID: String?
+    /// The offending field (`inputPerMillion`, `longContext.above`, `tiers`, …).
+    public let field: String
+    /// What is wrong, for a person to fix.
+    public let message: String
+
+    /// Creates an error.
+    public init(modelID: String?, field: String, message: String) {
+        self.modelID = modelID
+        self.field = field
+        self.message = message
+    }
+
+    /// `model "x", field "y": message`.
+    public var description: String {
+        if let modelID { return "model \"\(modelID)\", field \"\(field)\": \(message)" }
+        return "field \"\(field)\": \(message)"
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+
+/// Turns token counts into credits the way providers' bills do.
+///
+/// The rules (design brief, "Cost rules"; where LiteLLM differs, these win):
+/// - cached-read and cache-write tokens are subsets of the input:
+///   (input − cached − written) × input + cached × cached-input + written × cache-write;
+/// - reasoning tokens are a subset of the output, billed at the reasoning price or, where the
+///   model has none, at the output price;
+/// - when the input has strictly more tokens than the model's long-context threshold, the
+///   long-context prices apply to the whole request;
+/// - a missing cached or cache-write price falls back to the input price (a projection never
+///   undercounts); an explicit 0 is a real price;
+/// - `serviceTier` selects the model's batch/flex/priority prices; a model without them is
+///   priced at standard with a note. Above the threshold, the tier's own long-context prices
+///   apply, else the standard long-context prices (again never undercounting) with a note.
+/// Arithmetic is exact `Decimal`; parts and total are rounded half-even to 9 places at the end.
+public struct CostModel: Sendable {
+    /// Creates the cost model (it has no state; a type so callers can hold and inject it).
+    public init() {}
+
+    /// The prices in effect for one request: resolved from the model, service tier and input size.
+    public struct EffectivePrices: Sendable, Equatable {
+        /// Input price per million.
+        public let input: Decimal
+        /// Output price per million.
+        public let output: Decimal
+        /// Cache-read price per million (already fallen back to `input` when missing).
+        public let cachedInput: Decimal
+        /// Cache-write price per million (already fallen back to `input` when missing).
+        public let cacheWrite: Decimal
+        /// Reasoning price per million (already fallen back to `output` when missing).
+        public let reasoning: Decimal
+        /// The service tier actually used.
+        public let serviceTier: ServiceTier
+        /// Whether long-context prices were selected.
+        public let longContext: Bool
+        /// Why a fallback was taken, if one was.
+        public let notes: [String]
+    }
+
+    /// The prices that apply to a request with `inputTokens` input tokens.
+    public func effectivePrices(for model: CatalogModel, inputTokens: Int,
+                                serviceTier: ServiceTier = .standard) -> EffectivePrices {
+        var notes: [String] = []
+        var tierUsed = ServiceTier.standard
+        var tierPrices: ServiceTierPricing? = nil
+        if serviceTier != .standard {
+            if let prices = model.serviceTiers[serviceTier] {
+                tierUsed = serviceTier
+                tierPrices = prices
+            } else {
+                notes.append("\(model.id) has no \(serviceTier.rawValue) prices; priced at standard")
+            }
+        }
+        var input = tierPrices?.inputPerMillion ?? model.inputPerMillion
+        var output = tierPrices?.outputPerMillion ?? model.outputPerMillion
+        var cached = tierPrices.map { $0.cachedInputPerMillion } ?? model.cachedInputPerMillion
+        var write = tierPrices.map { $0.cacheWritePerMillion } ?? model.cacheWritePerMillion
+        var reasoning = tierPrices.map { $0.reasoningPerMillion } ?? model.reasoningPerMillion
+        var isLong = false
+
+        var longContext: LongContextPricing? = nil
+        if let tierLong = tierPrices?.longContext, inputTokens > tierLong.above {
+            longContext = tierLong
+        } else if let standardLong = model.longContext, inputTokens > standardLong.above {
+            longContext = standardLong
+            if tierPrices != nil {
+                notes.append("\(model.id) publishes no \(tierUsed.rawValue) long-context prices; "
+                             + "standard long-context prices used")
+            }
+        }
+        if let lc = longContext {
+            isLong = true
+            input = lc.inputPerMillion
+            output = lc.outputPerMillion
+            cached = lc.cachedInputPerMillion
+            write = lc.cacheWritePerMillion
+            reasoning = nil  // reasoning is output: billed at the long-context output price
+        }
+        return EffectivePrices(input: input, output: output, cachedInput: cached ?? input,
+                               cacheWrite: write ?? input, reasoning: reasoning ?? output,
+                               serviceTier: tierUsed, longContext: isLong, notes: notes)
+    }
+
+    /// Prices `usage` on `model`.
+    ///
+    /// - Throws: `CostModelError` when a count is negative, cached + written tokens exceed the
+    ///   input, or reasoning tokens exceed the output.
+    public func price(_ usage: TokenUsage, on model: CatalogModel,
+                      serviceTier: ServiceTier = .standard) throws -> CostBreakdown {
+        try CostModel.validate(usage)
+        let prices = effectivePrices(for: model, inputTokens: usage.input, serviceTier: serviceTier)
+        let uncached = usage.input - usage.cachedInput - usage.cacheWrite
+        let input = CreditRounding.cost(tokens: uncached, pricePerMillion: prices.input)
+        let cached = CreditRounding.cost(tokens: usage.cachedInput, pricePerMillion: prices.cachedInput)
+        let write = CreditRounding.cost(tokens: usage.cacheWrite, pricePerMillion: prices.cacheWrite)
+        let output = CreditRounding.cost(tokens: usage.output - usage.reasoning, pricePerMillion: prices.output)
+        let reasoning = CreditRounding.cost(tokens: usage.reasoning, pricePerMillion: prices.reasoning)
+        let total = input + cached + write + output + reasoning
+        return CostBreakdown(
+            credits: CreditRounding.round(total), input: CreditRounding.round(input),
+            cachedInput: CreditRounding.round(cached), cacheWrite: CreditRounding.round(write),
+            output: CreditRounding.round(output), reasoning: CreditRounding.round(reasoning),
+            exactCredits: total, usage: usage, serviceTier: prices.serviceTier,
+            longContext: prices.longContext, notes: prices.notes)
+    }
+
+    private static func validate(_ usage: TokenUsage) throws {
+        let counts: [(String, Int)] = [("inputTokens", usage.input), ("cachedInputTokens", usage.cachedInput),
+                                       ("cacheWriteTokens", usage.cacheWrite), ("outputTokens", usage.output),
+                                       ("reasoningTokens", usage.reasoning)]
+        for (field, value) in counts where value < 0 {
+            throw CostModelError(field: field, message: "must not be negative, got \(value)")
+        }
+        if usage.cachedInput > usage.input {
+            throw CostModelError(field: "cachedInputTokens",
+                                 message: "\(usage.cachedInput) cached tokens exceed the \(usage.input) input tokens")
+        }
+        if usage.cachedInput + usage.cacheWrite > usage.input {
+            throw CostModelError(field: "cacheWriteTokens",
+                                 message: "cached (\(usage.cachedInput)) + cache-write (\(usage.cacheWrite)) tokens "
+                                     + "exceed the \(usage.input) input tokens")
+        }
+        if usage.reasoning > usage.output {
+            throw CostModelError(field: "reasoningTokens",
+                                 message: "\(usage.reasoning) reasoning tokens exceed the \(usage.output) output tokens")
+        }
+    }
+}

@@ -1,0 +1,176 @@
+import Advisor
+import Foundation
+import JSONRPC
+
+/// The server's side of the advisor: which catalog is in use, how tokens are counted for it,
+/// and the errors and warnings around loading it.
+///
+/// One per `ServerContext`, shared by `preflight/estimate`, `check`, `models` and
+/// `countTokens`' `model` parameter, and used directly by the command line so both price with
+/// the same code. The catalog is the bundled `models/catalog.json` unless `--catalog` or
+/// `initializationOptions.catalogPath` says otherwise; a catalog that fails to load never
+/// replaces the one in use (`CatalogStore`). When no catalog could be loaded at all the server
+/// still runs: counting works, and the catalog methods answer an error that says why.
+public final class AdvisorService {
+    /// The catalog in use and where it came from.
+    public let store = CatalogStore()
+    /// Counts tokens per model tokenizer for the planner.
+    public let counter: ServiceTokenCounter
+    /// The model priced when a request names none (`initializationOptions.defaultModel`).
+    public private(set) var defaultModel: String?
+    /// Why there is no catalog, when loading failed (shown in every catalog method's error).
+    public private(set) var unavailableReason: String?
+
+    private let log: StderrLog
+    private let bundledPath: String?
+    private let today: () -> CalendarDay
+    private var attemptedStartup = false
+
+    /// Creates the service; nothing is loaded until `loadAtStart` or the first catalog use.
+    ///
+    /// - Parameters:
+    ///   - modelsDirectory: where the bundled `catalog.json` lives (`nil`: no bundled catalog).
+    ///   - today: the current UTC date, for staleness (injectable so tests are not date-bound).
+    public init(modelsDirectory: String?, tokenCounter: TokenCountingService, log: StderrLog,
+                today: @escaping () -> CalendarDay = AdvisorService.currentDay) {
+        self.counter = ServiceTokenCounter(service: tokenCounter)
+        self.log = log
+        self.bundledPath = modelsDirectory.map { "\($0)/catalog.json" }
+        self.today = today
+    }
+
+    /// Today's UTC date from the system clock.
+    public static func currentDay() -> CalendarDay {
+        CalendarDay(unixTime: Int(Date().timeIntervalSince1970))
+    }
+
+    /// The path of the bundled catalog, when a models directory is known.
+    public var bundledCatalogPath: String? { bundledPath }
+
+    /// Loads the start-up catalog — `path` when given (`--catalog`), else the bundled one — and
+    /// logs a warning when it is stale or cannot be loaded. Returns the load error, if any, so
+    /// the command line can exit 2 with it; the server just keeps running without a catalog.
+    @discardableResult
+    public func loadAtStart(catalogPath path: String? = nil) -> CatalogLoadError? {
+        attemptedStartup = true
+        guard let target = path ?? bundledPath else {
+            unavailableReason = "no models/ directory was found, so there is no bundled catalog "
+                + "(use --models-dir, PREFLIGHT_MODELS or --catalog)"
+            log.warning(unavailableReason!)
+            return CatalogLoadError(file: "models/catalog.json", message: unavailableReason!)
+        }
+        do throws(CatalogLoadError) {
+            try use(catalogAt: target)
+            return nil
+        } catch {
+            let which = path == nil ? "the bundled catalog" : "the catalog"
+            unavailableReason = "\(which) could not be loaded: \(error)"
+            log.warning("\(unavailableReason!); estimates, checks and model listings are unavailable")
+            return error
+        }
+    }
+
+    /// Loads `path` and, if it loads completely, makes it the catalog in use (logging when it
+    /// is stale). On failure the previous catalog stays and the error is thrown.
+    public func use(catalogAt path: String) throws(CatalogLoadError) {
+        let result = try decode(catalogAt: path)
+        install(result, path: path)
+    }
+
+    /// Decodes `path` without installing it, so a caller can check more (a default model)
+    /// before committing.
+    ///
+    /// The load time (read, parse, validate) is logged at `info`; `bench/catalog.sh` reads it.
+    public func decode(catalogAt path: String) throws(CatalogLoadError) -> CatalogLoadResult {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let cpuStart = AdvisorService.cpuMilliseconds()
+        let result = try CatalogDecoder.load(path: path)
+        let elapsed = clock.now - start
+        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        let cpu = AdvisorService.cpuMilliseconds() - cpuStart
+        log.info("catalog \(path) decoded in \(String(format: "%.2f", milliseconds)) ms "
+                 + "(\(String(format: "%.2f", cpu)) ms CPU)")
+        return result
+    }
+
+    /// Makes a decoded catalog the one in use.
+    public func install(_ result: CatalogLoadResult, path: String) {
+        store.install(result, path: path)
+        unavailableReason = nil
+        attemptedStartup = true
+        let skipped = result.skipped.values.reduce(0, +)
+        log.info("catalog \(path): \(result.format.rawValue) format, version \(result.catalog.version), "
+                 + "\(result.catalog.models.count) models" + (skipped > 0 ? ", \(skipped) entries skipped" : ""))
+        if let warning = staleWarning(for: result.catalog) { log.warning(warning) }
+    }
+
+    /// Sets (or clears) the model priced when a request names none; it must be in the catalog.
+    public func setDefaultModel(_ id: String?, field: String) throws(JSONRPCError) {
+        if let id {
+            _ = try model(id, field: field)
+        }
+        defaultModel = id
+    }
+
+    /// The catalog in use, or the error every catalog method answers when there is none.
+    public func catalog() throws(JSONRPCError) -> Catalog {
+        if !attemptedStartup { loadAtStart() }
+        if let catalog = store.current { return catalog }
+        var details: [String: String] = [:]
+        if let bundledPath { details["file"] = bundledPath }
+        throw JSONRPCError(.internalError,
+                           "no model catalog is loaded: \(unavailableReason ?? "unknown reason")",
+                           details: details)
+    }
+
+    /// The catalog model `id`, or -32602 at `field` naming it.
+    public func model(_ id: String, field: String) throws(JSONRPCError) -> CatalogModel {
+        let catalog = try catalog()
+        guard let model = catalog.model(id: id) else {
+            throw JSONRPCError(.invalidParams,
+                               "unknown model \"\(id)\": not in the catalog (preflight/models lists "
+                                   + "\(catalog.models.count) models)",
+                               field: field, details: ["model": id])
+        }
+        return model
+    }
+
+    /// A planner over the catalog in use.
+    public func planner() throws(JSONRPCError) -> EstimatePlanner {
+        EstimatePlanner(catalog: try catalog(), counter: counter)
+    }
+
+    /// How old `catalog` is today.
+    public func staleness(of catalog: Catalog) -> CatalogStaleness {
+        catalog.staleness(today: today())
+    }
+
+    /// The warning for a stale catalog, or `nil` when it is fresh.
+    public func staleWarning(for catalog: Catalog) -> String? {
+        let staleness = staleness(of: catalog)
+        guard staleness.isStale else { return nil }
+        return "the model catalog is stale: its prices are from \(catalog.version), "
+            + "\(staleness.ageInDays) days ago (more than \(Catalog.staleAfterDays)); "
+            + "estimates may not match current prices"
+    }
+
+    /// CPU time of this thread in milliseconds: unlike the wall clock, not inflated when other
+    /// processes compete for the cores, so load-time figures stay comparable.
+    static func cpuMilliseconds() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+        return Double(spec.tv_sec) * 1000 + Double(spec.tv_nsec) / 1e6
+    }
+
+    /// A catalog load failure as a JSON-RPC error: -32602 at `field` (the parameter that named
+    /// the file), with the file, model, catalog field, line and column in `error.data`.
+    public static func jsonRPCError(_ error: CatalogLoadError, field: String) -> JSONRPCError {
+        var details = ["file": error.file]
+        if let model = error.modelID { details["model"] = model }
+        if let catalogField = error.field { details["catalogField"] = catalogField }
+        if let line = error.line { details["line"] = String(line) }
+        if let column = error.column { details["column"] = String(column) }
+        return JSONRPCError(.invalidParams, "cannot load the catalog: \(error)", field: field, details: details)
+    }
+}

@@ -1,0 +1,261 @@
+import Advisor
+import Foundation
+import JSONRPC
+
+/// Which file format a catalog was read from.
+public enum CatalogFormat: String, Sendable {
+    /// Preflight's own `models/catalog.json` format (design brief, "Catalog").
+    case preflight
+    /// LiteLLM's `model_prices_and_context_window.json`, loaded as-is.
+    case litellm
+}
+
+/// A loaded catalog and what loading it involved.
+public struct CatalogLoadResult: Sendable {
+    /// The validated catalog.
+    public let catalog: Catalog
+    /// The format it was read from.
+    public let format: CatalogFormat
+    /// LiteLLM entries left out, by reason (`no input/output price`, `no context window`).
+    public let skipped: [String: Int]
+}
+
+/// Reads catalogs: the bundled format, or a LiteLLM price file as-is (detected by shape).
+///
+/// Every problem becomes a `CatalogLoadError` naming the file, the model and the field, with
+/// Jansson's line and column for syntax errors and the field's position in the text otherwise.
+/// Decoding is all-or-nothing: a file with one bad model yields an error, never a partial
+/// catalog. (LiteLLM entries that simply lack prices or a context window are not errors — many
+/// chat entries in LiteLLM's file are priced per second or per request — they are skipped and
+/// counted in `skipped`.)
+public enum CatalogDecoder {
+    /// Reads and decodes the catalog at `path`.
+    public static func load(path: String) throws(CatalogLoadError) -> CatalogLoadResult {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CatalogLoadError(file: path, message: "cannot read the file")
+        }
+        let modified = (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate]) as? Date
+        let fileDay = modified.map { CalendarDay(dayNumber: Int(($0.timeIntervalSince1970 / 86_400).rounded(.down))) }
+        return try decode(bytes: [UInt8](data), file: path, fileDay: fileDay ?? CalendarDay(dayNumber: 0))
+    }
+
+    /// Decodes catalog text; `file` names it in errors, `fileDay` dates a LiteLLM file (which
+    /// carries no version of its own).
+    public static func decode(bytes: [UInt8], file: String, fileDay: CalendarDay) throws(CatalogLoadError) -> CatalogLoadResult {
+        let json: JSONValue
+        do {
+            json = try JSONValue.parse(bytes)
+        } catch {
+            throw CatalogLoadError(file: file, message: "invalid JSON: \(error.message)",
+                                   line: error.line > 0 ? error.line : nil,
+                                   column: error.column > 0 ? error.column : nil)
+        }
+        let source = CatalogSourceText(bytes)
+        guard json.kind == .object else {
+            throw CatalogLoadError(file: file, message: "the top level must be an object", line: 1, column: 1)
+        }
+        let reader = CatalogReader(file: file, source: source)
+        if json["models"] != nil {
+            return CatalogLoadResult(catalog: try reader.preflightCatalog(json), format: .preflight, skipped: [:])
+        }
+        if json.members.contains(where: { $0.value.kind == .object && $0.value["litellm_provider"] != nil }) {
+            let (catalog, skipped) = try reader.liteLLMCatalog(json, version: fileDay)
+            return CatalogLoadResult(catalog: catalog, format: .litellm, skipped: skipped)
+        }
+        throw CatalogLoadError(file: file, field: "models",
+                               message: "neither a Preflight catalog (no \"models\" array) nor a LiteLLM price file "
+                                   + "(no entry with \"litellm_provider\")")
+    }
+}
+
+/// Field-by-field decoding with errors that carry the file, model and field.
+struct CatalogReader {
+    let file: String
+    let source: CatalogSourceText
+
+    func fail(_ model: String?, _ field: String?, _ message: String) -> CatalogLoadError {
+        let position = source.position(model: model, field: field)
+        return CatalogLoadError(file: file, modelID: model, field: field, message: message,
+                                line: position?.line, column: position?.column)
+    }
+
+    // MARK: Typed values
+
+    /// A non-negative decimal from a JSON number, exact to the literal as written (via the
+    /// shortest round-tripping form of Jansson's double, which is the literal for any price
+    /// with at most 15 significant digits).
+    func price(_ value: JSONValue?, _ model: String?, _ field: String, scale: Decimal = 1) throws(CatalogLoadError) -> Decimal? {
+        guard let value, !value.isNull else { return nil }
+        let decimal: Decimal
+        switch value.kind {
+        case .integer:
+            decimal = Decimal(value.intValue!)
+        case .real:
+            let double = value.doubleValue!
+            guard double.isFinite, let parsed = Decimal(string: "\(double)", locale: nil) else {
+                throw fail(model, field, "not a usable number")
+            }
+            decimal = parsed
+        default:
+            throw fail(model, field, "must be a number, got \(value.serializedString.prefix(40))")
+        }
+        if decimal < 0 { throw fail(model, field, "negative price \(decimal)") }
+        return decimal * scale
+    }
+
+    func requiredPrice(_ object: JSONValue, _ key: String, _ model: String?, prefix: String = "") throws(CatalogLoadError) -> Decimal {
+        guard let value = try price(object[key], model, prefix + key) else {
+            throw fail(model, prefix + key, "missing required field")
+        }
+        return value
+    }
+
+    func integer(_ value: JSONValue?, _ model: String?, _ field: String) throws(CatalogLoadError) -> Int? {
+        guard let value, !value.isNull else { return nil }
+        if let int = value.intValue { return int }
+        if value.kind == .real, let double = value.doubleValue, double == double.rounded(), abs(double) < 1e15 {
+            return Int(double)
+        }
+        throw fail(model, field, "must be an integer, got \(value.serializedString.prefix(40))")
+    }
+
+    func string(_ value: JSONValue?, _ model: String?, _ field: String) throws(CatalogLoadError) -> String? {
+        guard let value, !value.isNull else { return nil }
+        guard let string = value.stringValue else {
+            throw fail(model, field, "must be a string, got \(value.serializedString.prefix(40))")
+        }
+        return string
+    }
+
+    func bool(_ value: JSONValue?, _ model: String?, _ field: String) throws(CatalogLoadError) -> Bool? {
+        guard let value, !value.isNull else { return nil }
+        guard let bool = value.boolValue else { throw fail(model, field, "must be true or false") }
+        return bool
+    }
+
+    func object(_ value: JSONValue?, _ model: String?, _ field: String) throws(CatalogLoadError) -> JSONValue? {
+        guard let value, !value.isNull else { return nil }
+        guard value.kind == .object else { throw fail(model, field, "must be an object") }
+        return value
+    }
+
+    // MARK: Preflight format
+
+    func preflightCatalog(_ json: JSONValue) throws(CatalogLoadError) -> Catalog {
+        guard let versionText = try string(json["version"], nil, "version") else {
+            throw fail(nil, "version", "missing required field (the date the prices were taken, YYYY-MM-DD)")
+        }
+        guard let version = CalendarDay(versionText) else {
+            throw fail(nil, "version", "\"\(versionText)\" is not a YYYY-MM-DD date")
+        }
+        let currency = try string(json["currency"], nil, "currency") ?? "USD"
+        if currency != "USD" {
+            throw fail(nil, "currency", "credits are US dollars; \"\(currency)\" is not supported")
+        }
+        let sourceName = try string(json["source"], nil, "source") ?? file
+        var tiers = PriceBands.creditsGuide.bands
+        if let tiersValue = json["tiers"], !tiersValue.isNull {
+            guard tiersValue.kind == .array else { throw fail(nil, "tiers", "must be an array") }
+            tiers = []
+            for (i, entry) in tiersValue.elements.enumerated() {
+                let field = "tiers[\(i)]"
+                guard entry.kind == .object else { throw fail(nil, field, "must be an object") }
+                guard let name = try string(entry["name"], nil, "\(field).name") else {
+                    throw fail(nil, "\(field).name", "missing required field")
+                }
+                guard let tier = Tier(rawValue: name) else {
+                    throw fail(nil, "\(field).name", "unknown tier \"\(name)\" (expected \(tierNames))")
+                }
+                let bound = try price(entry["maxPer1K"], nil, "\(field).maxPer1K")
+                tiers.append(TierDefinition(tier: tier, maxPer1K: bound))
+            }
+        }
+        guard let modelsValue = json["models"], modelsValue.kind == .array else {
+            throw fail(nil, "models", "must be an array of models")
+        }
+        var models: [CatalogModel] = []
+        for (i, entry) in modelsValue.elements.enumerated() {
+            models.append(try preflightModel(entry, index: i))
+        }
+        do {
+            return try Catalog(version: version, currency: currency, source: sourceName, tiers: tiers, models: models)
+        } catch let error as CatalogValidationError {
+            throw fail(error.modelID, error.field, error.message)
+        } catch {
+            throw fail(nil, nil, "\(error)")
+        }
+    }
+
+    var tierNames: String { Tier.allCases.map(\.rawValue).joined(separator: ", ") }
+
+    func preflightModel(_ entry: JSONValue, index: Int) throws(CatalogLoadError) -> CatalogModel {
+        guard entry.kind == .object else { throw fail(nil, "models[\(index)]", "must be an object") }
+        guard let id = try string(entry["id"], nil, "models[\(index)].id"), !id.isEmpty else {
+            throw fail(nil, "models[\(index)].id", "missing required field")
+        }
+        func required(_ key: String) throws(CatalogLoadError) -> String {
+            guard let value = try string(entry[key], id, key), !value.isEmpty else {
+                throw fail(id, key, "missing required field")
+            }
+            return value
+        }
+        let provider = try required("provider")
+        let tokenizer = try required("tokenizer")
+        var tier: Tier? = nil
+        if let tierName = try string(entry["tier"], id, "tier") {
+            guard let parsed = Tier(rawValue: tierName) else {
+                throw fail(id, "tier", "unknown tier \"\(tierName)\" (expected \(tierNames))")
+            }
+            tier = parsed
+        }
+        guard let context = try integer(entry["contextWindow"], id, "contextWindow") else {
+            throw fail(id, "contextWindow", "missing required field")
+        }
+        if context <= 0 { throw fail(id, "contextWindow", "must be positive, got \(context)") }
+        let maxOutput = try integer(entry["maxOutputTokens"], id, "maxOutputTokens")
+        if let maxOutput, maxOutput <= 0 { throw fail(id, "maxOutputTokens", "must be positive, got \(maxOutput)") }
+        let longContext = try preflightLongContext(entry["longContext"], id, "longContext")
+        var serviceTiers: [ServiceTier: ServiceTierPricing] = [:]
+        if let tiersObject = try object(entry["serviceTiers"], id, "serviceTiers") {
+            for (name, value) in tiersObject.members {
+                let field = "serviceTiers.\(name)"
+                guard let tier = ServiceTier(rawValue: name), tier != .standard else {
+                    throw fail(id, field, "unknown service tier \"\(name)\" (expected batch, flex, priority)")
+                }
+                guard let prices = try object(value, id, field) else { continue }
+                serviceTiers[tier] = ServiceTierPricing(
+                    inputPerMillion: try requiredPrice(prices, "inputPerMillion", id, prefix: "\(field)."),
+                    outputPerMillion: try requiredPrice(prices, "outputPerMillion", id, prefix: "\(field)."),
+                    cachedInputPerMillion: try price(prices["cachedInputPerMillion"], id, "\(field).cachedInputPerMillion"),
+                    cacheWritePerMillion: try price(prices["cacheWritePerMillion"], id, "\(field).cacheWritePerMillion"),
+                    reasoningPerMillion: try price(prices["reasoningPerMillion"], id, "\(field).reasoningPerMillion"),
+                    longContext: try preflightLongContext(prices["longContext"], id, "\(field).longContext"))
+            }
+        }
+        return CatalogModel(
+            id: id, provider: provider, tier: tier, tokenizer: tokenizer, contextWindow: context,
+            maxOutputTokens: maxOutput,
+            inputPerMillion: try requiredPrice(entry, "inputPerMillion", id),
+            outputPerMillion: try requiredPrice(entry, "outputPerMillion", id),
+            cachedInputPerMillion: try price(entry["cachedInputPerMillion"], id, "cachedInputPerMillion"),
+            cacheWritePerMillion: try price(entry["cacheWritePerMillion"], id, "cacheWritePerMillion"),
+            reasoningPerMillion: try price(entry["reasoningPerMillion"], id, "reasoningPerMillion"),
+            reasoning: try bool(entry["reasoning"], id, "reasoning") ?? false,
+            longContext: longContext, serviceTiers: serviceTiers,
+            deprecationDate: try string(entry["deprecationDate"], id, "deprecationDate"))
+    }
+
+    func preflightLongContext(_ value: JSONValue?, _ id: String, _ field: String) throws(CatalogLoadError) -> LongContextPricing? {
+        guard let lc = try object(value, id, field) else { return nil }
+        guard let above = try integer(lc["above"], id, "\(field).above") else {
+            throw fail(id, "\(field).above", "missing required field")
+        }
+        if above < 0 { throw fail(id, "\(field).above", "must not be negative, got \(above)") }
+        return LongContextPricing(
+            above: above,
+            inputPerMillion: try requiredPrice(lc, "inputPerMillion", id, prefix: "\(field)."),
+            outputPerMillion: try requiredPrice(lc, "outputPerMillion", id, prefix: "\(field)."),
+            cachedInputPerMillion: try price(lc["cachedInputPerMillion"], id, "\(field).cachedInputPerMillion"),
+            cacheWritePerMillion: try price(lc["cacheWritePerMillion"], id, "\(field).cacheWritePerMillion"))
+    }
+}

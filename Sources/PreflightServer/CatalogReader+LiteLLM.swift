@@ -1,0 +1,96 @@
+import Advisor
+import Foundation
+import JSONRPC
+
+/// LiteLLM's `model_prices_and_context_window.json`, mapped as the design brief says:
+/// entries with mode `chat` or `responses` become models; `input_cost_per_token`,
+/// `output_cost_per_token`, `cache_read_input_token_cost`, `cache_creation_input_token_cost`,
+/// `output_cost_per_reasoning_token` (× 10⁶) are the prices; `*_above_Nk_tokens` the
+/// long-context prices above N × 1000 tokens (the smallest N when there are several);
+/// `*_batches`, `*_flex`, `*_priority` the service tiers; `max_input_tokens` (else
+/// `max_tokens`) the context window; the tokenizer is inferred (`TokenizerInference`) and the
+/// tier comes from the price bands.
+extension CatalogReader {
+    static let million = Decimal(1_000_000)
+    static let serviceSuffixes: [(ServiceTier, String)] = [(.batch, "_batches"), (.flex, "_flex"), (.priority, "_priority")]
+
+    func liteLLMCatalog(_ json: JSONValue, version: CalendarDay) throws(CatalogLoadError) -> (Catalog, [String: Int]) {
+        var models: [CatalogModel] = []
+        var skipped: [String: Int] = [:]
+        for (key, entry) in json.members {
+            guard entry.kind == .object, key != "sample_spec" else { continue }
+            guard let mode = entry["mode"]?.stringValue, mode == "chat" || mode == "responses" else { continue }
+            if let model = try liteLLMModel(key, entry, skipped: &skipped) { models.append(model) }
+        }
+        do {
+            let catalog = try Catalog(version: version, source: file, tiers: PriceBands.creditsGuide.bands, models: models)
+            return (catalog, skipped)
+        } catch let error as CatalogValidationError {
+            throw fail(error.modelID, error.field, error.message)
+        } catch {
+            throw fail(nil, nil, "\(error)")
+        }
+    }
+
+    func liteLLMModel(_ key: String, _ entry: JSONValue, skipped: inout [String: Int]) throws(CatalogLoadError) -> CatalogModel? {
+        func perMillion(_ field: String) throws(CatalogLoadError) -> Decimal? {
+            try price(entry[field], key, field, scale: CatalogReader.million)
+        }
+        guard let input = try perMillion("input_cost_per_token"),
+              let output = try perMillion("output_cost_per_token") else {
+            skipped["no input/output price per token", default: 0] += 1
+            return nil
+        }
+        var context = try integer(entry["max_input_tokens"], key, "max_input_tokens")
+        if context == nil { context = try integer(entry["max_tokens"], key, "max_tokens") }
+        guard let context, context > 0 else {
+            skipped["no context window", default: 0] += 1
+            return nil
+        }
+        var maxOutput = try integer(entry["max_output_tokens"], key, "max_output_tokens")
+        if let value = maxOutput, value <= 0 { maxOutput = nil }
+        let provider = try string(entry["litellm_provider"], key, "litellm_provider") ?? "unknown"
+
+        let threshold = longContextThreshold(entry)
+        func longContext(suffix: String, standardOutput: Decimal) throws(CatalogLoadError) -> LongContextPricing? {
+            guard let k = threshold,
+                  let lcInput = try perMillion("input_cost_per_token_above_\(k)k_tokens\(suffix)") else { return nil }
+            return LongContextPricing(
+                above: k * 1000, inputPerMillion: lcInput,
+                outputPerMillion: try perMillion("output_cost_per_token_above_\(k)k_tokens\(suffix)") ?? standardOutput,
+                cachedInputPerMillion: try perMillion("cache_read_input_token_cost_above_\(k)k_tokens\(suffix)"),
+                cacheWritePerMillion: try perMillion("cache_creation_input_token_cost_above_\(k)k_tokens\(suffix)"))
+        }
+        var serviceTiers: [ServiceTier: ServiceTierPricing] = [:]
+        for (tier, suffix) in CatalogReader.serviceSuffixes {
+            guard let tierInput = try perMillion("input_cost_per_token\(suffix)"),
+                  let tierOutput = try perMillion("output_cost_per_token\(suffix)") else { continue }
+            serviceTiers[tier] = ServiceTierPricing(
+                inputPerMillion: tierInput, outputPerMillion: tierOutput,
+                cachedInputPerMillion: try perMillion("cache_read_input_token_cost\(suffix)"),
+                cacheWritePerMillion: try perMillion("cache_creation_input_token_cost\(suffix)"),
+                longContext: try longContext(suffix: suffix, standardOutput: tierOutput))
+        }
+        return CatalogModel(
+            id: key, provider: provider, tier: nil,
+            tokenizer: TokenizerInference.tokenizer(provider: provider, model: key),
+            contextWindow: context, maxOutputTokens: maxOutput, inputPerMillion: input, outputPerMillion: output,
+            cachedInputPerMillion: try perMillion("cache_read_input_token_cost"),
+            cacheWritePerMillion: try perMillion("cache_creation_input_token_cost"),
+            reasoningPerMillion: try perMillion("output_cost_per_reasoning_token"),
+            reasoning: (try bool(entry["supports_reasoning"], key, "supports_reasoning")) ?? false,
+            longContext: try longContext(suffix: "", standardOutput: output), serviceTiers: serviceTiers,
+            deprecationDate: entry["deprecation_date"]?.stringValue)
+    }
+
+    /// The smallest N among `input_cost_per_token_above_Nk_tokens` keys.
+    func longContextThreshold(_ entry: JSONValue) -> Int? {
+        let prefix = "input_cost_per_token_above_"
+        var best: Int? = nil
+        for (key, _) in entry.members where key.hasPrefix(prefix) && key.hasSuffix("k_tokens") {
+            let middle = key.dropFirst(prefix.count).dropLast("k_tokens".count)
+            if let n = Int(middle), n > 0 { best = min(best ?? n, n) }
+        }
+        return best
+    }
+}

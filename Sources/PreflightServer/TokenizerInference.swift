@@ -1,0 +1,64 @@
+/// Which tokenizer counts a model's tokens, inferred from its provider and name — for catalogs
+/// (LiteLLM files) that do not say.
+///
+/// OpenAI's gpt-4o, gpt-4.1, gpt-4.5, gpt-5.x/6.x, o-series, gpt-oss and codex models use
+/// `o200k_base`; older gpt-4 and gpt-3.5 models `cl100k_base`. Other models map to their
+/// family (`claude`, `gemini`, `llama`, `mistral`, `deepseek`, `grok`, `qwen`, `kimi`) by name,
+/// then by provider; anything else is counted by the vocabulary-free `estimator`.
+public enum TokenizerInference {
+    /// The name used when nothing is known: the vocabulary-free estimator.
+    public static let fallback = "estimator"
+
+    /// The tokenizer for `model` served by `provider`.
+    public static func tokenizer(provider: String, model: String) -> String {
+        let name = model.lowercased()
+        let base = name.split(separator: "/").last.map(String.init) ?? name
+        let bytes = Array(name.utf8)
+        func has(_ marker: String) -> Bool { contains(bytes, marker) }
+        let o200kMarkers = ["gpt-4o", "gpt-4.1", "gpt-4.5", "gpt-5", "gpt-6", "gpt-oss", "chatgpt-4o", "codex",
+                            "computer-use", "gpt-realtime", "gpt-audio"]
+        if o200kMarkers.contains(where: has) { return "o200k_base" }
+        if isOSeries(base) { return "o200k_base" }
+        if has("gpt-4") || has("gpt-3.5") || has("gpt-35") { return "cl100k_base" }
+        let families: [(String, [String])] = [
+            ("claude", ["claude"]),
+            ("gemini", ["gemini", "gemma", "learnlm"]),
+            ("llama", ["llama"]),
+            ("mistral", ["mistral", "mixtral", "codestral", "ministral", "magistral", "devstral", "pixtral", "voxtral"]),
+            ("deepseek", ["deepseek"]),
+            ("grok", ["grok"]),
+            ("qwen", ["qwen", "qwq"]),
+            ("kimi", ["kimi", "moonshot"]),
+        ]
+        for (family, markers) in families where markers.contains(where: has) {
+            return family
+        }
+        let providers: [String: String] = [
+            "anthropic": "claude", "gemini": "gemini", "vertex_ai-language-models": "gemini", "xai": "grok",
+            "mistral": "mistral", "deepseek": "deepseek", "openai": "o200k_base", "azure": "o200k_base",
+            "moonshot": "kimi", "dashscope": "qwen",
+        ]
+        return providers[provider.lowercased()] ?? fallback
+    }
+
+    /// Whether `haystack` (UTF-8) contains `needle`'s UTF-8 bytes. A plain byte search: with
+    /// Foundation in the module, `String.contains` resolves to a CFString search that made
+    /// inference most of the time of loading LiteLLM's 4,552-entry file.
+    static func contains(_ haystack: [UInt8], _ needle: String) -> Bool {
+        let pattern = Array(needle.utf8)
+        guard !pattern.isEmpty, haystack.count >= pattern.count else { return pattern.isEmpty }
+        for start in 0...(haystack.count - pattern.count) where haystack[start] == pattern[0] {
+            var i = 1
+            while i < pattern.count && haystack[start + i] == pattern[i] { i += 1 }
+            if i == pattern.count { return true }
+        }
+        return false
+    }
+
+    /// `o1`, `o3-mini`, `o4-mini-2025-04-16`…: "o", a digit, then the end or a dash.
+    static func isOSeries(_ name: String) -> Bool {
+        let chars = Array(name)
+        guard chars.count >= 2, chars[0] == "o", chars[1].isNumber else { return false }
+        return chars.count == 2 || chars[2] == "-"
+    }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import JSONRPC
+import PreflightServer
+
+/// What every advisor command does around its method call: load the catalog, read the prompt,
+/// and turn failures into the documented exit codes (2 input or catalog error, 64 usage error).
+enum AdvisorCommandSupport {
+    /// A server context whose advisor has the requested catalog loaded; exits 2 with the file,
+    /// line and column when the catalog cannot be used.
+    static func context(common: CommonOptions, options: AdvisorOptions, command: String) throws -> ServerContext {
+        let log = StderrLog(level: common.logLevel)
+        let models = ModelsDirectoryLocator.locate(
+            option: common.modelsDirectory, environment: ProcessInfo.processInfo.environment)
+        let context = ServerContext(log: log, modelsDirectory: models?.path)
+        guard let path = options.catalogPath ?? context.advisor.bundledCatalogPath else {
+            throw fail(command, "no models/ directory found, so there is no bundled catalog "
+                       + "(use --catalog, --models-dir or PREFLIGHT_MODELS)")
+        }
+        do throws(CatalogLoadError) {
+            try context.advisor.use(catalogAt: path)
+        } catch {
+            throw fail(command, "invalid catalog: \(error)")
+        }
+        return context
+    }
+
+    /// The prompt text of `file` (`-` or absent: stdin), byte for byte — CRLF stays CRLF and a
+    /// final newline is counted. Exits 2 when it cannot be read or is not UTF-8.
+    static func readPrompt(_ file: String?, command: String) throws -> (text: String, label: String) {
+        let data: Data
+        let label: String
+        if file == nil || file == "-" {
+            if isatty(0) != 0 {
+                FileHandle.standardError.write(Data(
+                    "preflight \(command): reading the prompt from the terminal; end it with Ctrl-D (or pass a FILE)\n".utf8))
+            }
+            data = FileHandle.standardInput.readDataToEndOfFile()
+            label = "stdin"
+        } else {
+            guard let contents = FileManager.default.contents(atPath: file!) else {
+                throw fail(command, "cannot read \(file!): \(readFailureReason(file!))")
+            }
+            data = contents
+            label = file!
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw fail(command, "\(label) is not valid UTF-8 text")
+        }
+        return (text, label)
+    }
+
+    static func readFailureReason(_ path: String) -> String {
+        var isDirectory: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) { return "no such file" }
+        return isDirectory.boolValue ? "it is a directory" : "permission denied"
+    }
+
+    /// Calls a method function, mapping its errors to exit codes: invalid values of the
+    /// command's own options (`usageFields`) exit 64, everything else (the prompt, the catalog)
+    /// exits 2.
+    static func call(_ command: String, usageFields: [String], _ body: () throws(JSONRPCError) -> JSONValue) throws -> JSONValue {
+        do throws(JSONRPCError) {
+            return try body()
+        } catch {
+            if let field = error.field, usageFields.contains(where: { field == $0 || field.hasPrefix($0 + ".") }) {
+                throw ValidationError(error.message)
+            }
+            throw fail(command, error.message)
+        }
+    }
+
+    /// Prints `preflight COMMAND: error: message` and yields exit code 2.
+    static func fail(_ command: String, _ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data("preflight \(command): error: \(message)\n".utf8))
+        return ExitCode(2)
+    }
+
+    /// Writes `text` and a newline to stdout.
+    static func print(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+}

@@ -1,0 +1,106 @@
+import Advisor
+import Foundation
+import JSONRPC
+import Testing
+@testable import PreflightServer
+
+private func d(_ text: String) -> Decimal { Decimal(string: text, locale: nil)! }
+
+/// A catalog file dated `version` with one o200k model and one `claude` model.
+private func catalogFile(version: String, inputPrice: String = "1") throws -> String {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("preflight-advisor-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let path = directory.appendingPathComponent("catalog.json").path
+    let text = """
+        {"version": "\(version)", "models": [
+          {"id": "a", "provider": "p", "tier": "economy", "tokenizer": "o200k_base", "contextWindow": 1000,
+           "inputPerMillion": \(inputPrice), "outputPerMillion": 2},
+          {"id": "c", "provider": "anthropic", "tier": "premium", "tokenizer": "claude", "contextWindow": 1000,
+           "inputPerMillion": 3, "outputPerMillion": 15}]}
+        """
+    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    return path
+}
+
+private func service(today: String = "2026-11-21", modelsDirectory: String? = nil) -> AdvisorService {
+    let log = StderrLog(level: .off)
+    return AdvisorService(modelsDirectory: modelsDirectory,
+                          tokenCounter: TokenCountingService(modelsDirectory: nil, log: log), log: log,
+                          today: { CalendarDay(today)! })
+}
+
+@Suite struct AdvisorServiceTests {
+    @Test func staleMeansMoreThanNinetyDays() throws {
+        let path = try catalogFile(version: "2026-11-20")
+        let onDay90 = service(today: "2027-02-18")
+        try onDay90.use(catalogAt: path)
+        let catalog = try onDay90.catalog()
+        #expect(onDay90.staleness(of: catalog) == CatalogStaleness(ageInDays: 90, isStale: false))
+        #expect(onDay90.staleWarning(for: catalog) == nil)
+        let onDay91 = service(today: "2027-02-19")
+        #expect(onDay91.staleness(of: catalog) == CatalogStaleness(ageInDays: 91, isStale: true))
+        #expect(onDay91.staleWarning(for: catalog)?.contains("prices are from 2026-11-20, 91 days ago") == true)
+    }
+
+    @Test func aFailedLoadKeepsTheCatalogInUse() throws {
+        let advisor = service()
+        let good = try catalogFile(version: "2026-11-20")
+        try advisor.use(catalogAt: good)
+        let bad = try catalogFile(version: "2026-11-21", inputPrice: "-1")
+        do throws(CatalogLoadError) {
+            try advisor.use(catalogAt: bad)
+            Issue.record("a negative price loaded")
+        } catch {
+            #expect(error.file == bad)
+            #expect(error.modelID == "a")
+            #expect(error.field == "inputPerMillion")
+            let rpc = AdvisorService.jsonRPCError(error, field: "params.initializationOptions.catalogPath")
+            #expect(rpc.code == .invalidParams)
+            #expect(rpc.details["file"] == bad)
+            #expect(rpc.details["catalogField"] == "inputPerMillion")
+        }
+        #expect(try advisor.catalog().version == CalendarDay("2026-11-20"))
+        #expect(advisor.store.currentPath == good)
+    }
+
+    @Test func withoutACatalogEveryCatalogUseSaysWhy() {
+        let advisor = service(modelsDirectory: nil)
+        #expect(advisor.loadAtStart() != nil)
+        do throws(JSONRPCError) {
+            _ = try advisor.catalog()
+            Issue.record("a catalog appeared from nowhere")
+        } catch {
+            #expect(error.code == .internalError)
+            #expect(error.message.contains("no models/ directory was found"))
+        }
+    }
+
+    @Test func unknownModelsAreInvalidParamsAtTheGivenField() throws {
+        let advisor = service()
+        try advisor.use(catalogAt: try catalogFile(version: "2026-11-20"))
+        #expect(try advisor.model("c", field: "params.model").tokenizer == "claude")
+        do throws(JSONRPCError) {
+            try advisor.setDefaultModel("zz", field: "params.initializationOptions.defaultModel")
+            Issue.record("unknown default model accepted")
+        } catch {
+            #expect(error.code == .invalidParams)
+            #expect(error.field == "params.initializationOptions.defaultModel")
+            #expect(error.details["model"] == "zz")
+        }
+        #expect(advisor.defaultModel == nil)
+    }
+
+    @Test func familiesAreEstimatedUnderTheirOwnNameAndNeverExact() {
+        let counter = service().counter
+        let text = "Bonjour tout le monde, comment ça va ?"
+        let family = counter.count(text, tokenizer: "claude")
+        #expect(family.tokenizer == "claude")
+        #expect(family.exact == false)
+        #expect(family.low! <= family.tokens && family.tokens <= family.high!)
+        let unknown = counter.serviceCount(text, tokenizer: "estimator", mode: "exact")
+        #expect(unknown.tokenizer == "estimator")
+        #expect(unknown.exact == false)
+        #expect(unknown.note?.contains("unknown") == true)
+        #expect(counter.count(text, tokenizer: "o200k_base").tokenizer == "o200k_base")
+    }
+}

@@ -1,0 +1,215 @@
+import Advisor
+import Foundation
+import Testing
+@testable import PreflightServer
+
+private func d(_ text: String) -> Decimal { Decimal(string: text, locale: nil)! }
+
+/// Writes `text` to a fresh temporary file and returns its path.
+private func temporaryFile(_ text: String, name: String = "catalog.json") throws -> String {
+    let directory = FileManager.default.temporaryDirectory
+        .appendingPathComponent("preflight-catalog-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let url = directory.appendingPathComponent(name)
+    try text.write(to: url, atomically: true, encoding: .utf8)
+    return url.path
+}
+
+private func loadError(_ text: String) throws -> CatalogLoadError? {
+    let path = try temporaryFile(text)
+    do throws(CatalogLoadError) {
+        _ = try CatalogDecoder.load(path: path)
+        return nil
+    } catch {
+        #expect(error.file == path)
+        return error
+    }
+}
+
+/// A valid one-model catalog in the bundled format, with `model` spliced in as the model's fields.
+private func catalogText(model: String = "", extraModels: String = "") -> String {
+    """
+    {"version": "2026-11-20", "currency": "USD",
+     "tiers": [{"name": "economy", "maxPer1K": 0.001}, {"name": "standard", "maxPer1K": 0.01},
+               {"name": "premium", "maxPer1K": 0.15}, {"name": "frontier"}],
+     "models": [
+      {"id": "m1", "provider": "openai", "tier": "economy", "tokenizer": "o200k_base",
+       "contextWindow": 128000, "maxOutputTokens": 16384,
+       "inputPerMillion": 0.15, "outputPerMillion": 0.6\(model)}\(extraModels)
+     ]}
+    """
+}
+
+@Suite struct CatalogDecoderTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../..").standardizedFileURL.path
+    static let reference = "\(repository)/../shared/reference/litellm-model-prices.json"
+
+    @Test func bundledCatalogLoadsWithExactPrices() throws {
+        let result = try CatalogDecoder.load(path: "\(CatalogDecoderTests.repository)/models/catalog.json")
+        let catalog = result.catalog
+        #expect(result.format == .preflight)
+        #expect(catalog.version == CalendarDay("2026-11-20"))
+        #expect(catalog.models.count >= 40)
+        #expect(catalog.models.allSatisfy { $0.tier != nil })
+        let mini = try #require(catalog.model(id: "gpt-4o-mini"))
+        #expect(mini.inputPerMillion == d("0.15"))
+        #expect(mini.outputPerMillion == d("0.6"))
+        #expect(mini.cachedInputPerMillion == d("0.075"))
+        #expect(mini.serviceTiers[.batch]?.inputPerMillion == d("0.075"))
+        let gpt54 = try #require(catalog.model(id: "gpt-5.4"))
+        #expect(gpt54.longContext?.above == 272_000)
+        #expect(gpt54.serviceTiers[.flex]?.longContext?.outputPerMillion == d("11.25"))
+        #expect(try #require(catalog.model(id: "deepseek-v4-pro")).cacheWritePerMillion == 0)
+    }
+
+    @Test func truncatedJSONGivesJanssonsPosition() throws {
+        let text = catalogText()
+        let error = try #require(try loadError(String(text.prefix(text.count - 20))))
+        #expect(error.message.hasPrefix("invalid JSON"))
+        #expect(error.line != nil && error.column != nil)
+        #expect(error.modelID == nil)
+    }
+
+    @Test func negativePriceNamesModelFieldAndLine() throws {
+        let error = try #require(try loadError(catalogText(model: ",\n \"cachedInputPerMillion\": -0.075")))
+        #expect(error.modelID == "m1")
+        #expect(error.field == "cachedInputPerMillion")
+        #expect(error.message.contains("negative"))
+        #expect(error.line == 8 && error.column == 2)   // the line holding the bad field
+        #expect(error.description.contains(":8:2: model \"m1\", field \"cachedInputPerMillion\""))
+    }
+
+    @Test func unknownTierIsRejected() throws {
+        let text = catalogText().replacingOccurrences(of: "\"tier\": \"economy\"", with: "\"tier\": \"ultra\"")
+        let error = try #require(try loadError(text))
+        #expect(error.modelID == "m1")
+        #expect(error.field == "tier")
+        #expect(error.message.contains("ultra"))
+    }
+
+    @Test func duplicateIDIsRejected() throws {
+        let second = #",{"id": "m1", "provider": "x", "tokenizer": "claude", "contextWindow": 1000, "inputPerMillion": 1, "outputPerMillion": 2}"#
+        let error = try #require(try loadError(catalogText(extraModels: second)))
+        #expect(error.modelID == "m1")
+        #expect(error.field == "id")
+        #expect(error.message.contains("duplicate"))
+    }
+
+    @Test func missingFieldIsNamed() throws {
+        let text = catalogText().replacingOccurrences(of: ", \"outputPerMillion\": 0.6", with: "")
+        let error = try #require(try loadError(text))
+        #expect(error.modelID == "m1")
+        #expect(error.field == "outputPerMillion")
+        #expect(error.message.contains("missing"))
+        let noVersion = try #require(try loadError(catalogText().replacingOccurrences(of: "\"version\": \"2026-11-20\", ", with: "")))
+        #expect(noVersion.field == "version")
+        let badType = try #require(try loadError(catalogText().replacingOccurrences(of: "128000", with: "\"big\"")))
+        #expect(badType.field == "contextWindow")
+    }
+
+    @Test func aFailedLoadKeepsThePreviousCatalog() throws {
+        let store = CatalogStore()
+        let good = try temporaryFile(catalogText())
+        try store.load(path: good)
+        let before = try #require(store.current)
+        let bad = try temporaryFile(catalogText(model: ", \"inputPerMillion\": -1"))
+        #expect(throws: CatalogLoadError.self) { try store.load(path: bad) }
+        #expect(store.current == before)
+        #expect(store.currentPath == good)
+        #expect(throws: CatalogLoadError.self) { try store.load(path: "/nonexistent/catalog.json") }
+        #expect(store.current == before)
+    }
+
+    @Test func liteLLMFileLoadsAsIs() throws {
+        let fixture = """
+        {
+          "sample_spec": {"mode": "one of: chat, embedding", "litellm_provider": "x", "input_cost_per_token": 0.0},
+          "gpt-4o-mini": {"litellm_provider": "openai", "mode": "chat", "max_input_tokens": 128000,
+            "max_output_tokens": 16384, "input_cost_per_token": 1.5e-07, "output_cost_per_token": 6e-07,
+            "cache_read_input_token_cost": 7.5e-08, "input_cost_per_token_batches": 7.5e-08,
+            "output_cost_per_token_batches": 3e-07},
+          "gemini/gemini-2.5-pro": {"litellm_provider": "gemini", "mode": "chat", "max_input_tokens": 1048576,
+            "max_output_tokens": 65536, "input_cost_per_token": 1.25e-06, "output_cost_per_token": 1e-05,
+            "input_cost_per_token_above_200k_tokens": 2.5e-06, "output_cost_per_token_above_200k_tokens": 1.5e-05,
+            "supports_reasoning": true},
+          "gpt-4": {"litellm_provider": "openai", "mode": "chat", "max_tokens": 8192,
+            "input_cost_per_token": 3e-05, "output_cost_per_token": 6e-05},
+          "claude-opus-4-7": {"litellm_provider": "anthropic", "mode": "chat", "max_input_tokens": 1000000,
+            "input_cost_per_token": 5e-06, "output_cost_per_token": 2.5e-05,
+            "cache_creation_input_token_cost": 6.25e-06, "cache_read_input_token_cost": 5e-07},
+          "text-embedding-3-small": {"litellm_provider": "openai", "mode": "embedding", "input_cost_per_token": 2e-08},
+          "per-second-model": {"litellm_provider": "x", "mode": "chat", "max_input_tokens": 1000, "input_cost_per_second": 0.01},
+          "no-context": {"litellm_provider": "together_ai", "mode": "chat", "input_cost_per_token": 1e-07,
+            "output_cost_per_token": 1e-07}
+        }
+        """
+        let result = try CatalogDecoder.decode(bytes: Array(fixture.utf8), file: "fixture.json",
+                                               fileDay: CalendarDay("2026-11-01")!)
+        #expect(result.format == .litellm)
+        #expect(result.catalog.version == CalendarDay("2026-11-01"))
+        #expect(Set(result.catalog.models.map(\.id)) == ["gpt-4o-mini", "gemini/gemini-2.5-pro", "gpt-4", "claude-opus-4-7"])
+        #expect(result.skipped == ["no input/output price per token": 1, "no context window": 1])
+        let catalog = result.catalog
+        let mini = try #require(catalog.model(id: "gpt-4o-mini"))
+        #expect(mini.inputPerMillion == d("0.15") && mini.outputPerMillion == d("0.6"))
+        #expect(mini.cachedInputPerMillion == d("0.075"))
+        #expect(mini.serviceTiers[.batch] == ServiceTierPricing(inputPerMillion: d("0.075"), outputPerMillion: d("0.3")))
+        #expect(mini.tokenizer == "o200k_base")
+        #expect(mini.tier == nil)
+        #expect(catalog.tier(of: mini) == .economy)          // blended (3 × 0.15 + 0.6) / 4 / 1000 = 0.0002625
+        let gemini = try #require(catalog.model(id: "gemini/gemini-2.5-pro"))
+        #expect(gemini.longContext == LongContextPricing(above: 200_000, inputPerMillion: d("2.5"), outputPerMillion: d("15")))
+        #expect(gemini.reasoning && gemini.tokenizer == "gemini")
+        #expect(catalog.tier(of: gemini) == .standard)        // (3.75 + 10) / 4 / 1000 = 0.0034375
+        let gpt4 = try #require(catalog.model(id: "gpt-4"))
+        #expect(gpt4.contextWindow == 8192 && gpt4.tokenizer == "cl100k_base")
+        #expect(catalog.tier(of: gpt4) == .premium)           // (90 + 60) / 4 / 1000 = 0.0375
+        let opus = try #require(catalog.model(id: "claude-opus-4-7"))
+        #expect(opus.tokenizer == "claude" && opus.cacheWritePerMillion == d("6.25"))
+    }
+
+    @Test func liteLLMNegativePriceIsAnError() throws {
+        let fixture = #"{"m": {"litellm_provider": "openai", "mode": "chat", "max_input_tokens": 10, "input_cost_per_token": -1e-06, "output_cost_per_token": 1e-06}}"#
+        let path = try temporaryFile(fixture)
+        let error = #expect(throws: CatalogLoadError.self) { try CatalogDecoder.load(path: path) }
+        #expect(error?.modelID == "m")
+        #expect(error?.field == "input_cost_per_token")
+    }
+
+    @Test func unrecognisedShapeIsAnError() throws {
+        let error = try #require(try loadError(#"{"hello": "world"}"#))
+        #expect(error.field == "models")
+    }
+
+    @Test func tokenizerInference() {
+        let cases: [(String, String, String)] = [
+            ("openai", "gpt-4o", "o200k_base"), ("openai", "gpt-4.1-mini", "o200k_base"), ("openai", "o3-mini", "o200k_base"),
+            ("openai", "o1", "o200k_base"), ("openai", "gpt-5.4", "o200k_base"), ("groq", "groq/openai/gpt-oss-20b", "o200k_base"),
+            ("openai", "gpt-4-turbo", "cl100k_base"), ("openai", "gpt-3.5-turbo", "cl100k_base"),
+            ("azure", "azure/gpt-35-turbo", "cl100k_base"), ("bedrock", "anthropic.claude-3-haiku", "claude"),
+            ("vertex_ai", "gemini-2.5-pro", "gemini"), ("together_ai", "together_ai/meta-llama/Llama-3.3-70B", "llama"),
+            ("mistral", "mistral/codestral-2508", "mistral"), ("xai", "xai/grok-4", "grok"),
+            ("fireworks_ai", "accounts/fireworks/models/qwen3-8b", "qwen"), ("cohere", "command-r", "estimator"),
+            ("openrouter", "openrouter/some/omni-model", "estimator"),
+        ]
+        for (provider, name, expected) in cases {
+            #expect(TokenizerInference.tokenizer(provider: provider, model: name) == expected, "\(name)")
+        }
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: CatalogDecoderTests.reference),
+                   "skipped: ../shared/reference/litellm-model-prices.json is not beside the checkout"))
+    func fullLiteLLMReferenceLoads() throws {
+        let result = try CatalogDecoder.load(path: CatalogDecoderTests.reference)
+        #expect(result.format == .litellm)
+        #expect(result.catalog.models.count > 3_000)
+        let skipped = result.skipped.values.reduce(0, +)
+        #expect(result.catalog.models.count + skipped == 3_468)  // every chat/responses entry is either a model or counted
+        let mini = try #require(result.catalog.model(id: "gpt-4o-mini"))
+        #expect(mini.inputPerMillion == d("0.15"))
+        #expect(mini.tokenizer == "o200k_base")
+        #expect(try #require(result.catalog.model(id: "claude-sonnet-4-6")).tokenizer == "claude")
+        for tier in Tier.allCases { #expect(!result.catalog.models(in: tier).isEmpty, "\(tier)") }
+    }
+}
