@@ -1,0 +1,76 @@
+/// Raw-pointer, read-only access to a `TokenRankTable` for the byte-pair encoder's inner loops.
+///
+/// A struct of pointers and sizes, so the hot loops keep it in registers rather than loading
+/// fields through a class reference on every probe.
+struct TokenRankLookup: @unchecked Sendable {
+    let slots: UnsafePointer<TokenRankTable.Slot>
+    let slotMask: Int
+    let hashShift: UInt64
+    let arena: UnsafePointer<UInt8>
+    let maxTokenLength: Int
+    let byteRanks: UnsafePointer<UInt32>
+
+    /// Loads up to 8 bytes at `bytes` as a little-endian integer, zero-padded above `length`.
+    ///
+    /// Reads a whole unaligned word when 8 bytes are readable before `limit` (the end of the
+    /// caller's buffer), else byte by byte, so it never reads past the text.
+    @inline(__always)
+    static func loadKey(_ bytes: UnsafePointer<UInt8>, _ length: Int, limit: UnsafePointer<UInt8>) -> UInt64 {
+        if length >= 8 { return UInt64(littleEndian: UnsafeRawPointer(bytes).loadUnaligned(as: UInt64.self)) }
+        if bytes + 8 <= limit {
+            let word = UInt64(littleEndian: UnsafeRawPointer(bytes).loadUnaligned(as: UInt64.self))
+            return word & ((1 &<< UInt64(length &* 8)) &- 1)
+        }
+        var word: UInt64 = 0
+        var i = 0
+        while i < length {
+            word |= UInt64(bytes[i]) &<< UInt64(i &* 8)
+            i += 1
+        }
+        return word
+    }
+
+    /// The home slot of a byte string whose first word is `key`.
+    @inline(__always)
+    func slotIndex(_ bytes: UnsafePointer<UInt8>, _ length: Int, key: UInt64, limit: UnsafePointer<UInt8>) -> Int {
+        var hash = (key ^ UInt64(truncatingIfNeeded: length)) &* 0x9E37_79B9_7F4A_7C15
+        if length > 8 {
+            var offset = 8
+            while offset < length {
+                let chunk = Self.loadKey(bytes + offset, min(length - offset, 8), limit: limit)
+                hash = (hash ^ (hash &>> 29) ^ chunk) &* 0xD6E8_FEB8_6659_FD93
+                offset += 8
+            }
+        }
+        hash ^= hash &>> 32
+        return Int(truncatingIfNeeded: (hash &* 0xA076_1D64_78BD_642F) &>> hashShift)
+    }
+
+    /// Whether `slot` holds exactly the given byte string.
+    @inline(__always)
+    func slotMatches(_ slot: TokenRankTable.Slot, _ bytes: UnsafePointer<UInt8>, _ length: Int, key: UInt64) -> Bool {
+        guard slot.key == key, Int(slot.lengthAndOffset & 0xFF) == length else { return false }
+        if length <= 8 { return true }
+        let stored = arena + Int(slot.lengthAndOffset &>> 8)
+        var i = 8
+        while i < length {
+            if stored[i] != bytes[i] { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// The rank of the token `bytes[0..<length]`, or `TokenRankTable.absent`.
+    @inline(__always)
+    func rank(_ bytes: UnsafePointer<UInt8>, _ length: Int, limit: UnsafePointer<UInt8>) -> UInt32 {
+        if length > maxTokenLength { return TokenRankTable.absent }
+        let key = Self.loadKey(bytes, length, limit: limit)
+        var index = slotIndex(bytes, length, key: key, limit: limit)
+        while true {
+            let slot = slots[index]
+            if slot.lengthAndOffset == 0 { return TokenRankTable.absent }
+            if slotMatches(slot, bytes, length, key: key) { return slot.rank }
+            index = (index &+ 1) & slotMask
+        }
+    }
+}
