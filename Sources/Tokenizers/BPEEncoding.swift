@@ -116,13 +116,41 @@ public final class BPEEncoding: Sendable {
         let merger = BytePairMerger(ranks: ranks)
         var total = 0
         var position = start
+        if end - start < PieceCountCache.minimumTextLength {
+            while position < end {
+                let pieceEnd = preTokenizer.pieceEnd(base, from: position, to: end)
+                let length = pieceEnd - position
+                if length == 1 || ranks.rank(base + position, length, limit: limit) != TokenRankTable.absent {
+                    total += 1
+                } else {
+                    total += merger.countTokens(base + position, length: length, limit: limit, scratch: scratch)
+                }
+                position = pieceEnd
+            }
+            return total
+        }
+        let cache = PieceCountCache(textLength: end - start)
+        let memo = RankMemo()
+        defer { cache.deallocate(); memo.deallocate() }
         while position < end {
             let pieceEnd = preTokenizer.pieceEnd(base, from: position, to: end)
             let length = pieceEnd - position
-            if length == 1 || ranks.rank(base + position, length, limit: limit) != TokenRankTable.absent {
+            if length == 1 {
                 total += 1
             } else {
-                total += merger.countTokens(base + position, length: length, limit: limit, scratch: scratch)
+                let (rank, hash) = ranks.rankAndHash(base + position, length, limit: limit)
+                if rank != TokenRankTable.absent {
+                    total += 1
+                } else if length > PieceCountCache.maximumPieceLength {
+                    total += merger.countTokens(base + position, length: length, limit: limit, scratch: scratch)
+                } else {
+                    var tokens = cache.count(base + position, length: length, hash: hash, limit: limit)
+                    if tokens < 0 {
+                        tokens = merger.countTokens(base + position, length: length, limit: limit, scratch: scratch, memo: memo)
+                        cache.store(base + position, length: length, hash: hash, count: tokens, limit: limit)
+                    }
+                    total += tokens
+                }
             }
             position = pieceEnd
         }

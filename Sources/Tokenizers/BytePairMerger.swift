@@ -24,8 +24,12 @@ struct BytePairMerger: @unchecked Sendable {
     @inline(__always)
     func mergeSmall(
         _ piece: UnsafePointer<UInt8>, length: Int, limit: UnsafePointer<UInt8>,
-        scratch: UnsafeMutablePointer<UInt32>
+        scratch: UnsafeMutablePointer<UInt32>, memo: RankMemo? = nil
     ) -> Int {
+        @inline(__always) func spanRank(_ start: Int, _ end: Int) -> UInt32 {
+            if let memo { return memo.rank(piece + start, end - start, limit: limit, ranks: ranks) }
+            return ranks.rank(piece + start, end - start, limit: limit)
+        }
         let starts = scratch
         let pairRanks = scratch + (Self.smallPieceLimit + 1)
         let absent = TokenRankTable.absent
@@ -33,7 +37,7 @@ struct BytePairMerger: @unchecked Sendable {
         var minIndex = 0
         var i = 0
         while i < length - 1 {
-            let r = ranks.rank(piece + i, 2, limit: limit)
+            let r = ranks.pairRank(piece + i)
             starts[i] = UInt32(truncatingIfNeeded: i)
             pairRanks[i] = r
             if r < minRank { minRank = r; minIndex = i }
@@ -48,10 +52,10 @@ struct BytePairMerger: @unchecked Sendable {
             let m = minIndex
             if m > 0 {
                 let s = Int(starts[m - 1])
-                pairRanks[m - 1] = m + 2 < parts ? ranks.rank(piece + s, Int(starts[m + 2]) - s, limit: limit) : absent
+                pairRanks[m - 1] = m + 2 < parts ? spanRank(s, Int(starts[m + 2])) : absent
             }
             let s = Int(starts[m])
-            pairRanks[m] = m + 3 < parts ? ranks.rank(piece + s, Int(starts[m + 3]) - s, limit: limit) : absent
+            pairRanks[m] = m + 3 < parts ? spanRank(s, Int(starts[m + 3])) : absent
             // Remove part m + 1.
             var j = m + 1
             while j < parts - 1 {
@@ -75,10 +79,10 @@ struct BytePairMerger: @unchecked Sendable {
     @inline(__always)
     func countTokens(
         _ piece: UnsafePointer<UInt8>, length: Int, limit: UnsafePointer<UInt8>,
-        scratch: UnsafeMutablePointer<UInt32>
+        scratch: UnsafeMutablePointer<UInt32>, memo: RankMemo? = nil
     ) -> Int {
         if length <= Self.smallPieceLimit {
-            return mergeSmall(piece, length: length, limit: limit, scratch: scratch)
+            return mergeSmall(piece, length: length, limit: limit, scratch: scratch, memo: memo)
         }
         return LargePieceMerger(ranks: ranks).boundaries(piece, length: length, limit: limit).count - 1
     }

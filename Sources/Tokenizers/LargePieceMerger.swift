@@ -30,7 +30,7 @@ struct LargePieceMerger {
         for i in 0..<n {
             next[i] = Int32(i + 1)
             prev[i] = Int32(i - 1)
-            pairRank[i] = i + 1 < n ? ranks.rank(piece + i, 2, limit: limit) : absent
+            pairRank[i] = i + 1 < n ? ranks.pairRank(piece + i) : absent
             if pairRank[i] != absent {
                 heap[heapCount] = Int32(i)
                 heapSlot[i] = Int32(heapCount)

@@ -9,6 +9,9 @@ struct TokenRankLookup: @unchecked Sendable {
     let arena: UnsafePointer<UInt8>
     let maxTokenLength: Int
     let byteRanks: UnsafePointer<UInt32>
+    /// Rank of every two-byte string (`absent` where it is not a token), indexed by
+    /// `first | second << 8`: the first round of every merge reads only this 256 KB table.
+    let pairRanks: UnsafePointer<UInt32>
 
     /// Loads up to 8 bytes at `bytes` as a little-endian integer, zero-padded above `length`.
     ///
@@ -30,9 +33,11 @@ struct TokenRankLookup: @unchecked Sendable {
         return word
     }
 
-    /// The home slot of a byte string whose first word is `key`.
+    /// A 64-bit hash of a byte string whose first word is `key`; its top bits pick the home slot.
+    ///
+    /// Also used by `PieceCountCache`, so a piece is hashed once for both lookups.
     @inline(__always)
-    func slotIndex(_ bytes: UnsafePointer<UInt8>, _ length: Int, key: UInt64, limit: UnsafePointer<UInt8>) -> Int {
+    static func hash(_ bytes: UnsafePointer<UInt8>, _ length: Int, key: UInt64, limit: UnsafePointer<UInt8>) -> UInt64 {
         var hash = (key ^ UInt64(truncatingIfNeeded: length)) &* 0x9E37_79B9_7F4A_7C15
         if length > 8 {
             var offset = 8
@@ -43,7 +48,13 @@ struct TokenRankLookup: @unchecked Sendable {
             }
         }
         hash ^= hash &>> 32
-        return Int(truncatingIfNeeded: (hash &* 0xA076_1D64_78BD_642F) &>> hashShift)
+        return hash &* 0xA076_1D64_78BD_642F
+    }
+
+    /// The home slot of a byte string whose first word is `key`.
+    @inline(__always)
+    func slotIndex(_ bytes: UnsafePointer<UInt8>, _ length: Int, key: UInt64, limit: UnsafePointer<UInt8>) -> Int {
+        Int(truncatingIfNeeded: Self.hash(bytes, length, key: key, limit: limit) &>> hashShift)
     }
 
     /// Whether `slot` holds exactly the given byte string.
@@ -65,7 +76,38 @@ struct TokenRankLookup: @unchecked Sendable {
     func rank(_ bytes: UnsafePointer<UInt8>, _ length: Int, limit: UnsafePointer<UInt8>) -> UInt32 {
         if length > maxTokenLength { return TokenRankTable.absent }
         let key = Self.loadKey(bytes, length, limit: limit)
-        var index = slotIndex(bytes, length, key: key, limit: limit)
+        return probe(bytes, length, key: key, hash: Self.hash(bytes, length, key: key, limit: limit))
+    }
+
+    /// The rank of `bytes[0..<length]` (or `absent`) together with its hash, for callers that
+    /// go on to look the same bytes up elsewhere.
+    @inline(__always)
+    func rankAndHash(_ bytes: UnsafePointer<UInt8>, _ length: Int, limit: UnsafePointer<UInt8>) -> (rank: UInt32, hash: UInt64) {
+        let key = Self.loadKey(bytes, min(length, 8), limit: limit)
+        let hash = Self.hash(bytes, length, key: key, limit: limit)
+        if length > maxTokenLength { return (TokenRankTable.absent, hash) }
+        return (probe(bytes, length, key: key, hash: hash), hash)
+    }
+
+    /// Touches the home slot of `bytes[0..<length]` without waiting for it, so that a later
+    /// `rank` of the same bytes finds the slot in cache. Returns a value the caller must fold
+    /// into something it keeps, or the optimiser drops the load.
+    @inline(__always)
+    func touch(_ bytes: UnsafePointer<UInt8>, _ length: Int, limit: UnsafePointer<UInt8>) -> UInt32 {
+        let key = Self.loadKey(bytes, length, limit: limit)
+        let index = Int(truncatingIfNeeded: Self.hash(bytes, length, key: key, limit: limit) &>> hashShift)
+        return slots[index].rank
+    }
+
+    /// The rank of a two-byte string, from the direct 64 K-entry table (no hashing, no probing).
+    @inline(__always)
+    func pairRank(_ bytes: UnsafePointer<UInt8>) -> UInt32 {
+        pairRanks[Int(bytes[0]) | Int(bytes[1]) &<< 8]
+    }
+
+    @inline(__always)
+    private func probe(_ bytes: UnsafePointer<UInt8>, _ length: Int, key: UInt64, hash: UInt64) -> UInt32 {
+        var index = Int(truncatingIfNeeded: hash &>> hashShift)
         while true {
             let slot = slots[index]
             if slot.lengthAndOffset == 0 { return TokenRankTable.absent }

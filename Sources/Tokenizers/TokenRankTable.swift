@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The vocabulary of one encoding: an open-addressed hash table from token bytes to rank.
 ///
 /// Byte-pair encoding asks "is this byte string a token, and which?" for every candidate merge,
@@ -30,13 +38,15 @@ final class TokenRankTable: @unchecked Sendable {
     private(set) var maxTokenLength = 0
     /// Rank of each single byte (every byte is a token in these encodings).
     let byteRanks: UnsafeMutablePointer<UInt32>
+    /// Rank of each two-byte token by `first | second << 8` (see `TokenRankLookup.pairRank`).
+    let pairRanks: UnsafeMutablePointer<UInt32>
 
     /// Creates an empty table with room for `capacity` tokens whose bytes total at most
     /// `arenaBytes`.
     init(capacity: Int, arenaBytes: Int) {
         var size = 16
         while size < capacity * 5 / 2 { size <<= 1 }
-        slots = .allocate(capacity: size)
+        slots = Self.allocateHugePageBacked(Slot.self, count: size)
         slots.initialize(repeating: Slot(key: 0, rank: 0, lengthAndOffset: 0), count: size)
         slotMask = size - 1
         hashShift = UInt64(64 - size.trailingZeroBitCount)
@@ -45,12 +55,29 @@ final class TokenRankTable: @unchecked Sendable {
         arena.initialize(repeating: 0, count: arenaBytes + 8)
         byteRanks = .allocate(capacity: 256)
         byteRanks.initialize(repeating: Self.absent, count: 256)
+        pairRanks = .allocate(capacity: 65536)
+        pairRanks.initialize(repeating: Self.absent, count: 65536)
     }
 
     deinit {
-        slots.deallocate()
+        free(slots)
         arena.deallocate()
         byteRanks.deallocate()
+        pairRanks.deallocate()
+    }
+
+    /// Allocates `count` elements on 2 MiB-aligned memory and asks the kernel for transparent
+    /// huge pages. The slot array is several megabytes probed at random; with 4 KiB pages
+    /// nearly every probe also misses the TLB, and huge pages remove most of that cost.
+    private static func allocateHugePageBacked<T>(_ type: T.Type, count: Int) -> UnsafeMutablePointer<T> {
+        let bytes = count * MemoryLayout<T>.stride
+        let alignment = 2 << 20
+        let rounded = (bytes + alignment - 1) / alignment * alignment
+        guard let raw = aligned_alloc(alignment, rounded) else { fatalError("out of memory for the vocabulary table") }
+        #if os(Linux)
+        _ = madvise(raw, rounded, 14 /* MADV_HUGEPAGE */)
+        #endif
+        return raw.bindMemory(to: T.self, capacity: count)
     }
 
     /// The place where the next inserted token's bytes must be written before `insert` is called.
@@ -72,6 +99,7 @@ final class TokenRankTable: @unchecked Sendable {
         }
         slots[index] = Slot(key: key, rank: rank, lengthAndOffset: UInt32(arenaUsed) << 8 | UInt32(length))
         if length == 1 { byteRanks[Int(bytes[0])] = rank }
+        if length == 2 { pairRanks[Int(bytes[0]) | Int(bytes[1]) << 8] = rank }
         arenaUsed += length
         count += 1
         maxTokenLength = max(maxTokenLength, length)
@@ -82,6 +110,7 @@ final class TokenRankTable: @unchecked Sendable {
     var lookup: TokenRankLookup {
         TokenRankLookup(
             slots: UnsafePointer(slots), slotMask: slotMask, hashShift: hashShift,
-            arena: UnsafePointer(arena), maxTokenLength: maxTokenLength, byteRanks: UnsafePointer(byteRanks))
+            arena: UnsafePointer(arena), maxTokenLength: maxTokenLength, byteRanks: UnsafePointer(byteRanks),
+            pairRanks: UnsafePointer(pairRanks))
     }
 }

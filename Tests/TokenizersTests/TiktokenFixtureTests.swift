@@ -6,6 +6,8 @@ struct TiktokenFixtureTests {
     @Test("The fixture is the expected size")
     func fixtureSize() {
         #expect(TiktokenFixture.shared.rows.count >= 300)
+        // The joined row is long enough for the per-call piece cache and rank memo.
+        #expect(TiktokenFixture.shared.rows.contains { $0.source == "joined" && $0.text.utf8.count > 50_000 })
         #expect(TiktokenFixture.shared.rows.filter { !$0.tokens.isEmpty }.count >= 40)
     }
 

@@ -8,7 +8,8 @@ Run by hand with tiktoken's interpreter from the repository root:
     TIKTOKEN_CACHE_DIR=$HOME/.cache/tiktoken-reference/cache \\
       $(../shared/tools/tiktoken-reference --python) Tests/TokenizersTests/Fixtures/make-tiktoken-fixture.py
 
-Each line: {"source", "text", "o200k_base": count, "cl100k_base": count} and, for texts marked
+The last line is every text above joined with newlines, twice (about 94 KB), for the code
+paths that only long texts take. Each line: {"source", "text", "o200k_base": count, "cl100k_base": count} and, for texts marked
 for encoding, "o200k_base_tokens"/"cl100k_base_tokens": [[id, start, end], ...]. Counts use
 encode(text, disallowed_special=()) — special-token text as ordinary text, like
 tools/tiktoken-reference. FLORES-200 lines are CC BY-SA 4.0 (see README.md here).
@@ -88,6 +89,10 @@ def main():
             lines = f.read().split("\n")
         index = int(hashlib.sha256(name.encode()).hexdigest(), 16) % 997
         rows.append((f"flores200-dev/{name}:{index}", lines[index], False))
+    # One long text (all of the above, twice, newline-joined) exercises the per-call caches
+    # that only texts of several kilobytes use.
+    joined = "\n".join(text for _, text, _ in rows)
+    rows.append(("joined", joined + "\n" + joined, False))
     out = os.path.join(HERE, "tiktoken-reference.jsonl")
     with open(out, "w", encoding="utf-8") as f:
         for source, text, with_tokens in rows:
