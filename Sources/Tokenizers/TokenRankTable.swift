@@ -41,18 +41,23 @@ final class TokenRankTable: @unchecked Sendable {
     /// Rank of each two-byte token by `first | second << 8` (see `TokenRankLookup.pairRank`).
     let pairRanks: UnsafeMutablePointer<UInt32>
 
+    /// Bytes mapped for `slots` (a whole number of 2 MiB huge pages).
+    private let slotsMappedBytes: Int
+    /// log2 of the number of slots.
+    let slotBits: Int
+
     /// Creates an empty table with room for `capacity` tokens whose bytes total at most
     /// `arenaBytes`.
     init(capacity: Int, arenaBytes: Int) {
         var size = 16
         while size < capacity * 5 / 2 { size <<= 1 }
-        slots = Self.allocateHugePageBacked(Slot.self, count: size)
-        slots.initialize(repeating: Slot(key: 0, rank: 0, lengthAndOffset: 0), count: size)
+        (slots, slotsMappedBytes) = Self.mapZeroedHugePages(Slot.self, count: size)
         slotMask = size - 1
-        hashShift = UInt64(64 - size.trailingZeroBitCount)
+        slotBits = size.trailingZeroBitCount
+        hashShift = UInt64(64 - slotBits)
         arenaCapacity = arenaBytes
         arena = .allocate(capacity: arenaBytes + 8)
-        arena.initialize(repeating: 0, count: arenaBytes + 8)
+        (arena + arenaBytes).initialize(repeating: 0, count: 8)
         byteRanks = .allocate(capacity: 256)
         byteRanks.initialize(repeating: Self.absent, count: 256)
         pairRanks = .allocate(capacity: 65536)
@@ -60,47 +65,70 @@ final class TokenRankTable: @unchecked Sendable {
     }
 
     deinit {
-        free(slots)
+        munmap(slots, slotsMappedBytes)
         arena.deallocate()
         byteRanks.deallocate()
         pairRanks.deallocate()
     }
 
-    /// Allocates `count` elements on 2 MiB-aligned memory and asks the kernel for transparent
-    /// huge pages. The slot array is several megabytes probed at random; with 4 KiB pages
-    /// nearly every probe also misses the TLB, and huge pages remove most of that cost.
-    private static func allocateHugePageBacked<T>(_ type: T.Type, count: Int) -> UnsafeMutablePointer<T> {
-        let bytes = count * MemoryLayout<T>.stride
-        let alignment = 2 << 20
-        let rounded = (bytes + alignment - 1) / alignment * alignment
-        guard let raw = aligned_alloc(alignment, rounded) else { fatalError("out of memory for the vocabulary table") }
+    /// Maps `count` zeroed elements (an all-zero `Slot` is empty, so no initialising pass is
+    /// needed) and asks the kernel for transparent huge pages: the slot array is several
+    /// megabytes probed at random, and with 4 KiB pages nearly every probe would also miss the TLB.
+    private static func mapZeroedHugePages<T>(_ type: T.Type, count: Int) -> (UnsafeMutablePointer<T>, Int) {
+        let hugePage = 2 << 20
+        let bytes = (count * MemoryLayout<T>.stride + hugePage - 1) / hugePage * hugePage
+        // Over-map by one huge page so the start can be aligned to one.
+        guard let raw = mmap(nil, bytes + hugePage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+              raw != MAP_FAILED
+        else { fatalError("out of memory for the vocabulary table") }
+        let address = Int(bitPattern: raw)
+        let aligned = (address + hugePage - 1) / hugePage * hugePage
+        let head = aligned - address
+        if head > 0 { munmap(raw, head) }
+        let tail = hugePage - head
+        if tail > 0 { munmap(UnsafeMutableRawPointer(bitPattern: aligned + bytes), tail) }
+        let start = UnsafeMutableRawPointer(bitPattern: aligned)!
         #if os(Linux)
-        _ = madvise(raw, rounded, 14 /* MADV_HUGEPAGE */)
+        _ = madvise(start, bytes, 14 /* MADV_HUGEPAGE */)
         #endif
-        return raw.bindMemory(to: T.self, capacity: count)
+        return (start.bindMemory(to: T.self, capacity: count), bytes)
     }
 
-    /// The place where the next inserted token's bytes must be written before `insert` is called.
+    /// Where the next token's bytes are to be written, before `commitArenaBytes`.
     var arenaCursor: UnsafeMutablePointer<UInt8> { arena + arenaUsed }
 
-    /// Inserts the token whose `length` bytes were just written at `arenaCursor`.
+    /// Keeps the `length` bytes just written at `arenaCursor` and returns their arena offset,
+    /// or -1 if the token does not fit the slot format (longer than 255 bytes, arena past 16 MiB).
+    func commitArenaBytes(length: Int) -> Int {
+        guard length > 0, length <= 255, arenaUsed + length <= min(arenaCapacity, 1 << 24) else { return -1 }
+        defer { arenaUsed += length }
+        return arenaUsed
+    }
+
+    /// The home slot of the token whose bytes are at `arenaOffset`.
+    func homeSlot(arenaOffset: Int, length: Int) -> Int {
+        let bytes = UnsafePointer(arena + arenaOffset)
+        let key = TokenRankLookup.loadKey(bytes, length, limit: bytes + length + 8)
+        return lookup.slotIndex(bytes, length, key: key, limit: bytes + length + 8)
+    }
+
+    /// Inserts the token whose bytes are at `arenaOffset`, probing from `homeSlot`.
     ///
-    /// Returns false if the same bytes are already a token (a malformed vocabulary) or the
-    /// token does not fit the slot format (longer than 255 bytes, arena past 16 MiB).
-    func insertTokenAtCursor(length: Int, rank: UInt32) -> Bool {
-        guard length > 0, length <= 255, arenaUsed + length <= min(arenaCapacity, 1 << 24) else { return false }
-        let bytes = UnsafePointer(arena + arenaUsed)
+    /// Returns false if the same bytes are already a token (a malformed vocabulary). Inserting
+    /// in order of home slot (as the loader does) keeps the writes inside a small window of
+    /// the table instead of one cache miss per token.
+    func insert(arenaOffset: Int, length: Int, rank: UInt32, homeSlot: Int) -> Bool {
+        let bytes = UnsafePointer(arena + arenaOffset)
         let lookup = self.lookup
         let key = TokenRankLookup.loadKey(bytes, length, limit: bytes + length + 8)
-        var index = lookup.slotIndex(bytes, length, key: key, limit: bytes + length + 8)
+        var index = homeSlot
         while slots[index].lengthAndOffset != 0 {
             if lookup.slotMatches(slots[index], bytes, length, key: key) { return false }
             index = (index + 1) & slotMask
         }
-        slots[index] = Slot(key: key, rank: rank, lengthAndOffset: UInt32(arenaUsed) << 8 | UInt32(length))
+        slots[index] = Slot(key: key, rank: rank, lengthAndOffset: UInt32(arenaOffset) << 8 | UInt32(length))
         if length == 1 { byteRanks[Int(bytes[0])] = rank }
         if length == 2 { pairRanks[Int(bytes[0]) | Int(bytes[1]) << 8] = rank }
-        arenaUsed += length
         count += 1
         maxTokenLength = max(maxTokenLength, length)
         return true
