@@ -1,10 +1,14 @@
 /// Byte-pair merging for long pieces in O(n log n): the same merges as tiktoken's quadratic
-/// scan, found with a doubly linked list of parts and an indexed binary min-heap.
+/// scan, found with a doubly linked list of parts and a priority queue of candidate pairs.
 ///
-/// Heap order is (pair rank, part start): the lowest-ranked pair first, the leftmost on ties,
-/// which is exactly the pair tiktoken's linear scan picks. The heap is indexed (each part knows
-/// its heap slot) so a part's rank is updated in place and there are never stale entries: memory
-/// stays at five `Int32`/`UInt32` arrays of the piece length (20 bytes per byte of piece).
+/// Queue order is (pair rank, part start): the lowest-ranked pair first, the leftmost on ties,
+/// which is exactly the pair tiktoken's linear scan picks. The queue is a 4-ary min-heap of
+/// packed `rank << 32 | start` keys; when a part's pair changes, the new key is pushed and the
+/// old one is left behind and skipped when it surfaces (it no longer matches the part's current
+/// rank: a part's pair only ever grows, and distinct byte strings have distinct ranks). Keys in
+/// one flat array keep each heap level to one or two cache lines, which matters at a megabyte of
+/// input; stale keys are purged whenever they outnumber the live ones, bounding memory at about
+/// 32 bytes per input byte.
 struct LargePieceMerger {
     let ranks: TokenRankLookup
 
@@ -15,117 +19,61 @@ struct LargePieceMerger {
         let n = length
         let absent = TokenRankTable.absent
         // Parts are named by their start offset. next[i] is the start of the following part (n at
-        // the end); prev[i] the previous one (-1 at the start). pairRank[i] is the rank of the
-        // bytes from i to the end of the following part, or `absent`.
+        // the end); previous[i] the preceding one (-1 at the start). pairRank[i] is the rank of
+        // the bytes from i to the end of the following part, or `absent`; a merged-away part
+        // gets `absent` too, so its queued keys are recognised as stale.
         let next = UnsafeMutablePointer<Int32>.allocate(capacity: n)
-        let prev = UnsafeMutablePointer<Int32>.allocate(capacity: n)
+        let previous = UnsafeMutablePointer<Int32>.allocate(capacity: n)
         let pairRank = UnsafeMutablePointer<UInt32>.allocate(capacity: n)
-        let heap = UnsafeMutablePointer<Int32>.allocate(capacity: n)
-        let heapSlot = UnsafeMutablePointer<Int32>.allocate(capacity: n)
+        var heap = MinHeap4(capacity: n)
         defer {
-            next.deallocate(); prev.deallocate(); pairRank.deallocate()
-            heap.deallocate(); heapSlot.deallocate()
+            next.deallocate(); previous.deallocate(); pairRank.deallocate()
+            heap.deallocate()
         }
-        var heapCount = 0
+        var live = 0
         for i in 0..<n {
             next[i] = Int32(i + 1)
-            prev[i] = Int32(i - 1)
-            pairRank[i] = i + 1 < n ? ranks.pairRank(piece + i) : absent
-            if pairRank[i] != absent {
-                heap[heapCount] = Int32(i)
-                heapSlot[i] = Int32(heapCount)
-                heapCount += 1
-            } else {
-                heapSlot[i] = -1
+            previous[i] = Int32(i - 1)
+            let r = i + 1 < n ? ranks.pairRank(piece + i) : absent
+            pairRank[i] = r
+            if r != absent {
+                heap.appendUnordered(UInt64(r) &<< 32 | UInt64(i))
+                live += 1
+            }
+        }
+        heap.heapify()
+
+        @inline(__always) func setRank(_ part: Int, _ rank: UInt32) {
+            let old = pairRank[part]
+            pairRank[part] = rank
+            if old != absent { live -= 1 }
+            if rank != absent {
+                heap.push(UInt64(rank) &<< 32 | UInt64(part))
+                live += 1
             }
         }
 
-        @inline(__always) func key(_ part: Int32) -> UInt64 {
-            UInt64(pairRank[Int(part)]) &<< 32 | UInt64(UInt32(bitPattern: part))
-        }
-        @inline(__always) func place(_ part: Int32, _ slot: Int) {
-            heap[slot] = part
-            heapSlot[Int(part)] = Int32(slot)
-        }
-        func siftUp(_ start: Int) {
-            var slot = start
-            let part = heap[slot]
-            let k = key(part)
-            while slot > 0 {
-                let parent = (slot - 1) >> 1
-                if key(heap[parent]) <= k { break }
-                place(heap[parent], slot)
-                slot = parent
-            }
-            place(part, slot)
-        }
-        func siftDown(_ start: Int) {
-            var slot = start
-            let part = heap[slot]
-            let k = key(part)
-            while true {
-                var child = 2 * slot + 1
-                if child >= heapCount { break }
-                if child + 1 < heapCount, key(heap[child + 1]) < key(heap[child]) { child += 1 }
-                if key(heap[child]) >= k { break }
-                place(heap[child], slot)
-                slot = child
-            }
-            place(part, slot)
-        }
-        func remove(_ part: Int32) {
-            let slot = Int(heapSlot[Int(part)])
-            if slot < 0 { return }
-            heapSlot[Int(part)] = -1
-            heapCount -= 1
-            if slot == heapCount { return }
-            let moved = heap[heapCount]
-            place(moved, slot)
-            siftDown(slot)
-            if heap[slot] == moved { siftUp(slot) }
-        }
-        /// Sets the pair rank of `part` and restores the heap around it.
-        func update(_ part: Int32, _ rank: UInt32) {
-            let old = pairRank[Int(part)]
-            if rank == absent {
-                remove(part)
-                pairRank[Int(part)] = absent
-                return
-            }
-            pairRank[Int(part)] = rank
-            let slot = Int(heapSlot[Int(part)])
-            if slot < 0 {
-                place(part, heapCount)
-                heapCount += 1
-                siftUp(heapCount - 1)
-            } else if rank < old {
-                siftUp(slot)
-            } else {
-                siftDown(slot)
-            }
-        }
-
-        if heapCount > 1 {
-            var slot = heapCount / 2 - 1
-            while slot >= 0 { siftDown(slot); slot -= 1 }
-        }
-        while heapCount > 0 {
-            let i = heap[0]
-            let j = next[Int(i)]          // the part merged into i
-            let k = next[Int(j)]          // the part after the merged pair
-            remove(j)
-            next[Int(i)] = k
-            if Int(k) < n { prev[Int(k)] = i }
+        while let top = heap.popMin() {
+            let i = Int(top & 0xFFFF_FFFF)
+            let rank = UInt32(truncatingIfNeeded: top &>> 32)
+            if pairRank[i] != rank { continue }  // stale
+            let j = Int(next[i])          // the part merged into i
+            let k = Int(next[j])          // the part after the merged pair
+            setRank(j, absent)
+            next[i] = Int32(k)
+            if k < n { previous[k] = Int32(i) }
             // i's new pair: i through the end of k's part.
-            if Int(k) < n {
-                let end = Int(next[Int(k)])
-                update(i, ranks.rank(piece + Int(i), end - Int(i), limit: limit))
-            } else {
-                update(i, absent)
-            }
-            let h = prev[Int(i)]
-            if h >= 0 {
-                update(h, ranks.rank(piece + Int(h), Int(k) - Int(h), limit: limit))
+            setRank(i, k < n ? ranks.rank(piece + i, Int(next[k]) - i, limit: limit) : absent)
+            let h = Int(previous[i])
+            if h >= 0 { setRank(h, ranks.rank(piece + h, k - h, limit: limit)) }
+            if heap.count > 64 && heap.count > 2 * live {
+                heap.removeAll()
+                var part = 0
+                while part < n {
+                    if pairRank[part] != absent { heap.appendUnordered(UInt64(pairRank[part]) &<< 32 | UInt64(part)) }
+                    part = Int(next[part])
+                }
+                heap.heapify()
             }
         }
 
@@ -137,5 +85,95 @@ struct LargePieceMerger {
         }
         result.append(Int32(n))
         return result
+    }
+}
+
+/// A 4-ary min-heap of `UInt64` keys in one growable buffer, for `LargePieceMerger`.
+///
+/// Four children share a 32-byte stretch, so a level costs at most one cache miss, and the
+/// tree is half as deep as a binary heap.
+struct MinHeap4 {
+    private var keys: UnsafeMutablePointer<UInt64>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        keys = .allocate(capacity: self.capacity)
+    }
+
+    func deallocate() { keys.deallocate() }
+
+    mutating func removeAll() { count = 0 }
+
+    private mutating func grow() {
+        let bigger = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity * 2)
+        bigger.moveInitialize(from: keys, count: count)
+        keys.deallocate()
+        keys = bigger
+        capacity *= 2
+    }
+
+    /// Appends without restoring heap order; call `heapify` before popping.
+    mutating func appendUnordered(_ key: UInt64) {
+        if count == capacity { grow() }
+        keys[count] = key
+        count += 1
+    }
+
+    mutating func heapify() {
+        if count < 2 { return }
+        var slot = (count - 2) / 4
+        while slot >= 0 {
+            siftDown(slot)
+            slot -= 1
+        }
+    }
+
+    mutating func push(_ key: UInt64) {
+        if count == capacity { grow() }
+        var slot = count
+        count += 1
+        while slot > 0 {
+            let parent = (slot - 1) >> 2
+            let p = keys[parent]
+            if p <= key { break }
+            keys[slot] = p
+            slot = parent
+        }
+        keys[slot] = key
+    }
+
+    mutating func popMin() -> UInt64? {
+        if count == 0 { return nil }
+        let top = keys[0]
+        count -= 1
+        if count > 0 {
+            keys[0] = keys[count]
+            siftDown(0)
+        }
+        return top
+    }
+
+    private func siftDown(_ start: Int) {
+        var slot = start
+        let key = keys[slot]
+        while true {
+            let first = 4 * slot + 1
+            if first >= count { break }
+            var best = first
+            var bestKey = keys[first]
+            let last = min(first + 4, count)
+            var c = first + 1
+            while c < last {
+                let k = keys[c]
+                if k < bestKey { best = c; bestKey = k }
+                c += 1
+            }
+            if bestKey >= key { break }
+            keys[slot] = bestKey
+            slot = best
+        }
+        keys[slot] = key
     }
 }

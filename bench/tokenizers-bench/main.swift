@@ -3,8 +3,11 @@
 //   preflight-tokenizer-bench count ENCODING FILE          print the token count of FILE
 //   preflight-tokenizer-bench lines ENCODING FILE          print one count per line (no newline)
 //   preflight-tokenizer-bench throughput ENCODING FILE [SECONDS]
-//                                                          in-process count throughput, MB/s
-//   preflight-tokenizer-bench load                         time to load each vocabulary
+//                                                          in-process count throughput: the best
+//                                                          of repeated counts of the whole file
+//                                                          for SECONDS (default 3), MB/s
+//   preflight-tokenizer-bench load [ENCODING...]           time to load each vocabulary, and peak
+//                                                          RSS with both loaded
 //   preflight-tokenizer-bench parity SHARED_DIR            FLORES-200 parity with tiktoken
 //
 // The vocabulary directory is $PREFLIGHT_MODELS/vocab, else models/vocab of this checkout.
@@ -87,18 +90,21 @@ case "throughput":
         runs += 1
     }
     let mb = Double(bytes.count) / 1e6
-    print("\(args[2]) \(args[3]): \(bytes.count) bytes, \(tokens) tokens, best of \(runs): "
-        + "\(String(format: "%.2f", best * 1000)) ms = \(String(format: "%.1f", mb / best)) MB/s; peak RSS \(peakRSSKiB() / 1024) MiB")
+    print("tokens=\(tokens) bytes=\(bytes.count) runs=\(runs) best_ms=\(String(format: "%.2f", best * 1000)) "
+        + "mbps=\(String(format: "%.1f", mb / best)) rss_mib=\(peakRSSKiB() / 1024)")
 case "load":
-    for name in EncodingName.allCases {
+    // Each named encoding (default: both) is loaded and counts one short text.
+    let names = args.count > 2 ? args[2...].map { EncodingName(rawValue: $0)! } : EncodingName.allCases
+    for name in names {
         let t0 = now()
         let enc = try! store.encoding(name)
         let t1 = now()
         let n = enc.count("Hello, world!")
         let t2 = now()
-        print("\(name.rawValue): load \(String(format: "%.1f", (t1 - t0) * 1000)) ms, first count \(String(format: "%.3f", (t2 - t1) * 1000)) ms (\(n) tokens)")
+        print("encoding=\(name.rawValue) load_ms=\(String(format: "%.1f", (t1 - t0) * 1000)) "
+            + "first_count_ms=\(String(format: "%.3f", (t2 - t1) * 1000)) tokens=\(n)")
     }
-    print("peak RSS with both vocabularies: \(peakRSSKiB() / 1024) MiB")
+    print("rss_mib=\(peakRSSKiB() / 1024)")
 case "parity":
     let shared = args[2]
     let tsv = String(decoding: readFile(shared + "/corpora/flores200-dev-counts.tsv"), as: UTF8.self)
