@@ -12,6 +12,8 @@ struct TokenRankLookup: @unchecked Sendable {
     /// Rank of every two-byte string (`absent` where it is not a token), indexed by
     /// `first | second << 8`: the first round of every merge reads only this 256 KB table.
     let pairRanks: UnsafePointer<UInt32>
+    /// One bit per filter position, set for every token's hash (see `TokenRankTable.presence`).
+    let presence: UnsafePointer<UInt64>
 
     /// Loads up to 8 bytes at `bytes` as a little-endian integer, zero-padded above `length`.
     ///
@@ -107,6 +109,8 @@ struct TokenRankLookup: @unchecked Sendable {
 
     @inline(__always)
     private func probe(_ bytes: UnsafePointer<UInt8>, _ length: Int, key: UInt64, hash: UInt64) -> UInt32 {
+        let bit = Int(truncatingIfNeeded: hash) & TokenRankTable.filterBitMask
+        if presence[bit &>> 6] & (1 &<< UInt64(bit & 63)) == 0 { return TokenRankTable.absent }
         var index = Int(truncatingIfNeeded: hash &>> hashShift)
         while true {
             let slot = slots[index]

@@ -41,6 +41,15 @@ final class TokenRankTable: @unchecked Sendable {
     /// Rank of each two-byte token by `first | second << 8` (see `TokenRankLookup.pairRank`).
     let pairRanks: UnsafeMutablePointer<UInt32>
 
+    /// Number of bits in the presence filter (4 Mi bits = 512 KB).
+    static let filterBits = 1 << 22
+    static let filterBitMask = filterBits - 1
+    /// A one-hash Bloom filter over the tokens' hashes (low bits; the slot index uses the high
+    /// bits). Half the probes byte-pair merging makes are for spans that are not tokens; this
+    /// 512 KB filter stays in the CPU's L2 cache and turns about 95% of those into a miss
+    /// there, instead of a trip to the 8 MB slot array.
+    let presence: UnsafeMutablePointer<UInt64>
+
     /// Bytes mapped for `slots` (a whole number of 2 MiB huge pages).
     private let slotsMappedBytes: Int
     /// log2 of the number of slots.
@@ -62,6 +71,8 @@ final class TokenRankTable: @unchecked Sendable {
         byteRanks.initialize(repeating: Self.absent, count: 256)
         pairRanks = .allocate(capacity: 65536)
         pairRanks.initialize(repeating: Self.absent, count: 65536)
+        presence = .allocate(capacity: Self.filterBits / 64)
+        presence.initialize(repeating: 0, count: Self.filterBits / 64)
     }
 
     deinit {
@@ -69,6 +80,7 @@ final class TokenRankTable: @unchecked Sendable {
         arena.deallocate()
         byteRanks.deallocate()
         pairRanks.deallocate()
+        presence.deallocate()
     }
 
     /// Maps `count` zeroed elements (an all-zero `Slot` is empty, so no initialising pass is
@@ -105,14 +117,19 @@ final class TokenRankTable: @unchecked Sendable {
         return arenaUsed
     }
 
-    /// The home slot of the token whose bytes are at `arenaOffset`.
-    func homeSlot(arenaOffset: Int, length: Int) -> Int {
+    /// Adds the token whose bytes are at `arenaOffset` to the presence filter and returns its
+    /// home slot, for a later `insert` (every token must pass through here before lookups).
+    func registerToken(arenaOffset: Int, length: Int) -> Int {
         let bytes = UnsafePointer(arena + arenaOffset)
         let key = TokenRankLookup.loadKey(bytes, length, limit: bytes + length + 8)
-        return lookup.slotIndex(bytes, length, key: key, limit: bytes + length + 8)
+        let hash = TokenRankLookup.hash(bytes, length, key: key, limit: bytes + length + 8)
+        let bit = Int(truncatingIfNeeded: hash) & Self.filterBitMask
+        presence[bit >> 6] |= 1 << UInt64(bit & 63)
+        return Int(truncatingIfNeeded: hash >> hashShift)
     }
 
-    /// Inserts the token whose bytes are at `arenaOffset`, probing from `homeSlot`.
+    /// Inserts the token whose bytes are at `arenaOffset`, probing from its `homeSlot`
+    /// (from `registerToken`).
     ///
     /// Returns false if the same bytes are already a token (a malformed vocabulary). Inserting
     /// in order of home slot (as the loader does) keeps the writes inside a small window of
@@ -139,6 +156,6 @@ final class TokenRankTable: @unchecked Sendable {
         TokenRankLookup(
             slots: UnsafePointer(slots), slotMask: slotMask, hashShift: hashShift,
             arena: UnsafePointer(arena), maxTokenLength: maxTokenLength, byteRanks: UnsafePointer(byteRanks),
-            pairRanks: UnsafePointer(pairRanks))
+            pairRanks: UnsafePointer(pairRanks), presence: UnsafePointer(presence))
     }
 }

@@ -115,7 +115,7 @@ enum VocabularyFileLoader {
                 offsets[tokens] = UInt32(offset)
                 lengths[tokens] = UInt8(length)
                 ranks[tokens] = UInt32(rank)
-                homes[tokens] = UInt32(table.homeSlot(arenaOffset: offset, length: length))
+                homes[tokens] = UInt32(table.registerToken(arenaOffset: offset, length: length))
                 lineNumbers[tokens] = UInt32(lineNumber)
                 tokens += 1
                 position = cursor + 1
