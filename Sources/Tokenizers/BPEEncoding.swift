@@ -130,8 +130,7 @@ public final class BPEEncoding: Sendable {
             return total
         }
         let cache = PieceCountCache(textLength: end - start)
-        let memo = RankMemo()
-        defer { cache.deallocate(); memo.deallocate() }
+        defer { cache.deallocate() }
         while position < end {
             let pieceEnd = preTokenizer.pieceEnd(base, from: position, to: end)
             let length = pieceEnd - position
@@ -146,7 +145,7 @@ public final class BPEEncoding: Sendable {
                 } else {
                     var tokens = cache.count(base + position, length: length, hash: hash, limit: limit)
                     if tokens < 0 {
-                        tokens = merger.countTokens(base + position, length: length, limit: limit, scratch: scratch, memo: memo)
+                        tokens = merger.countTokens(base + position, length: length, limit: limit, scratch: scratch)
                         cache.store(base + position, length: length, hash: hash, count: tokens, limit: limit)
                     }
                     total += tokens

@@ -24,11 +24,10 @@ struct BytePairMerger: @unchecked Sendable {
     @inline(__always)
     func mergeSmall(
         _ piece: UnsafePointer<UInt8>, length: Int, limit: UnsafePointer<UInt8>,
-        scratch: UnsafeMutablePointer<UInt32>, memo: RankMemo? = nil
+        scratch: UnsafeMutablePointer<UInt32>
     ) -> Int {
         @inline(__always) func spanRank(_ start: Int, _ end: Int) -> UInt32 {
-            if let memo { return memo.rank(piece + start, end - start, limit: limit, ranks: ranks) }
-            return ranks.rank(piece + start, end - start, limit: limit)
+            ranks.rank(piece + start, end - start, limit: limit)
         }
         let starts = scratch
         let pairRanks = scratch + (Self.smallPieceLimit + 1)
@@ -79,10 +78,10 @@ struct BytePairMerger: @unchecked Sendable {
     @inline(__always)
     func countTokens(
         _ piece: UnsafePointer<UInt8>, length: Int, limit: UnsafePointer<UInt8>,
-        scratch: UnsafeMutablePointer<UInt32>, memo: RankMemo? = nil
+        scratch: UnsafeMutablePointer<UInt32>
     ) -> Int {
         if length <= Self.smallPieceLimit {
-            return mergeSmall(piece, length: length, limit: limit, scratch: scratch, memo: memo)
+            return mergeSmall(piece, length: length, limit: limit, scratch: scratch)
         }
         return LargePieceMerger(ranks: ranks).boundaries(piece, length: length, limit: limit).count - 1
     }
