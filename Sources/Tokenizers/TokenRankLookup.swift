@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Raw-pointer, read-only access to a `TokenRankTable` for the byte-pair encoder's inner loops.
 ///
 /// A struct of pointers and sizes, so the hot loops keep it in registers rather than loading
@@ -15,15 +23,26 @@ struct TokenRankLookup: @unchecked Sendable {
     /// One bit per filter position, set for every token's hash (see `TokenRankTable.presence`).
     let presence: UnsafePointer<UInt64>
 
+    /// Eight bytes at `bytes` (any alignment) as a little-endian integer.
+    ///
+    /// A fixed-size `memcpy` compiles to one load; the standard library's generic
+    /// `loadUnaligned` was left as an out-of-line call in this hot path.
+    @inline(__always)
+    static func loadWord(_ bytes: UnsafePointer<UInt8>) -> UInt64 {
+        var word: UInt64 = 0
+        memcpy(&word, bytes, 8)
+        return UInt64(littleEndian: word)
+    }
+
     /// Loads up to 8 bytes at `bytes` as a little-endian integer, zero-padded above `length`.
     ///
     /// Reads a whole unaligned word when 8 bytes are readable before `limit` (the end of the
     /// caller's buffer), else byte by byte, so it never reads past the text.
     @inline(__always)
     static func loadKey(_ bytes: UnsafePointer<UInt8>, _ length: Int, limit: UnsafePointer<UInt8>) -> UInt64 {
-        if length >= 8 { return UInt64(littleEndian: UnsafeRawPointer(bytes).loadUnaligned(as: UInt64.self)) }
-        if bytes + 8 <= limit {
-            let word = UInt64(littleEndian: UnsafeRawPointer(bytes).loadUnaligned(as: UInt64.self))
+        if length >= 8 { return loadWord(bytes) }
+        if Int(bitPattern: bytes) &+ 8 <= Int(bitPattern: limit) {
+            let word = loadWord(bytes)
             return word & ((1 &<< UInt64(length &* 8)) &- 1)
         }
         var word: UInt64 = 0
