@@ -55,18 +55,19 @@ struct BytePairMerger: @unchecked Sendable {
             }
             let s = Int(starts[m])
             pairRanks[m] = m + 3 < parts ? spanRank(s, Int(starts[m + 3])) : absent
-            // Remove part m + 1.
-            var j = m + 1
-            while j < parts - 1 {
-                starts[j] = starts[j + 1]
-                pairRanks[j] = pairRanks[j + 1]
-                j += 1
-            }
+            // Remove part m + 1 and find the next minimum in the same pass.
             parts -= 1
             minRank = absent
-            j = 0
-            while j < parts - 1 {
+            var j = 0
+            while j <= m {
                 let r = pairRanks[j]
+                if r < minRank { minRank = r; minIndex = j }
+                j += 1
+            }
+            while j < parts {
+                starts[j] = starts[j + 1]
+                let r = pairRanks[j + 1]
+                pairRanks[j] = r
                 if r < minRank { minRank = r; minIndex = j }
                 j += 1
             }
