@@ -11,7 +11,7 @@
 /// The whole-piece lookup ("the piece is itself a token", most pieces) is the caller's job.
 struct BytePairMerger: @unchecked Sendable {
     /// Pieces longer than this many bytes go to the heap-based merger.
-    static let smallPieceLimit = 256
+    static let smallPieceLimit = 128
     /// Number of `UInt32`s of scratch memory `merge` needs.
     static let scratchCount = 2 * (smallPieceLimit + 1)
 
