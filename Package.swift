@@ -36,6 +36,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "preflight-tokenizer-bench", dependencies: ["Tokenizers"],
+            path: "bench/tokenizers-bench"
+        ),
         .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"]),
         .testTarget(
             name: "TokenizersTests", dependencies: ["Tokenizers"],

@@ -1,0 +1,208 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One exact tiktoken encoding (o200k_base or cl100k_base): pre-tokenizer, vocabulary and
+/// special tokens, giving the same tokens as tiktoken for every text.
+///
+/// Immutable after loading and safe to share between threads; get one from `EncodingStore`,
+/// which loads each vocabulary once. `count` is the hot path (the server's `countTokens`, the
+/// advisor's pricing): it walks the text once, looks each piece up whole, merges only pieces
+/// that are not themselves tokens, and allocates nothing per token.
+public final class BPEEncoding: Sendable {
+    /// Which encoding this is.
+    public let name: EncodingName
+    let table: TokenRankTable
+    let specials: [SpecialToken]
+
+    /// A special token's text and id.
+    struct SpecialToken: Sendable {
+        let name: String
+        let bytes: [UInt8]
+        let id: Int
+    }
+
+    /// Wraps a loaded vocabulary; see `EncodingStore.encoding(_:)`.
+    init(name: EncodingName, table: TokenRankTable) {
+        self.name = name
+        self.table = table
+        self.specials = name.specialTokens.map { SpecialToken(name: $0.name, bytes: Array($0.name.utf8), id: $0.id) }
+    }
+
+    /// The names of this encoding's special tokens, e.g. `<|endoftext|>`, for `allowedSpecial`.
+    public var specialTokenNames: [String] { specials.map(\.name) }
+
+    /// Number of ordinary (mergeable) tokens in the vocabulary file.
+    public var ordinaryTokenCount: Int { table.count }
+
+    /// Counts the tokens of `text` exactly as `len(tiktoken.encode(text, allowed_special=...))`.
+    ///
+    /// With the default policy special-token text counts as ordinary text (tiktoken's
+    /// `encode_ordinary`). Allocates nothing per token; at most one scratch buffer per call.
+    public func count(_ text: String, allowedSpecial: SpecialTokenPolicy = .none) -> Int {
+        var text = text
+        return text.withUTF8 { count(utf8: $0, allowedSpecial: allowedSpecial) }
+    }
+
+    /// Encodes `text` into token ids with their UTF-8 byte ranges, like tiktoken's `encode`.
+    ///
+    /// The spans tile the text: each starts where the previous one ended.
+    public func encode(_ text: String, allowedSpecial: SpecialTokenPolicy = .none) -> [TokenSpan] {
+        var text = text
+        return text.withUTF8 { encode(utf8: $0, allowedSpecial: allowedSpecial) }
+    }
+
+    /// Counts the tokens of UTF-8 text already in memory (e.g. a file read by the CLI).
+    ///
+    /// The bytes must be valid UTF-8 (as a Swift `String`'s are); the scanners do not
+    /// re-validate them.
+    func count(utf8 buffer: UnsafeBufferPointer<UInt8>, allowedSpecial: SpecialTokenPolicy = .none) -> Int {
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
+        switch name {
+        case .o200kBase: return count(base, buffer.count, allowed: allowed(allowedSpecial), O200kPreTokenizer())
+        case .cl100kBase: return count(base, buffer.count, allowed: allowed(allowedSpecial), Cl100kPreTokenizer())
+        }
+    }
+
+    /// Encodes UTF-8 text already in memory; see `count(utf8:allowedSpecial:)`.
+    func encode(utf8 buffer: UnsafeBufferPointer<UInt8>, allowedSpecial: SpecialTokenPolicy = .none) -> [TokenSpan] {
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return [] }
+        switch name {
+        case .o200kBase: return encode(base, buffer.count, allowed: allowed(allowedSpecial), O200kPreTokenizer())
+        case .cl100kBase: return encode(base, buffer.count, allowed: allowed(allowedSpecial), Cl100kPreTokenizer())
+        }
+    }
+
+    private func allowed(_ policy: SpecialTokenPolicy) -> [SpecialToken] {
+        switch policy {
+        case .none: return []
+        case .all: return specials
+        case .only(let names): return specials.filter { names.contains($0.name) }
+        }
+    }
+
+    private func count<P: PreTokenizer>(
+        _ base: UnsafePointer<UInt8>, _ length: Int, allowed: [SpecialToken], _ preTokenizer: P
+    ) -> Int {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: BytePairMerger.scratchCount) { scratch in
+            let scratch = scratch.baseAddress!
+            let ranks = table.lookup
+            let limit = base + length
+            var total = 0
+            var segmentStart = 0
+            while true {
+                let (specialStart, special) = Self.nextSpecial(base, from: segmentStart, to: length, allowed)
+                total += Self.countOrdinary(
+                    base, from: segmentStart, to: specialStart, limit: limit, ranks: ranks,
+                    preTokenizer: preTokenizer, scratch: scratch)
+                guard let special else { break }
+                total += 1
+                segmentStart = specialStart + special.bytes.count
+            }
+            return total
+        }
+    }
+
+    /// Counts one stretch of ordinary text (no special tokens), the haystack for the regex.
+    @inline(__always)
+    static func countOrdinary<P: PreTokenizer>(
+        _ base: UnsafePointer<UInt8>, from start: Int, to end: Int, limit: UnsafePointer<UInt8>,
+        ranks: TokenRankLookup, preTokenizer: P, scratch: UnsafeMutablePointer<UInt32>
+    ) -> Int {
+        let merger = BytePairMerger(ranks: ranks)
+        var total = 0
+        var position = start
+        if end - start < PieceCountCache.minimumTextLength {
+            while position < end {
+                let pieceEnd = preTokenizer.pieceEnd(base, from: position, to: end)
+                let length = pieceEnd - position
+                if length == 1 || ranks.rank(base + position, length, limit: limit) != TokenRankTable.absent {
+                    total += 1
+                } else {
+                    total += merger.countTokens(base + position, length: length, limit: limit, scratch: scratch)
+                }
+                position = pieceEnd
+            }
+            return total
+        }
+        let cache = PieceCountCache(textLength: end - start)
+        defer { cache.deallocate() }
+        while position < end {
+            let pieceEnd = preTokenizer.pieceEnd(base, from: position, to: end)
+            let length = pieceEnd - position
+            if length == 1 {
+                total += 1
+            } else {
+                let (rank, hash) = ranks.rankAndHash(base + position, length, limit: limit)
+                if rank != TokenRankTable.absent {
+                    total += 1
+                } else if length > PieceCountCache.maximumPieceLength {
+                    total += merger.countTokens(base + position, length: length, limit: limit, scratch: scratch)
+                } else {
+                    var tokens = cache.count(base + position, length: length, hash: hash, limit: limit)
+                    if tokens < 0 {
+                        tokens = merger.countTokens(base + position, length: length, limit: limit, scratch: scratch)
+                        cache.store(base + position, length: length, hash: hash, count: tokens, limit: limit)
+                    }
+                    total += tokens
+                }
+            }
+            position = pieceEnd
+        }
+        return total
+    }
+
+    private func encode<P: PreTokenizer>(
+        _ base: UnsafePointer<UInt8>, _ length: Int, allowed: [SpecialToken], _ preTokenizer: P
+    ) -> [TokenSpan] {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: BytePairMerger.scratchCount) { scratch in
+            let scratch = scratch.baseAddress!
+            let merger = BytePairMerger(ranks: table.lookup)
+            let limit = base + length
+            var output: [TokenSpan] = []
+            output.reserveCapacity(length / 4 + 1)
+            var segmentStart = 0
+            while true {
+                let (specialStart, special) = Self.nextSpecial(base, from: segmentStart, to: length, allowed)
+                var position = segmentStart
+                while position < specialStart {
+                    let pieceEnd = preTokenizer.pieceEnd(base, from: position, to: specialStart)
+                    merger.encode(
+                        base + position, length: pieceEnd - position, limit: limit, offset: position,
+                        scratch: scratch, into: &output)
+                    position = pieceEnd
+                }
+                guard let special else { break }
+                output.append(TokenSpan(id: special.id, start: specialStart, end: specialStart + special.bytes.count))
+                segmentStart = specialStart + special.bytes.count
+            }
+            return output
+        }
+    }
+
+    /// The first occurrence at or after `from` of any allowed special token, or (`end`, nil).
+    ///
+    /// All special tokens start with `<|`; none is a prefix of another, so the first match at
+    /// the leftmost position is the only one (as with tiktoken's alternation).
+    private static func nextSpecial(
+        _ base: UnsafePointer<UInt8>, from: Int, to end: Int, _ allowed: [SpecialToken]
+    ) -> (Int, SpecialToken?) {
+        if allowed.isEmpty { return (end, nil) }
+        var position = from
+        while position < end {
+            guard let found = memchr(base + position, 0x3C, end - position) else { break }
+            let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            for special in allowed where at + special.bytes.count <= end {
+                if special.bytes.withUnsafeBufferPointer({ memcmp(base + at, $0.baseAddress!, $0.count) == 0 }) {
+                    return (at, special)
+                }
+            }
+            position = at + 1
+        }
+        return (end, nil)
+    }
+}

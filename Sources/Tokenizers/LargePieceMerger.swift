@@ -1,0 +1,179 @@
+/// Byte-pair merging for long pieces in O(n log n): the same merges as tiktoken's quadratic
+/// scan, found with a doubly linked list of parts and a priority queue of candidate pairs.
+///
+/// Queue order is (pair rank, part start): the lowest-ranked pair first, the leftmost on ties,
+/// which is exactly the pair tiktoken's linear scan picks. The queue is a 4-ary min-heap of
+/// packed `rank << 32 | start` keys; when a part's pair changes, the new key is pushed and the
+/// old one is left behind and skipped when it surfaces (it no longer matches the part's current
+/// rank: a part's pair only ever grows, and distinct byte strings have distinct ranks). Keys in
+/// one flat array keep each heap level to one or two cache lines, which matters at a megabyte of
+/// input; stale keys are purged whenever they outnumber the live ones, bounding memory at about
+/// 32 bytes per input byte.
+struct LargePieceMerger {
+    let ranks: TokenRankLookup
+
+    /// Returns the token boundaries of `piece[0..<length]` (length ≥ 2): offsets of each
+    /// token's start, followed by `length`.
+    func boundaries(_ piece: UnsafePointer<UInt8>, length: Int, limit: UnsafePointer<UInt8>) -> [Int32] {
+        precondition(length < Int(Int32.max), "pieces are limited to 2 GiB")
+        let n = length
+        let absent = TokenRankTable.absent
+        // Parts are named by their start offset. next[i] is the start of the following part (n at
+        // the end); previous[i] the preceding one (-1 at the start). pairRank[i] is the rank of
+        // the bytes from i to the end of the following part, or `absent`; a merged-away part
+        // gets `absent` too, so its queued keys are recognised as stale.
+        let next = UnsafeMutablePointer<Int32>.allocate(capacity: n)
+        let previous = UnsafeMutablePointer<Int32>.allocate(capacity: n)
+        let pairRank = UnsafeMutablePointer<UInt32>.allocate(capacity: n)
+        var heap = MinHeap4(capacity: n)
+        defer {
+            next.deallocate(); previous.deallocate(); pairRank.deallocate()
+            heap.deallocate()
+        }
+        var live = 0
+        for i in 0..<n {
+            next[i] = Int32(i + 1)
+            previous[i] = Int32(i - 1)
+            let r = i + 1 < n ? ranks.pairRank(piece + i) : absent
+            pairRank[i] = r
+            if r != absent {
+                heap.appendUnordered(UInt64(r) &<< 32 | UInt64(i))
+                live += 1
+            }
+        }
+        heap.heapify()
+
+        @inline(__always) func setRank(_ part: Int, _ rank: UInt32) {
+            let old = pairRank[part]
+            pairRank[part] = rank
+            if old != absent { live -= 1 }
+            if rank != absent {
+                heap.push(UInt64(rank) &<< 32 | UInt64(part))
+                live += 1
+            }
+        }
+
+        while let top = heap.popMin() {
+            let i = Int(top & 0xFFFF_FFFF)
+            let rank = UInt32(truncatingIfNeeded: top &>> 32)
+            if pairRank[i] != rank { continue }  // stale
+            let j = Int(next[i])          // the part merged into i
+            let k = Int(next[j])          // the part after the merged pair
+            setRank(j, absent)
+            next[i] = Int32(k)
+            if k < n { previous[k] = Int32(i) }
+            // i's new pair: i through the end of k's part.
+            setRank(i, k < n ? ranks.rank(piece + i, Int(next[k]) - i, limit: limit) : absent)
+            let h = Int(previous[i])
+            if h >= 0 { setRank(h, ranks.rank(piece + h, k - h, limit: limit)) }
+            if heap.count > 64 && heap.count > 2 * live {
+                heap.removeAll()
+                var part = 0
+                while part < n {
+                    if pairRank[part] != absent { heap.appendUnordered(UInt64(pairRank[part]) &<< 32 | UInt64(part)) }
+                    part = Int(next[part])
+                }
+                heap.heapify()
+            }
+        }
+
+        var result: [Int32] = []
+        var part: Int32 = 0
+        while Int(part) < n {
+            result.append(part)
+            part = next[Int(part)]
+        }
+        result.append(Int32(n))
+        return result
+    }
+}
+
+/// A 4-ary min-heap of `UInt64` keys in one growable buffer, for `LargePieceMerger`.
+///
+/// Four children share a 32-byte stretch, so a level costs at most one cache miss, and the
+/// tree is half as deep as a binary heap.
+struct MinHeap4 {
+    private var keys: UnsafeMutablePointer<UInt64>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        keys = .allocate(capacity: self.capacity)
+    }
+
+    func deallocate() { keys.deallocate() }
+
+    mutating func removeAll() { count = 0 }
+
+    private mutating func grow() {
+        let bigger = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity * 2)
+        bigger.moveInitialize(from: keys, count: count)
+        keys.deallocate()
+        keys = bigger
+        capacity *= 2
+    }
+
+    /// Appends without restoring heap order; call `heapify` before popping.
+    mutating func appendUnordered(_ key: UInt64) {
+        if count == capacity { grow() }
+        keys[count] = key
+        count += 1
+    }
+
+    mutating func heapify() {
+        if count < 2 { return }
+        var slot = (count - 2) / 4
+        while slot >= 0 {
+            siftDown(slot)
+            slot -= 1
+        }
+    }
+
+    mutating func push(_ key: UInt64) {
+        if count == capacity { grow() }
+        var slot = count
+        count += 1
+        while slot > 0 {
+            let parent = (slot - 1) >> 2
+            let p = keys[parent]
+            if p <= key { break }
+            keys[slot] = p
+            slot = parent
+        }
+        keys[slot] = key
+    }
+
+    mutating func popMin() -> UInt64? {
+        if count == 0 { return nil }
+        let top = keys[0]
+        count -= 1
+        if count > 0 {
+            keys[0] = keys[count]
+            siftDown(0)
+        }
+        return top
+    }
+
+    private func siftDown(_ start: Int) {
+        var slot = start
+        let key = keys[slot]
+        while true {
+            let first = 4 * slot + 1
+            if first >= count { break }
+            var best = first
+            var bestKey = keys[first]
+            let last = min(first + 4, count)
+            var c = first + 1
+            while c < last {
+                let k = keys[c]
+                if k < bestKey { best = c; bestKey = k }
+                c += 1
+            }
+            if bestKey >= key { break }
+            keys[slot] = bestKey
+            slot = best
+        }
+        keys[slot] = key
+    }
+}

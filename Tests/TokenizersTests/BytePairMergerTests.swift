@@ -1,0 +1,58 @@
+import Testing
+@testable import Tokenizers
+
+@Suite("Byte-pair merging")
+struct BytePairMergerTests {
+    /// Token boundaries of `bytes` by the small-piece (tiktoken-style) merger.
+    static func smallBoundaries(_ bytes: [UInt8], _ ranks: TokenRankLookup) -> [Int32] {
+        bytes.withUnsafeBufferPointer { buffer in
+            let scratch = UnsafeMutablePointer<UInt32>.allocate(capacity: BytePairMerger.scratchCount)
+            defer { scratch.deallocate() }
+            let n = BytePairMerger(ranks: ranks).mergeSmall(
+                buffer.baseAddress!, length: buffer.count, limit: buffer.baseAddress! + buffer.count, scratch: scratch)
+            return (0...n).map { Int32(scratch[$0]) }
+        }
+    }
+
+    static func largeBoundaries(_ bytes: [UInt8], _ ranks: TokenRankLookup) -> [Int32] {
+        bytes.withUnsafeBufferPointer { buffer in
+            LargePieceMerger(ranks: ranks).boundaries(
+                buffer.baseAddress!, length: buffer.count, limit: buffer.baseAddress! + buffer.count)
+        }
+    }
+
+    @Test("The heap merger makes the same merges as the flat one", arguments: EncodingName.allCases)
+    func heapEqualsFlat(_ name: EncodingName) throws {
+        let ranks = try TestEnvironment.encoding(name).table.lookup
+        var generator = SystemRandomNumberGenerator()
+        let alphabets: [[UInt8]] = [
+            Array("ab".utf8), Array("aeinrst ".utf8), Array("ก่าีน".utf8), Array("0123456789".utf8),
+            Array("ab \n".utf8), (0...255).map { UInt8($0) },
+        ]
+        var compared = 0
+        for alphabet in alphabets {
+            for _ in 0..<40 {
+                let length = Int.random(in: 2...BytePairMerger.smallPieceLimit, using: &generator)
+                let bytes = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }
+                let flat = Self.smallBoundaries(bytes, ranks)
+                let heap = Self.largeBoundaries(bytes, ranks)
+                #expect(flat == heap, "\(bytes)")
+                compared += 1
+            }
+        }
+        #expect(compared == 240)
+    }
+
+    @Test("Pieces just above the small-piece limit use the heap merger and match tiktoken")
+    func aroundTheLimit() throws {
+        // tiktoken 0.14.0: len(enc.encode_ordinary(" " * 300 + "x")) and similar fixture rows
+        // cover lengths above the limit; here the two strategies meet on the same text.
+        let encoding = try TestEnvironment.encoding(.o200kBase)
+        for length in [BytePairMerger.smallPieceLimit - 1, BytePairMerger.smallPieceLimit, BytePairMerger.smallPieceLimit + 1] {
+            let text = String(repeating: "ab", count: length / 2) + (length % 2 == 1 ? "a" : "")
+            let bytes = Array(text.utf8)
+            let ranks = encoding.table.lookup
+            #expect(Self.largeBoundaries(bytes, ranks).count - 1 == encoding.count(text))
+        }
+    }
+}

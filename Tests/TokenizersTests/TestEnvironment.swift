@@ -1,0 +1,46 @@
+import Foundation
+import Tokenizers
+
+/// Where the tests find the vocabulary and the optional `../shared` material.
+///
+/// `PREFLIGHT_MODELS` (set by `make test`) wins; otherwise the repository's own `models/`,
+/// found from this file's path, so `swift test` works from any directory.
+enum TestEnvironment {
+    /// The repository root (three levels above this file).
+    static let repositoryRoot: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    /// `$PREFLIGHT_MODELS/vocab`, else `<repo>/models/vocab`.
+    static let vocabularyDirectory: String = {
+        if let models = ProcessInfo.processInfo.environment["PREFLIGHT_MODELS"], !models.isEmpty {
+            return models + "/vocab"
+        }
+        return repositoryRoot + "/models/vocab"
+    }()
+
+    /// `../shared` beside the repository, when present (developers and CI; not a fresh clone).
+    static let sharedDirectory: String? = {
+        let path = URL(fileURLWithPath: repositoryRoot).deletingLastPathComponent().appendingPathComponent("shared").path
+        return FileManager.default.fileExists(atPath: path + "/corpora/flores200-dev-counts.tsv") ? path : nil
+    }()
+
+    /// One store for the whole test run, so each vocabulary is loaded once.
+    static let store = EncodingStore(vocabularyDirectory: vocabularyDirectory)
+
+    /// The loaded encoding; a missing vocabulary fails the calling test with the loader's message.
+    static func encoding(_ name: EncodingName) throws -> BPEEncoding {
+        try store.encoding(name)
+    }
+
+    /// Whether this is an optimised build (the FLORES parity test needs one to be quick).
+    static var isOptimizedBuild: Bool {
+        #if DEBUG
+        return false
+        #else
+        return true
+        #endif
+    }
+}

@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Tokenizers benchmark: Preflight's exact o200k_base / cl100k_base counts against tiktoken's
+# encode_ordinary (and quicktok's count, when `pip install quicktok-v1` works), on the same
+# inputs in the same run, single-threaded, count only. Prints Markdown tables (also written to
+# .build/bench/tokenizers.md) in the shape of BENCHMARKS.md's Tokenizers section.
+#
+#   bench/tokenizers.sh                 run from anywhere; `make bench` calls it
+#   BENCH_SECONDS=3                     time budget per in-process measurement (best run kept)
+#   BENCH_NO_QUICKTOK=1                 skip quicktok
+#
+# Inputs: the concatenation of all 204 FLORES-200 dev files (38.8 MB, every script), FLORES
+# English (eng_Latn, 126 KB), the RouteLLM prompts as plain text (English, 4 MB) and 1 MB of
+# one repeated character. Needs ../shared (corpora and tools/tiktoken-reference); without it
+# the benchmark says so and exits 0.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+shared=${PREFLIGHT_SHARED:-$root/../shared}
+budget=${BENCH_SECONDS:-3}
+if [ ! -d "$shared/corpora/flores200-dev" ] || [ ! -x "$shared/tools/tiktoken-reference" ]; then
+  echo "bench/tokenizers.sh: $shared (FLORES corpora, tiktoken-reference) is absent; tokenizer benchmark skipped"
+  exit 0
+fi
+bin=$root/.build/release/preflight-tokenizer-bench
+if [ ! -x "$bin" ] || [ -n "$(find "$root/Sources/Tokenizers" "$root/bench/tokenizers-bench" -newer "$bin" -name '*.swift' 2>/dev/null | head -1)" ]; then
+  (cd "$root" && swift build -c release --product preflight-tokenizer-bench >&2)
+fi
+export PREFLIGHT_MODELS=${PREFLIGHT_MODELS:-$root/models}
+py=$("$shared/tools/tiktoken-reference" --python)
+export TIKTOKEN_CACHE_DIR=${TIKTOKEN_REF_HOME:-$HOME/.cache/tiktoken-reference}/cache
+helper=$root/bench/tokenizers-python.py
+
+qpy=""
+if [ -z "${BENCH_NO_QUICKTOK:-}" ]; then
+  qhome=${PREFLIGHT_BENCH_HOME:-$HOME/.cache/preflight-bench}/quicktok-venv
+  if [ ! -x "$qhome/bin/python" ] || ! "$qhome/bin/python" -c 'import quicktok' 2>/dev/null; then
+    (python3 -m venv "$qhome" && "$qhome/bin/pip" install -q quicktok-v1) >&2 || true
+  fi
+  if "$qhome/bin/python" -c 'import quicktok' 2>/dev/null; then qpy=$qhome/bin/python; else
+    echo "bench/tokenizers.sh: quicktok-v1 did not install; comparing with tiktoken only" >&2
+  fi
+fi
+
+work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+cat "$shared"/corpora/flores200-dev/*.dev > "$work/flores-all.txt"
+cp "$shared/corpora/flores200-dev/eng_Latn.dev" "$work/flores-english.txt"
+python3 -c '
+import json, sys
+with open(sys.argv[1], encoding="utf-8") as f, open(sys.argv[2], "w", encoding="utf-8") as out:
+    out.write("\n\n".join(json.loads(line)["prompt"] for line in f))' \
+  "$shared/eval/routellm-dev.jsonl" "$work/english-prompts.txt"
+head -c 1000000 /dev/zero | tr '\0' a > "$work/repeat-a.txt"
+
+field() { sed -n "s/.*\b$1=\([^ ]*\).*/\1/p" | head -1; }
+ratio() { python3 -c "import sys; a, b = float(sys.argv[1]), float(sys.argv[2]); print(f'{a / b:.2f}×' if b else '-')" "$1" "$2"; }
+wall_ms() {  # best of 3 wall-clock runs of a command, in ms
+  local best=""
+  for _ in 1 2 3; do
+    local s e
+    s=$(date +%s%N); "$@" > /dev/null; e=$(date +%s%N)
+    local ms=$(( (e - s) / 1000000 ))
+    if [ -z "$best" ] || [ "$ms" -lt "$best" ]; then best=$ms; fi
+  done
+  echo "$best"
+}
+
+out=$root/.build/bench/tokenizers.md
+mkdir -p "$(dirname "$out")"
+{
+echo "### Tokenizers — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "In-process, single-threaded, count only, best of repeated runs over ${budget} s (MB/s = 10⁶ bytes/s):"
+echo
+echo "| input | encoding | tokens | Preflight MB/s | tiktoken MB/s | quicktok MB/s | vs tiktoken | vs quicktok |"
+echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+for file in flores-all flores-english english-prompts repeat-a; do
+  for enc in o200k_base cl100k_base; do
+    ours=$("$bin" throughput "$enc" "$work/$file.txt" "$budget")
+    tik=$("$py" "$helper" tiktoken throughput "$enc" "$work/$file.txt" "$budget")
+    qt=""; [ -n "$qpy" ] && qt=$("$qpy" "$helper" quicktok throughput "$enc" "$work/$file.txt" "$budget")
+    o=$(echo "$ours" | field mbps); t=$(echo "$tik" | field mbps); q=$(echo "$qt" | field mbps)
+    ot=$(echo "$ours" | field tokens); tt=$(echo "$tik" | field tokens)
+    [ "$ot" = "$tt" ] || echo "WARNING: $file $enc: Preflight counts $ot tokens, tiktoken $tt" >&2
+    if [ "$file" = repeat-a ]; then
+      o="$o ($(echo "$ours" | field best_ms) ms)"; t="$t ($(echo "$tik" | field best_ms) ms)"
+      [ -n "$q" ] && q="$q ($(echo "$qt" | field best_ms) ms)"
+    fi
+    echo "| $file ($(echo "$ours" | field bytes) B) | $enc | $ot | $o | $t | ${q:--} | $(ratio "${o%% *}" "${t%% *}") | $([ -n "$q" ] && ratio "${o%% *}" "${q%% *}" || echo -) |"
+  done
+done
+echo
+echo "Whole process (start, load the vocabulary, read the file, count, exit; best of 3 wall-clock runs):"
+echo
+echo "| input | encoding | Preflight ms | tiktoken ms | quicktok ms | Preflight MB/s | tiktoken MB/s | quicktok MB/s |"
+echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+for file in flores-all english-prompts flores-english; do
+  bytes=$(wc -c < "$work/$file.txt")
+  for enc in o200k_base cl100k_base; do
+    o=$(wall_ms "$bin" count "$enc" "$work/$file.txt")
+    t=$(wall_ms "$py" "$helper" tiktoken count "$enc" "$work/$file.txt")
+    q="-"; [ -n "$qpy" ] && q=$(wall_ms "$qpy" "$helper" quicktok count "$enc" "$work/$file.txt")
+    mbps() { [ "$1" = "-" ] && echo - || python3 -c "print(f'{$bytes / 1e3 / max($1, 1):.1f}')"; }
+    echo "| $file | $enc | $o | $t | $q | $(mbps "$o") | $(mbps "$t") | $(mbps "$q") |"
+  done
+done
+echo
+echo "Vocabulary load (each encoding loaded first in a fresh process, to its first count) and peak RSS:"
+echo
+echo "| encoding | Preflight load ms | tiktoken load ms | quicktok load ms |"
+echo "| --- | ---: | ---: | ---: |"
+for enc in o200k_base cl100k_base; do
+  o=$("$bin" load "$enc" | field load_ms); t=$("$py" "$helper" tiktoken load "$enc" | field load_ms)
+  q="-"; [ -n "$qpy" ] && q=$("$qpy" "$helper" quicktok load "$enc" | field load_ms)
+  echo "| $enc | $o | $t | $q |"
+done
+o=$("$bin" load o200k_base cl100k_base | field rss_mib)
+t=$("$py" "$helper" tiktoken load o200k_base cl100k_base | field rss_mib)
+q="-"; [ -n "$qpy" ] && q=$("$qpy" "$helper" quicktok load o200k_base cl100k_base | field rss_mib)
+echo "| peak RSS, both loaded (MiB) | $o | $t | $q |"
+echo
+s=$(date +%s%N); "$bin" count o200k_base "$work/flores-english.txt" > /dev/null; e=$(date +%s%N)
+echo "Process start to first o200k count (one run, FLORES English): $(( (e - s) / 1000000 )) ms."
+} | tee "$out"
