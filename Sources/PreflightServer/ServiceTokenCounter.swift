@@ -1,5 +1,6 @@
 import Advisor
 import JSONRPC
+import Tokenizers
 
 /// The advisor's `TokenCounting`, backed by the server's `TokenCountingService`.
 ///
@@ -29,9 +30,10 @@ public final class ServiceTokenCounter: TokenCounting, @unchecked Sendable {
     /// Counts `text` under `tokenizer` in `mode` (`exact` or `estimate`), as `preflight/countTokens`
     /// reports it: encodings as the service counts them, families through the estimate path
     /// under their own name and never exact.
-    public func serviceCount(_ text: String, tokenizer: String, mode: String) -> TokenCountingService.Count {
+    public func serviceCount(_ text: String, tokenizer: String, mode: String,
+                             allowedSpecial: SpecialTokenPolicy = .none) -> TokenCountingService.Count {
         if ServiceTokenCounter.isEncoding(tokenizer) {
-            return service.count(text, tokenizer: tokenizer, mode: mode)
+            return service.count(text, tokenizer: tokenizer, mode: mode, allowedSpecial: allowedSpecial)
         }
         let estimate = service.count(text, tokenizer: tokenizer, mode: "estimate")
         let note = tokenizer == "estimator"

@@ -117,14 +117,6 @@ extension ServerProcess {
         #expect(try runCLI(["serve", "--max-message-bytes", "0"]).status == 64)
         #expect(try runCLI(["serve", "--log-level", "loud"]).status == 64)
     }
-
-    @Test(arguments: ["count"])
-    func pendingCommandsSaySoAndExit2(command: String) throws {
-        let result = try runCLI([command])
-        #expect(result.status == 2)
-        #expect(result.stderr.contains("not yet available"))
-        #expect(result.stdout.isEmpty)
-    }
 }
 
 /// Runs the binary with `arguments`, stdin closed, and returns its outputs.

@@ -1,0 +1,108 @@
+import ArgumentParser
+import Foundation
+import JSONRPC
+import PreflightServer
+
+/// `preflight count`: exact token counts of files or stdin.
+///
+/// One input prints the bare number; several print `COUNT<TAB>PATH` lines and a
+/// `COUNT<TAB>total` line. Inputs are counted byte for byte (CRLF stays CRLF, a final newline
+/// counts, a BOM counts). `--json` prints `preflight/countTokens`'s result for one input, and
+/// `{tokenizer, exact, files: [{path, tokens}], total}` for several.
+struct Count: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Count tokens in files (or stdin) with an exact OpenAI encoding.")
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(help: "The encoding: o200k_base or cl100k_base.")
+    var tokenizer: String = "o200k_base"
+
+    @Flag(help: "Print JSON (the result of preflight/countTokens) instead of text.")
+    var json = false
+
+    @Argument(help: "Files to count; stdin when none (or -).")
+    var files: [String] = []
+
+    func validate() throws {
+        guard TokenCountingService.encodingNames.contains(tokenizer) else {
+            throw ValidationError("--tokenizer must be one of \(TokenCountingService.encodingNames.joined(separator: ", ")), not \"\(tokenizer)\"")
+        }
+    }
+
+    func run() throws {
+        let log = StderrLog(level: common.logLevel)
+        let models = ModelsDirectoryLocator.locate(option: common.modelsDirectory, environment: ProcessInfo.processInfo.environment)
+        let service = TokenCountingService(modelsDirectory: models?.path, log: StderrLog(level: .off))
+        let inputs = files.isEmpty ? ["-"] : files
+        var counts: [(path: String, count: TokenCountingService.Count)] = []
+        for input in inputs {
+            let (text, label) = try Self.readText(input)
+            counts.append((label, service.count(text, tokenizer: tokenizer, mode: "exact")))
+        }
+        if let inexact = counts.first(where: { !$0.count.exact }) {
+            log.warning("these counts are estimates, not exact: \(inexact.count.note ?? "no vocabulary")")
+            FileHandle.standardError.write(Data("preflight count: warning: estimates only — \(inexact.count.note ?? "no vocabulary")\n".utf8))
+        }
+        let total = counts.reduce(0) { $0 + $1.count.tokens }
+        if json {
+            let result: JSONValue
+            if counts.count == 1 {
+                result = TokenCountJSON.json(counts[0].count)
+                result["path"] = .string(counts[0].path)
+            } else {
+                result = .object([
+                    "tokenizer": .string(tokenizer),
+                    "exact": .bool(counts.allSatisfy(\.count.exact)),
+                    "files": .array(counts.map { .object(["path": .string($0.path), "tokens": .integer($0.count.tokens)]) }),
+                    "total": .integer(total),
+                ])
+            }
+            AdvisorCommandSupport.print(result.serializedString)
+        } else if counts.count == 1 {
+            AdvisorCommandSupport.print(String(counts[0].count.tokens))
+        } else {
+            for (path, count) in counts { AdvisorCommandSupport.print("\(count.tokens)\t\(path)") }
+            AdvisorCommandSupport.print("\(total)\ttotal")
+        }
+    }
+
+    /// Reads `path` (`-` is stdin) as UTF-8 without any conversion; exits 2 naming the path and
+    /// the byte offset of the first invalid UTF-8 sequence.
+    static func readText(_ path: String) throws -> (String, String) {
+        let data: Data
+        let label = path == "-" ? "stdin" : path
+        if path == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            guard let contents = FileManager.default.contents(atPath: path) else {
+                throw AdvisorCommandSupport.fail("count", "cannot read \(path): \(AdvisorCommandSupport.readFailureReason(path))")
+            }
+            data = contents
+        }
+        let bytes = [UInt8](data)
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw AdvisorCommandSupport.fail("count", "\(label): not valid UTF-8 at byte \(firstInvalidUTF8Offset(bytes))")
+        }
+        return (text, label)
+    }
+
+    /// Offset of the first byte that does not start or continue a valid UTF-8 sequence.
+    static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int {
+        var offset = 0
+        while offset < bytes.count {
+            let length: Int
+            switch bytes[offset] {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return offset
+            }
+            guard offset + length <= bytes.count,
+                  String(validating: bytes[offset..<(offset + length)], as: UTF8.self) != nil else { return offset }
+            offset += length
+        }
+        return offset
+    }
+}
