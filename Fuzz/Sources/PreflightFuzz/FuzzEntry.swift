@@ -1,3 +1,4 @@
+import Foundation
 import JSONRPC
 import PreflightServer
 
@@ -9,7 +10,10 @@ nonisolated(unsafe) private var sharedContext: ServerContext?
 @_cdecl("LLVMFuzzerInitialize")
 public func fuzzInitialize(_ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>) -> Int32 {
     JanssonRuntime.seed()
-    sharedContext = ServerContext(log: StderrLog(level: .off), modelsDirectory: nil)
+    // The real models/ (vocabularies and catalog), so exact BPE and the advisor are fuzzed too.
+    let repository = String(#filePath.split(separator: "/Fuzz/Sources/")[0])
+    let models = ProcessInfo.processInfo.environment["PREFLIGHT_MODELS"] ?? "\(repository)/models"
+    sharedContext = ServerContext(log: StderrLog(level: .off), modelsDirectory: models)
     return 0
 }
 
