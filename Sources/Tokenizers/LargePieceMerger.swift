@@ -15,6 +15,30 @@ struct LargePieceMerger {
     /// Returns the token boundaries of `piece[0..<length]` (length ≥ 2): offsets of each
     /// token's start, followed by `length`.
     func boundaries(_ piece: UnsafePointer<UInt8>, length: Int, limit: UnsafePointer<UInt8>) -> [Int32] {
+        merge(piece, length: length, limit: limit) { next, _ in
+            var result: [Int32] = []
+            var part: Int32 = 0
+            while Int(part) < length {
+                result.append(part)
+                part = next[Int(part)]
+            }
+            result.append(Int32(length))
+            return result
+        }
+    }
+
+    /// Returns the number of tokens of `piece[0..<length]` (length ≥ 2) without building a
+    /// list of them.
+    func tokenCount(_ piece: UnsafePointer<UInt8>, length: Int, limit: UnsafePointer<UInt8>) -> Int {
+        merge(piece, length: length, limit: limit) { _, tokens in tokens }
+    }
+
+    /// Runs the merges and hands `body` the final `next` links (part start → next part start)
+    /// and the number of parts (tokens) left.
+    private func merge<R>(
+        _ piece: UnsafePointer<UInt8>, length: Int, limit: UnsafePointer<UInt8>,
+        _ body: (UnsafePointer<Int32>, Int) -> R
+    ) -> R {
         precondition(length < Int(Int32.max), "pieces are limited to 2 GiB")
         let n = length
         let absent = TokenRankTable.absent
@@ -53,6 +77,7 @@ struct LargePieceMerger {
             }
         }
 
+        var tokens = n
         while let top = heap.popMin() {
             let i = Int(top & 0xFFFF_FFFF)
             let rank = UInt32(truncatingIfNeeded: top &>> 32)
@@ -60,6 +85,7 @@ struct LargePieceMerger {
             let j = Int(next[i])          // the part merged into i
             let k = Int(next[j])          // the part after the merged pair
             setRank(j, absent)
+            tokens -= 1
             next[i] = Int32(k)
             if k < n { previous[k] = Int32(i) }
             // i's new pair: i through the end of k's part.
@@ -77,13 +103,6 @@ struct LargePieceMerger {
             }
         }
 
-        var result: [Int32] = []
-        var part: Int32 = 0
-        while Int(part) < n {
-            result.append(part)
-            part = next[Int(part)]
-        }
-        result.append(Int32(n))
-        return result
+        return body(UnsafePointer(next), tokens)
     }
 }

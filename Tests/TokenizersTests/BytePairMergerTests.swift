@@ -37,6 +37,10 @@ struct BytePairMergerTests {
                 let flat = Self.smallBoundaries(bytes, ranks)
                 let heap = Self.largeBoundaries(bytes, ranks)
                 #expect(flat == heap, "\(bytes)")
+                let count = bytes.withUnsafeBufferPointer {
+                    LargePieceMerger(ranks: ranks).tokenCount($0.baseAddress!, length: $0.count, limit: $0.baseAddress! + $0.count)
+                }
+                #expect(count == heap.count - 1)
                 compared += 1
             }
         }
