@@ -49,23 +49,49 @@ struct LargePieceMerger {
         let next = UnsafeMutablePointer<Int32>.allocate(capacity: n)
         let previous = UnsafeMutablePointer<Int32>.allocate(capacity: n)
         let pairRank = UnsafeMutablePointer<UInt32>.allocate(capacity: n)
+        // The initial pairs' keys, in position order. When they happen to be sorted already
+        // (all pairs of equal rank, as in a run of one repeated character) they are consumed
+        // from this array by a cursor, and only the pairs that merging creates go through the
+        // heap; otherwise they are heapified like any other keys.
+        let initial = UnsafeMutablePointer<UInt64>.allocate(capacity: n)
         var heap = QuaternaryMinHeap(capacity: n)
         defer {
             next.deallocate(); previous.deallocate(); pairRank.deallocate()
-            heap.deallocate()
+            initial.deallocate(); heap.deallocate()
         }
         var live = 0
+        var initialCount = 0
+        var initialSorted = true
         for i in 0..<n {
             next[i] = Int32(i + 1)
             previous[i] = Int32(i - 1)
             let r = i + 1 < n ? ranks.pairRank(piece + i) : absent
             pairRank[i] = r
             if r != absent {
-                heap.appendUnordered(UInt64(r) &<< 32 | UInt64(i))
+                let key = UInt64(r) &<< 32 | UInt64(i)
+                if initialCount > 0 && key < initial[initialCount - 1] { initialSorted = false }
+                initial[initialCount] = key
+                initialCount += 1
                 live += 1
             }
         }
-        heap.heapify()
+        var cursor = 0
+        if !initialSorted {
+            for t in 0..<initialCount { heap.appendUnordered(initial[t]) }
+            heap.heapify()
+            cursor = initialCount
+        }
+
+        /// The smallest queued key: the sorted initial keys and the heap, merged.
+        @inline(__always) func popMin() -> UInt64? {
+            if cursor < initialCount {
+                let head = initial[cursor]
+                if let top = heap.smallest, top < head { return heap.popMin() }
+                cursor += 1
+                return head
+            }
+            return heap.popMin()
+        }
 
         @inline(__always) func setRank(_ part: Int, _ rank: UInt32) {
             let old = pairRank[part]
@@ -78,7 +104,7 @@ struct LargePieceMerger {
         }
 
         var tokens = n
-        while let top = heap.popMin() {
+        while let top = popMin() {
             let i = Int(top & 0xFFFF_FFFF)
             let rank = UInt32(truncatingIfNeeded: top &>> 32)
             if pairRank[i] != rank { continue }  // stale
@@ -92,7 +118,9 @@ struct LargePieceMerger {
             setRank(i, k < n ? ranks.rank(piece + i, Int(next[k]) - i, limit: limit) : absent)
             let h = Int(previous[i])
             if h >= 0 { setRank(h, ranks.rank(piece + h, k - h, limit: limit)) }
-            if heap.count > 64 && heap.count > 2 * live {
+            let queued = heap.count + initialCount - cursor
+            if queued > 64 && queued > 2 * live {
+                cursor = initialCount
                 heap.removeAll()
                 var part = 0
                 while part < n {

@@ -44,6 +44,9 @@ struct QuaternaryMinHeap {
         }
     }
 
+    /// The smallest key (not removed), or nil when empty.
+    var smallest: UInt64? { count > 0 ? keys[0] : nil }
+
     /// Adds a key.
     mutating func push(_ key: UInt64) {
         if count == capacity { grow() }

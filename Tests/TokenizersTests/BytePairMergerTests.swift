@@ -47,6 +47,17 @@ struct BytePairMergerTests {
         #expect(compared == 240)
     }
 
+    @Test("Runs of one repeated unit (sorted initial pairs) merge alike in both mergers", arguments: EncodingName.allCases)
+    func repeatedRuns(_ name: EncodingName) throws {
+        let ranks = try TestEnvironment.encoding(name).table.lookup
+        for unit in ["a", "-", " ", "\n", "=", "0", "ab", "中", "😀", "ก่"] {
+            for repeats in 2...BytePairMerger.smallPieceLimit / unit.utf8.count {
+                let bytes = Array(String(repeating: unit, count: repeats).utf8)
+                #expect(Self.smallBoundaries(bytes, ranks) == Self.largeBoundaries(bytes, ranks), "\(unit) × \(repeats)")
+            }
+        }
+    }
+
     @Test("Pieces just above the small-piece limit use the heap merger and match tiktoken")
     func aroundTheLimit() throws {
         // tiktoken 0.14.0: len(enc.encode_ordinary(" " * 300 + "x")) and similar fixture rows
