@@ -52,9 +52,9 @@ head -c 1000000 /dev/zero | tr '\0' a > "$work/repeat-a.txt"
 
 field() { sed -n "s/.*\b$1=\([^ ]*\).*/\1/p" | head -1; }
 ratio() { python3 -c "import sys; a, b = float(sys.argv[1]), float(sys.argv[2]); print(f'{a / b:.2f}×' if b else '-')" "$1" "$2"; }
-wall_ms() {  # best of 3 wall-clock runs of a command, in ms
+wall_ms() {  # best of ${WALL_RUNS:-3} wall-clock runs of a command, in ms
   local best=""
-  for _ in 1 2 3; do
+  for _ in $(seq "${WALL_RUNS:-3}"); do
     local s e
     s=$(date +%s%N); "$@" > /dev/null; e=$(date +%s%N)
     local ms=$(( (e - s) / 1000000 ))
@@ -117,6 +117,8 @@ t=$("$py" "$helper" tiktoken load o200k_base cl100k_base | field rss_mib)
 q="-"; [ -n "$qpy" ] && q=$("$qpy" "$helper" quicktok load o200k_base cl100k_base | field rss_mib)
 echo "| peak RSS, both loaded (MiB) | $o | $t | $q |"
 echo
-s=$(date +%s%N); "$bin" count o200k_base "$work/flores-english.txt" > /dev/null; e=$(date +%s%N)
-echo "Process start to first o200k count (one run, FLORES English): $(( (e - s) / 1000000 )) ms."
+printf 'Hello, 世界! Привет, мир. こんにちは' > "$work/hello.txt"
+echo "Process start to first count, exit included (\`preflight-tokenizer-bench count ENCODING\` on one short"
+echo "line, best of 5): o200k_base $(WALL_RUNS=5 wall_ms "$bin" count o200k_base "$work/hello.txt") ms, cl100k_base $(WALL_RUNS=5 wall_ms "$bin" count cl100k_base "$work/hello.txt") ms;"
+echo "tiktoken $(WALL_RUNS=5 wall_ms "$py" "$helper" tiktoken count o200k_base "$work/hello.txt") ms (o200k_base)."
 } | tee "$out"

@@ -84,7 +84,7 @@ struct BytePairMerger: @unchecked Sendable {
         if length <= Self.smallPieceLimit {
             return mergeSmall(piece, length: length, limit: limit, scratch: scratch)
         }
-        return LargePieceMerger(ranks: ranks).boundaries(piece, length: length, limit: limit).count - 1
+        return LargePieceMerger(ranks: ranks).tokenCount(piece, length: length, limit: limit)
     }
 
     /// Appends the tokens of a piece (any length ≥ 1) to `output`, with byte offsets shifted by

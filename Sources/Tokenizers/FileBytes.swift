@@ -16,7 +16,7 @@ final class FileBytes {
     /// Number of bytes in the file.
     let count: Int
 
-    /// Reads `path`; returns nil with `errno`'s description when it cannot be opened or read.
+    /// Reads the whole of `path`, or fails with the `errno` of the open, stat or read that failed.
     static func read(_ path: String) -> Result<FileBytes, FileReadFailure> {
         let fd = open(path, O_RDONLY)
         if fd < 0 { return .failure(FileReadFailure(errno: errno)) }
@@ -48,15 +48,6 @@ final class FileBytes {
     }
 
     deinit { base.deallocate() }
-}
-
-/// An `errno` from reading a file, with the C library's wording.
-struct FileReadFailure: Error {
-    let errno: Int32
-    /// "No such file or directory" and the like.
-    var reason: String { String(cString: strerror(errno)) }
-    /// Whether the file simply is not there (the common case: vocabulary not fetched).
-    var isMissing: Bool { errno == ENOENT }
 }
 
 /// `read(2)`, named apart from `FileBytes.read` so the call is unambiguous on every libc.

@@ -8,13 +8,39 @@
 /// rank: a part's pair only ever grows, and distinct byte strings have distinct ranks). Keys in
 /// one flat array keep each heap level to one or two cache lines, which matters at a megabyte of
 /// input; stale keys are purged whenever they outnumber the live ones, bounding memory at about
-/// 32 bytes per input byte.
+/// 40 bytes per input byte. When the initial pairs' keys are already in order (a run of one
+/// repeated character: every pair has the same rank) they are read from their array by a cursor
+/// and merged with the heap's minimum, so only the pairs merging creates pay for heap order.
 struct LargePieceMerger {
     let ranks: TokenRankLookup
 
     /// Returns the token boundaries of `piece[0..<length]` (length ≥ 2): offsets of each
     /// token's start, followed by `length`.
     func boundaries(_ piece: UnsafePointer<UInt8>, length: Int, limit: UnsafePointer<UInt8>) -> [Int32] {
+        merge(piece, length: length, limit: limit) { next, _ in
+            var result: [Int32] = []
+            var part: Int32 = 0
+            while Int(part) < length {
+                result.append(part)
+                part = next[Int(part)]
+            }
+            result.append(Int32(length))
+            return result
+        }
+    }
+
+    /// Returns the number of tokens of `piece[0..<length]` (length ≥ 2) without building a
+    /// list of them.
+    func tokenCount(_ piece: UnsafePointer<UInt8>, length: Int, limit: UnsafePointer<UInt8>) -> Int {
+        merge(piece, length: length, limit: limit) { _, tokens in tokens }
+    }
+
+    /// Runs the merges and hands `body` the final `next` links (part start → next part start)
+    /// and the number of parts (tokens) left.
+    private func merge<R>(
+        _ piece: UnsafePointer<UInt8>, length: Int, limit: UnsafePointer<UInt8>,
+        _ body: (UnsafePointer<Int32>, Int) -> R
+    ) -> R {
         precondition(length < Int(Int32.max), "pieces are limited to 2 GiB")
         let n = length
         let absent = TokenRankTable.absent
@@ -25,23 +51,49 @@ struct LargePieceMerger {
         let next = UnsafeMutablePointer<Int32>.allocate(capacity: n)
         let previous = UnsafeMutablePointer<Int32>.allocate(capacity: n)
         let pairRank = UnsafeMutablePointer<UInt32>.allocate(capacity: n)
-        var heap = MinHeap4(capacity: n)
+        // The initial pairs' keys, in position order. When they happen to be sorted already
+        // (all pairs of equal rank, as in a run of one repeated character) they are consumed
+        // from this array by a cursor, and only the pairs that merging creates go through the
+        // heap; otherwise they are heapified like any other keys.
+        let initial = UnsafeMutablePointer<UInt64>.allocate(capacity: n)
+        var heap = QuaternaryMinHeap(capacity: n)
         defer {
             next.deallocate(); previous.deallocate(); pairRank.deallocate()
-            heap.deallocate()
+            initial.deallocate(); heap.deallocate()
         }
         var live = 0
+        var initialCount = 0
+        var initialSorted = true
         for i in 0..<n {
             next[i] = Int32(i + 1)
             previous[i] = Int32(i - 1)
             let r = i + 1 < n ? ranks.pairRank(piece + i) : absent
             pairRank[i] = r
             if r != absent {
-                heap.appendUnordered(UInt64(r) &<< 32 | UInt64(i))
+                let key = UInt64(r) &<< 32 | UInt64(i)
+                if initialCount > 0 && key < initial[initialCount - 1] { initialSorted = false }
+                initial[initialCount] = key
+                initialCount += 1
                 live += 1
             }
         }
-        heap.heapify()
+        var cursor = 0
+        if !initialSorted {
+            for t in 0..<initialCount { heap.appendUnordered(initial[t]) }
+            heap.heapify()
+            cursor = initialCount
+        }
+
+        /// The smallest queued key: the sorted initial keys and the heap, merged.
+        @inline(__always) func popMin() -> UInt64? {
+            if cursor < initialCount {
+                let head = initial[cursor]
+                if let top = heap.smallest, top < head { return heap.popMin() }
+                cursor += 1
+                return head
+            }
+            return heap.popMin()
+        }
 
         @inline(__always) func setRank(_ part: Int, _ rank: UInt32) {
             let old = pairRank[part]
@@ -53,20 +105,24 @@ struct LargePieceMerger {
             }
         }
 
-        while let top = heap.popMin() {
+        var tokens = n
+        while let top = popMin() {
             let i = Int(top & 0xFFFF_FFFF)
             let rank = UInt32(truncatingIfNeeded: top &>> 32)
             if pairRank[i] != rank { continue }  // stale
             let j = Int(next[i])          // the part merged into i
             let k = Int(next[j])          // the part after the merged pair
             setRank(j, absent)
+            tokens -= 1
             next[i] = Int32(k)
             if k < n { previous[k] = Int32(i) }
             // i's new pair: i through the end of k's part.
             setRank(i, k < n ? ranks.rank(piece + i, Int(next[k]) - i, limit: limit) : absent)
             let h = Int(previous[i])
             if h >= 0 { setRank(h, ranks.rank(piece + h, k - h, limit: limit)) }
-            if heap.count > 64 && heap.count > 2 * live {
+            let queued = heap.count + initialCount - cursor
+            if queued > 64 && queued > 2 * live {
+                cursor = initialCount
                 heap.removeAll()
                 var part = 0
                 while part < n {
@@ -77,103 +133,6 @@ struct LargePieceMerger {
             }
         }
 
-        var result: [Int32] = []
-        var part: Int32 = 0
-        while Int(part) < n {
-            result.append(part)
-            part = next[Int(part)]
-        }
-        result.append(Int32(n))
-        return result
-    }
-}
-
-/// A 4-ary min-heap of `UInt64` keys in one growable buffer, for `LargePieceMerger`.
-///
-/// Four children share a 32-byte stretch, so a level costs at most one cache miss, and the
-/// tree is half as deep as a binary heap.
-struct MinHeap4 {
-    private var keys: UnsafeMutablePointer<UInt64>
-    private var capacity: Int
-    private(set) var count = 0
-
-    init(capacity: Int) {
-        self.capacity = max(capacity, 16)
-        keys = .allocate(capacity: self.capacity)
-    }
-
-    func deallocate() { keys.deallocate() }
-
-    mutating func removeAll() { count = 0 }
-
-    private mutating func grow() {
-        let bigger = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity * 2)
-        bigger.moveInitialize(from: keys, count: count)
-        keys.deallocate()
-        keys = bigger
-        capacity *= 2
-    }
-
-    /// Appends without restoring heap order; call `heapify` before popping.
-    mutating func appendUnordered(_ key: UInt64) {
-        if count == capacity { grow() }
-        keys[count] = key
-        count += 1
-    }
-
-    mutating func heapify() {
-        if count < 2 { return }
-        var slot = (count - 2) / 4
-        while slot >= 0 {
-            siftDown(slot)
-            slot -= 1
-        }
-    }
-
-    mutating func push(_ key: UInt64) {
-        if count == capacity { grow() }
-        var slot = count
-        count += 1
-        while slot > 0 {
-            let parent = (slot - 1) >> 2
-            let p = keys[parent]
-            if p <= key { break }
-            keys[slot] = p
-            slot = parent
-        }
-        keys[slot] = key
-    }
-
-    mutating func popMin() -> UInt64? {
-        if count == 0 { return nil }
-        let top = keys[0]
-        count -= 1
-        if count > 0 {
-            keys[0] = keys[count]
-            siftDown(0)
-        }
-        return top
-    }
-
-    private func siftDown(_ start: Int) {
-        var slot = start
-        let key = keys[slot]
-        while true {
-            let first = 4 * slot + 1
-            if first >= count { break }
-            var best = first
-            var bestKey = keys[first]
-            let last = min(first + 4, count)
-            var c = first + 1
-            while c < last {
-                let k = keys[c]
-                if k < bestKey { best = c; bestKey = k }
-                c += 1
-            }
-            if bestKey >= key { break }
-            keys[slot] = bestKey
-            slot = best
-        }
-        keys[slot] = key
+        return body(UnsafePointer(next), tokens)
     }
 }

@@ -13,12 +13,3 @@ protocol PreTokenizer: Sendable {
     /// the text or the start of an allowed special token.
     func pieceEnd(_ text: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int
 }
-
-/// Byte constants shared by the scanners.
-enum ASCIIByte {
-    static let lineFeed: UInt8 = 0x0A
-    static let carriageReturn: UInt8 = 0x0D
-    static let space: UInt8 = 0x20
-    static let apostrophe: UInt8 = 0x27
-    static let slash: UInt8 = 0x2F
-}

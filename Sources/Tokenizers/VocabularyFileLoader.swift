@@ -1,4 +1,11 @@
 import Crypto
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Loads a `.tiktoken` vocabulary file into a `TokenRankTable`, verifying its SHA-256 first.
 ///
@@ -72,7 +79,11 @@ enum VocabularyFileLoader {
         let bytes = file.base
         let size = file.count
         var lineCount = 0
-        for i in 0..<size where bytes[i] == ASCIIByte.lineFeed { lineCount += 1 }
+        var scan = 0
+        while scan < size, let found = memchr(bytes + scan, Int32(ASCIIByte.lineFeed), size - scan) {
+            lineCount += 1
+            scan = bytes.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+        }
         let capacity = lineCount + 1
         let table = TokenRankTable(capacity: capacity, arenaBytes: size)
 
