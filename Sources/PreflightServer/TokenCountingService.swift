@@ -91,7 +91,8 @@ public final class TokenCountingService {
         } else {
             why = "vocabulary-free estimate: \(tokenizer) has no public vocabulary"
         }
-        let estimate = VocabularyFreeEstimator.estimate(text)
+        // Calibrated per encoding; families without a vocabulary are estimated as o200k_base.
+        let estimate = VocabularyFreeEstimator.estimate(text, for: EncodingName(rawValue: tokenizer) ?? .o200kBase)
         return Count(tokens: estimate.tokens, tokenizer: tokenizer, exact: false,
                      range: estimate.low...estimate.high, note: why)
     }
