@@ -18,6 +18,9 @@ jobs=${FUZZ_JOBS:-1}
 # comma-joined flag keeps it; `--sanitize=fuzzer` stays so SwiftPM links libFuzzer's main.
 swift build -c release --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address --scratch-path ../.build-fuzz
 mkdir -p corpus
+# ASan still detects every error; without allocation stack traces (28% of the time in a profile)
+# a report shows where the bad access happened but not where the memory was allocated.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-malloc_context_size=0}
 bin=../.build-fuzz/release/PreflightFuzz
 per_job=$runs
 [ "$runs" -gt 0 ] && per_job=$(( (runs + jobs - 1) / jobs ))
