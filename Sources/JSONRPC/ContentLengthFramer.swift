@@ -53,18 +53,24 @@ public struct ContentLengthFramer: MessageFramer {
             case .header:
                 if let event = consumeHeader(&input) { events.append(event) }
             case .resynchronising:
-                let searchFrom = buffer.count
-                buffer.append(contentsOf: input)
-                input = input[input.endIndex...]
-                if let start = Self.findMarker(in: buffer, from: max(0, searchFrom - Self.marker.count)) {
-                    // Re-feed the bytes from the marker on as fresh header input.
-                    let rest = Array(buffer[start...])
+                // `buffer` holds at most the last 14 bytes seen, in case the marker spans reads.
+                // Searching the input in place keeps this linear however many broken headers
+                // a read holds.
+                let carried = buffer.count
+                let probe = buffer + Array(input.prefix(Self.marker.count - 1))
+                if let start = Self.findMarker(in: probe), start < carried {
+                    let head = Array(buffer[start...])
                     buffer = []
                     state = .header
-                    events += append(rest)
+                    // `head` is shorter than the marker: it only starts the header, no event.
+                    events += head.withUnsafeBytes { append($0) }
+                } else if let start = Self.findMarker(in: input) {
+                    buffer = []
+                    input = input[start...]
+                    state = .header
                 } else {
-                    // Keep only a tail that could be the start of "content-length:".
-                    buffer.removeFirst(buffer.count - min(buffer.count, Self.marker.count - 1))
+                    buffer = Array((buffer + Array(input)).suffix(Self.marker.count - 1))
+                    input = input[input.endIndex...]
                 }
             }
         }
@@ -147,18 +153,21 @@ public struct ContentLengthFramer: MessageFramer {
 
     private static let marker = Array("content-length:".utf8)
 
-    /// Offset of the next case-insensitive "content-length:" in `bytes` at or after `from`.
-    private static func findMarker(in bytes: [UInt8], from: Int) -> Int? {
-        guard bytes.count >= marker.count else { return nil }
-        var start = from
-        outer: while start <= bytes.count - marker.count {
-            defer { start += 1 }
-            for (offset, expected) in marker.enumerated() {
-                var byte = bytes[start + offset]
+    /// Index of the first case-insensitive "content-length:" in `bytes`.
+    private static func findMarker<Bytes: Collection>(in bytes: Bytes) -> Bytes.Index? where Bytes.Element == UInt8 {
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            var probe = index
+            var matched = 0
+            while matched < marker.count, probe != bytes.endIndex {
+                var byte = bytes[probe]
                 if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
-                if byte != expected { continue outer }
+                if byte != marker[matched] { break }
+                matched += 1
+                probe = bytes.index(after: probe)
             }
-            return start
+            if matched == marker.count { return index }
+            index = bytes.index(after: index)
         }
         return nil
     }

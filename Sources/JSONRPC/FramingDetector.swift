@@ -12,25 +12,42 @@ public struct FramingDetector {
         case newlineDelimited
     }
 
-    private var seen: [UInt8] = []
+    /// How many bytes of a UTF-8 BOM have been seen at the very start (3 = done with the BOM).
+    private var bomMatched = 0
+    private static let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     /// Creates a detector that has seen nothing yet.
     public init() {}
 
-    /// Feeds bytes; returns the framing and the bytes to hand to that framer (the BOM removed)
-    /// once decided, or nil while only whitespace has arrived.
+    /// Feeds bytes; returns the framing and the bytes to hand to that framer once decided, or
+    /// nil while only a BOM or whitespace has arrived. Whitespace before the first significant
+    /// byte is dropped (both framers skip it anyway), so waiting costs no memory.
     public mutating func detect(_ bytes: UnsafeRawBufferPointer) -> (Framing, [UInt8])? {
-        seen.append(contentsOf: bytes)
-        // Wait until a possible BOM is complete.
-        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
-        if seen.count < 3, Array(seen) == Array(bom.prefix(seen.count)) { return nil }
-        let body = seen.starts(with: bom) ? Array(seen.dropFirst(3)) : seen
-        guard let first = body.first(where: { !NewlineDelimitedFramer.isWhitespace($0) }) else {
-            return nil
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if bomMatched < 3 {
+                if byte == Self.bom[bomMatched] {
+                    bomMatched += 1
+                    index += 1
+                    continue
+                }
+                if bomMatched > 0 {
+                    // A partial BOM followed by something else is not a BOM: it is garbage
+                    // for the Content-Length framer to report.
+                    let partial = Array(Self.bom[0..<bomMatched])
+                    bomMatched = 3
+                    return (.contentLength, partial + Array(bytes[index...]))
+                }
+                bomMatched = 3
+            }
+            if NewlineDelimitedFramer.isWhitespace(byte) {
+                index += 1
+                continue
+            }
+            let framing: Framing = byte == 0x7B || byte == 0x5B ? .newlineDelimited : .contentLength
+            return (framing, Array(bytes[index...]))
         }
-        return (first == 0x7B || first == 0x5B ? .newlineDelimited : .contentLength, body)
+        return nil
     }
-
-    /// Bytes seen so far without a decision (whitespace only), for end of input.
-    public var undecidedBytes: [UInt8] { seen }
 }

@@ -6,7 +6,8 @@ import Glibc
 ///
 /// The core is small and synchronous: this thread reads and dispatches through a
 /// `JSONRPCSession`; a `FrameWriter` thread writes. Before each handler runs, every byte that is
-/// already readable is read and parsed (up to `maxQueuedMessages` units of work), so a
+/// already readable is read and parsed (up to `maxQueuedMessages` units of work and about
+/// `maxMessageBytes` of message text, so memory stays bounded), so a
 /// `$/cancelRequest` that arrived before its request is handled turns that request into a
 /// -32800 reply. Replies come in request order.
 public final class JSONRPCConnection {
@@ -50,7 +51,13 @@ public final class JSONRPCConnection {
     /// Serves until the handler asks to exit or input ends; returns the process exit code
     /// (the handler's, or 0 at end of input). Everything queued is written before it returns.
     public func run(handler: JSONRPCMessageHandler) -> Int32 {
-        defer { writer.finish() }
+        let code = serve(handler)
+        writer.finish()
+        if writer.isBroken { log.info("the client closed its end of the output; later replies were dropped") }
+        return code
+    }
+
+    private func serve(_ handler: JSONRPCMessageHandler) -> Int32 {
         while true {
             if session.queuedWorkCount == 0 {
                 if endOfInput { return 0 }
@@ -58,15 +65,13 @@ public final class JSONRPCConnection {
                 continue
             }
             // Read what is already readable before starting the next handler.
-            while !endOfInput && session.queuedWorkCount < configuration.maxQueuedMessages && inputIsReadable() {
+            while !endOfInput && session.queuedWorkCount < configuration.maxQueuedMessages
+                    && session.queuedWorkBytes < configuration.maxMessageBytes && inputIsReadable() {
                 readOnce()
             }
             session.dispatchNext(to: handler)
             if let code = handler.requestedExitCode { return code }
-            if writer.isBroken {
-                log.info("the client closed its end of the output; stopping")
-                return 0
-            }
+            if writer.isBroken { return 0 }
         }
     }
 

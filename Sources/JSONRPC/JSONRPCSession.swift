@@ -19,8 +19,9 @@ public final class JSONRPCSession {
     private var framing: FramingDetector.Framing?
     private var contentLengthFramer: ContentLengthFramer
     private var newlineFramer: NewlineDelimitedFramer
-    private var queue: [Work] = []
+    private var queue: [(work: Work, bytes: Int)] = []
     private var queueHead = 0
+    private var queuedBytes = 0
     private var pendingIDs: [String: Int] = [:]
     private var cancelledIDs: Set<String> = []
 
@@ -38,6 +39,14 @@ public final class JSONRPCSession {
 
     /// Units of work read but not yet dispatched.
     public var queuedWorkCount: Int { queue.count - queueHead }
+
+    /// Message bytes read but not yet dispatched: the connection stops reading ahead above a
+    /// bound, because a parsed message costs many times its text in memory.
+    public var queuedWorkBytes: Int { queuedBytes }
+
+    /// Most elements a batch may have; a larger batch is answered with one -32600, because its
+    /// replies are held together until the batch ends.
+    public static let maxBatchElements = 10_000
 
     /// Feeds bytes that arrived; messages they complete are queued (and cancellations applied).
     public func receive(_ bytes: UnsafeRawBufferPointer) {
@@ -65,8 +74,9 @@ public final class JSONRPCSession {
     @discardableResult
     public func dispatchNext(to handler: JSONRPCMessageHandler) -> Bool {
         guard queueHead < queue.count else { return false }
-        let work = queue[queueHead]
+        let (work, bytes) = queue[queueHead]
         queueHead += 1
+        queuedBytes -= bytes
         if queueHead == queue.count {
             queue.removeAll(keepingCapacity: true)
             queueHead = 0
@@ -92,10 +102,10 @@ public final class JSONRPCSession {
                 enqueueMessage(body)
             case .tooLarge(let declared):
                 log.warning("discarding a message of \(declared.map { "\($0) bytes" } ?? "unknown size") (limit \(maxMessageBytes))")
-                queue.append(.failure(JSONRPCError(.invalidRequest, "message too large")))
+                enqueue(.failure(JSONRPCError(.invalidRequest, "message too large")))
             case .malformedHeader(let reason):
                 log.warning("bad header (\(reason)); resynchronising at the next Content-Length")
-                queue.append(.failure(JSONRPCError(.parseError, "Parse error: \(reason)")))
+                enqueue(.failure(JSONRPCError(.parseError, "Parse error: \(reason)")))
             }
         }
     }
@@ -105,22 +115,33 @@ public final class JSONRPCSession {
         do {
             value = try JSONValue.parse(body)
         } catch {
-            queue.append(.failure(JSONRPCError(.parseError, "Parse error: \(error.description)")))
+            enqueue(.failure(JSONRPCError(.parseError, "Parse error: \(error.description)")), bytes: body.count)
             return
         }
         if value.kind == .array {
             guard value.count > 0 else {
-                queue.append(.failure(JSONRPCError(.invalidRequest, "Invalid Request: empty batch")))
+                enqueue(.failure(JSONRPCError(.invalidRequest, "Invalid Request: empty batch")), bytes: body.count)
+                return
+            }
+            guard value.count <= Self.maxBatchElements else {
+                enqueue(.failure(JSONRPCError(
+                    .invalidRequest, "Invalid Request: batch of \(value.count) elements (at most \(Self.maxBatchElements))")),
+                        bytes: body.count)
                 return
             }
             let messages = value.elements.map(IncomingMessage.classify)
             for message in messages { register(message) }
-            queue.append(.batch(messages))
+            enqueue(.batch(messages), bytes: body.count)
         } else {
             let message = IncomingMessage.classify(value)
             register(message)
-            queue.append(.single(message))
+            enqueue(.single(message), bytes: body.count)
         }
+    }
+
+    private func enqueue(_ work: Work, bytes: Int = 0) {
+        queue.append((work, bytes))
+        queuedBytes += bytes
     }
 
     /// Tracks pending request ids and applies `$/cancelRequest` as soon as it is read: only an

@@ -31,12 +31,13 @@ public struct CatalogLoadResult: Sendable {
 public enum CatalogDecoder {
     /// Reads and decodes the catalog at `path`.
     public static func load(path: String) throws(CatalogLoadError) -> CatalogLoadResult {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CatalogLoadError(file: path, message: "cannot read the file")
+        switch RegularFileReader.read(path) {
+        case .failure(let failure):
+            throw CatalogLoadError(file: path, message: "cannot read the file: \(failure.reason)")
+        case .success(let file):
+            let fileDay = CalendarDay(dayNumber: file.modified >= 0 ? file.modified / 86_400 : (file.modified - 86_399) / 86_400)
+            return try decode(bytes: file.bytes, file: path, fileDay: fileDay)
         }
-        let modified = (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate]) as? Date
-        let fileDay = modified.map { CalendarDay(dayNumber: Int(($0.timeIntervalSince1970 / 86_400).rounded(.down))) }
-        return try decode(bytes: [UInt8](data), file: path, fileDay: fileDay ?? CalendarDay(dayNumber: 0))
     }
 
     /// Decodes catalog text; `file` names it in errors, `fileDay` dates a LiteLLM file (which

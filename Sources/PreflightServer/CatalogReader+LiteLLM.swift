@@ -89,7 +89,8 @@ extension CatalogReader {
         var best: Int? = nil
         for (key, _) in entry.members where key.hasPrefix(prefix) && key.hasSuffix("k_tokens") {
             let middle = key.dropFirst(prefix.count).dropLast("k_tokens".count)
-            if let n = Int(middle), n > 0 { best = min(best ?? n, n) }
+            // `above` is N × 1000 tokens: an N that would overflow is not a threshold.
+            if let n = Int(middle), n > 0, n <= Int.max / 1000 { best = min(best ?? n, n) }
         }
         return best
     }

@@ -67,8 +67,12 @@ public struct ParamsReader {
         return bool
     }
 
-    /// An optional integer at least `minimum` (a JSON real with no fraction, like 5.0, is accepted).
-    public func integer(_ key: String, minimum: Int = 0) throws(JSONRPCError) -> Int? {
+    /// The largest integer any parameter may have (2⁴⁰, about 10¹²: far beyond any context window
+    /// or budget in tokens), so sums of several parameters can never overflow `Int`.
+    public static let maxInteger = 1 << 40
+
+    /// An optional integer in `minimum...maximum` (a JSON real with no fraction, like 5.0, is accepted).
+    public func integer(_ key: String, minimum: Int = 0, maximum: Int = ParamsReader.maxInteger) throws(JSONRPCError) -> Int? {
         guard let member = raw(key) else { return nil }
         let number: Int?
         switch member.kind {
@@ -83,6 +87,9 @@ public struct ParamsReader {
         }
         guard number >= minimum else {
             throw .invalidParams("\(field(key)) must be at least \(minimum)", field: field(key))
+        }
+        guard number <= maximum else {
+            throw .invalidParams("\(field(key)) must be at most \(maximum)", field: field(key))
         }
         return number
     }

@@ -5,9 +5,11 @@ import Tokenizers
 /// `preflight/countTokens` (how many tokens a text or chat is, per tokenizer) and
 /// `preflight/tokenize` (where each token falls, for editors).
 enum TokenCountMethods {
-    /// Largest text `preflight/tokenize` accepts: its reply is ~30 bytes per token, so a bigger
-    /// text would make a reply of hundreds of megabytes; `countTokens` has no such limit.
-    static let maxTokenizeBytes = 8 << 20
+    /// Largest text `preflight/tokenize` accepts (256 KiB, some 60,000 tokens: more than an
+    /// editor shows at once). Each token costs ~400 bytes of reply tree and ~35 bytes of JSON,
+    /// so a bigger text would make replies of hundreds of megabytes; `countTokens` has no such
+    /// limit.
+    static let maxTokenizeBytes = 256 << 10
 
     static func register(into registry: inout MethodRegistry, context: ServerContext) {
         registry.request("preflight/countTokens") { params throws(JSONRPCError) in

@@ -44,10 +44,31 @@ enum AdvisorCommandSupport {
             data = contents
             label = file!
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw fail(command, "\(label) is not valid UTF-8 text")
+        // `String(validating:)` keeps every byte (a BOM included), unlike Foundation's decoding.
+        let bytes = [UInt8](data)
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw fail(command, "\(label): not valid UTF-8 at byte \(firstInvalidUTF8Offset(bytes))")
         }
         return (text, label)
+    }
+
+    /// Offset of the first byte that does not start or continue a valid UTF-8 sequence.
+    static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int {
+        var offset = 0
+        while offset < bytes.count {
+            let length: Int
+            switch bytes[offset] {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return offset
+            }
+            guard offset + length <= bytes.count,
+                  String(validating: bytes[offset..<(offset + length)], as: UTF8.self) != nil else { return offset }
+            offset += length
+        }
+        return offset
     }
 
     static func readFailureReason(_ path: String) -> String {

@@ -37,7 +37,7 @@ struct Count: ParsableCommand {
         let inputs = files.isEmpty ? ["-"] : files
         var counts: [(path: String, count: TokenCountingService.Count)] = []
         for input in inputs {
-            let (text, label) = try Self.readText(input)
+            let (text, label) = try AdvisorCommandSupport.readPrompt(input, command: "count")
             counts.append((label, service.count(text, tokenizer: tokenizer, mode: "exact")))
         }
         if let inexact = counts.first(where: { !$0.count.exact }) {
@@ -65,44 +65,5 @@ struct Count: ParsableCommand {
             for (path, count) in counts { AdvisorCommandSupport.print("\(count.tokens)\t\(path)") }
             AdvisorCommandSupport.print("\(total)\ttotal")
         }
-    }
-
-    /// Reads `path` (`-` is stdin) as UTF-8 without any conversion; exits 2 naming the path and
-    /// the byte offset of the first invalid UTF-8 sequence.
-    static func readText(_ path: String) throws -> (String, String) {
-        let data: Data
-        let label = path == "-" ? "stdin" : path
-        if path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            guard let contents = FileManager.default.contents(atPath: path) else {
-                throw AdvisorCommandSupport.fail("count", "cannot read \(path): \(AdvisorCommandSupport.readFailureReason(path))")
-            }
-            data = contents
-        }
-        let bytes = [UInt8](data)
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw AdvisorCommandSupport.fail("count", "\(label): not valid UTF-8 at byte \(firstInvalidUTF8Offset(bytes))")
-        }
-        return (text, label)
-    }
-
-    /// Offset of the first byte that does not start or continue a valid UTF-8 sequence.
-    static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int {
-        var offset = 0
-        while offset < bytes.count {
-            let length: Int
-            switch bytes[offset] {
-            case 0x00...0x7F: length = 1
-            case 0xC2...0xDF: length = 2
-            case 0xE0...0xEF: length = 3
-            case 0xF0...0xF4: length = 4
-            default: return offset
-            }
-            guard offset + length <= bytes.count,
-                  String(validating: bytes[offset..<(offset + length)], as: UTF8.self) != nil else { return offset }
-            offset += length
-        }
-        return offset
     }
 }

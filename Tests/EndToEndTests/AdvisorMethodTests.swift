@@ -118,6 +118,10 @@ import Testing
         (#"{"prompt":"x","constraints":{"requireReasoning":"yes"}}"#, "params.constraints.requireReasoning"),
         (#"{"prompt":"x","constraints":{"providers":["nobody"]}}"#, "params.constraints"),
         (#"{"prompt":"x","expectedOutputTokens":100000}"#, "params.expectedOutputTokens"),
+        // Integers that would overflow when added used to trap the server (review finding).
+        (#"{"prompt":"hi","reasoningTokens":9223372036854775807}"#, "params.reasoningTokens"),
+        (#"{"prompt":"hi","cachedInputTokens":9223372036854775807,"cacheWriteTokens":1}"#, "params.cachedInputTokens"),
+        (#"{"prompt":"hi","maxOutputTokens":9223372036854775807}"#, "params.maxOutputTokens"),
     ])
     func everyEstimateParameterIsValidatedWithItsPath(params: String, field: String) throws {
         let catalog = try AdvisorFixtures.freshCatalog()
@@ -298,7 +302,7 @@ import Testing
             estimate(#"{"prompt":"hi","model":"cheap","expectedOutputTokens":5}"#),
         ], arguments: ["serve", "--catalog", good])
         let replies = session.messages
-        #expect(replies.count == 5)
+        try #require(replies.count == 5)
         #expect(replies[0].errorCode == -32602)
         #expect(replies[0].errorField == "params.initializationOptions.catalogPath")
         #expect(replies[0].errorMessage?.contains(bad) == true)

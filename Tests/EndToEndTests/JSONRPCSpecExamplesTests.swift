@@ -8,7 +8,7 @@ import Testing
 
     @Test func callWithNamedParameters() throws {
         let session = try runSession([initializeLine, count])
-        #expect(session.messages.count == 2)
+        try #require(session.messages.count == 2)
         let reply = session.messages[1]
         #expect(reply["jsonrpc"] as? String == "2.0")
         #expect(reply.idNumber == 1)
@@ -25,7 +25,7 @@ import Testing
 
     @Test func notificationsGetNoReply() throws {
         let session = try runSession([initializeLine, #"{"jsonrpc":"2.0","method":"preflight/countTokens","params":{"text":"x"}}"#, #"{"jsonrpc":"2.0","method":"update","params":[1,2,3,4,5]}"#])
-        #expect(session.messages.count == 1)
+        try #require(session.messages.count == 1)
     }
 
     @Test func nonExistentMethod() throws {
@@ -48,13 +48,13 @@ import Testing
 
     @Test func batchWithInvalidJSON() throws {
         let session = try runSession([initializeLine, #"[{"jsonrpc":"2.0","method":"sum","params":[1,2,4],"id":"1"},{"jsonrpc":"2.0","method""#])
-        #expect(session.raw.count == 2)
+        try #require(session.raw.count == 2)
         #expect(session.messages[1].errorCode == -32700)
     }
 
     @Test func emptyBatch() throws {
         let session = try runSession([initializeLine, "[]"])
-        #expect(session.raw.count == 2)
+        try #require(session.raw.count == 2)
         #expect(session.messages[1].errorCode == -32600)
         #expect(session.messages[1]["id"] is NSNull)
     }
@@ -62,7 +62,7 @@ import Testing
     @Test func invalidBatchOfOne() throws {
         let session = try runSession([initializeLine, "[1]"])
         let batch = try #require(session.raw[1] as? [[String: Any]])
-        #expect(batch.count == 1)
+        try #require(batch.count == 1)
         #expect(batch[0].errorCode == -32600)
     }
 
@@ -82,7 +82,7 @@ import Testing
             {"jsonrpc":"2.0","method":"preflight/countTokens","id":"9"}]
             """])
         let batch = try #require(session.raw[1] as? [[String: Any]])
-        #expect(batch.count == 5)
+        try #require(batch.count == 5)
         #expect(batch.map { $0["id"] as? String } == ["1", "2", nil, "5", "9"])
         #expect(batch[0].result != nil && batch[1].result != nil)
         #expect(batch[2].errorCode == -32600)
@@ -93,7 +93,7 @@ import Testing
 
     @Test func batchOfNotificationsOnlyGetsNoReply() throws {
         let session = try runSession([initializeLine, #"[{"jsonrpc":"2.0","method":"notify_sum","params":[1,2,4]},{"jsonrpc":"2.0","method":"notify_hello","params":[7]}]"#, #"{"jsonrpc":"2.0","id":"last","method":"shutdown"}"#])
-        #expect(session.raw.count == 2)
+        try #require(session.raw.count == 2)
         #expect(session.messages[1]["id"] as? String == "last")
     }
 

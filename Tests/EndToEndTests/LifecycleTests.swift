@@ -48,7 +48,7 @@ import Testing
         // exit ends the process while stdin is still open.
         #expect(server.waitForExit() == 0)
         let replies = try ServerProcess.split(server.stdout, framing: .newline).compactMap { $0 as? [String: Any] }
-        #expect(replies.count == 3)
+        try #require(replies.count == 3)
         #expect(replies[1]["result"] is NSNull)
         #expect(replies[2].errorCode == -32600)
     }
@@ -77,13 +77,13 @@ import Testing
             #"{"jsonrpc":"2.0","method":"$/setTrace","params":{"value":"off"}}"#,
             #"{"jsonrpc":"2.0","id":1,"method":"$/something","params":{}}"#,
         ])
-        #expect(session.messages.count == 2)
+        try #require(session.messages.count == 2)
         #expect(session.messages[1].errorCode == -32601)
     }
 
     @Test func clientRepliesAreNotAnswered() throws {
         let session = try runSession([initializeLine, #"{"jsonrpc":"2.0","id":77,"result":null}"#, #"{"jsonrpc":"2.0","id":1,"method":"shutdown"}"#])
-        #expect(session.messages.count == 2)
+        try #require(session.messages.count == 2)
     }
 }
 
@@ -98,7 +98,7 @@ import Testing
             #"{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":5}}"#,
             #"{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":"s"}}"#,
         ])
-        #expect(session.messages.count == 3)
+        try #require(session.messages.count == 3)
         #expect(session.messages[1].errorCode == -32800)
         #expect(session.messages[1].idNumber == 5)
         #expect(session.messages[2].errorCode == -32800)
@@ -117,7 +117,7 @@ import Testing
         server.closeInput()
         #expect(server.waitForExit() == 0)
         let replies = try ServerProcess.split(server.stdout, framing: .newline).compactMap { $0 as? [String: Any] }
-        #expect(replies.count == 3)
+        try #require(replies.count == 3)
         #expect(replies[2].result != nil)
     }
 

@@ -11,6 +11,12 @@ enum PreflightBinary {
         return repositoryRoot.appendingPathComponent(".build/debug/preflight").path
     }
 
+    /// How long a test waits for the server: `PREFLIGHT_TEST_TIMEOUT` seconds, default 120, so
+    /// a loaded CI machine running suites in parallel is slow, not failing.
+    static var timeout: TimeInterval {
+        ProcessInfo.processInfo.environment["PREFLIGHT_TEST_TIMEOUT"].flatMap(TimeInterval.init) ?? 120
+    }
+
     static var modelsDirectory: String {
         if let path = ProcessInfo.processInfo.environment["PREFLIGHT_MODELS"], !path.isEmpty { return path }
         return repositoryRoot.appendingPathComponent("models").path
@@ -33,7 +39,10 @@ final class ServerProcess: @unchecked Sendable {
     private var stdoutClosed = false
     private var stderrClosed = false
 
-    init(arguments: [String] = ["serve"], environment extra: [String: String] = [:]) throws {
+    /// Starts the binary. With `readsStdout: false` the test keeps no reader on the server's
+    /// stdout at all (its read end is closed at once), as when a client dies: every write the
+    /// server makes then fails with EPIPE.
+    init(arguments: [String] = ["serve"], environment extra: [String: String] = [:], readsStdout: Bool = true) throws {
         process.executableURL = URL(fileURLWithPath: PreflightBinary.path)
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
@@ -44,7 +53,12 @@ final class ServerProcess: @unchecked Sendable {
         process.standardOutput = stdoutPipe
         process.standardError = stderrPipe
         try process.run()
-        startCollecting(stdoutPipe.fileHandleForReading, isStdout: true)
+        if readsStdout {
+            startCollecting(stdoutPipe.fileHandleForReading, isStdout: true)
+        } else {
+            try stdoutPipe.fileHandleForReading.close()
+            stdoutClosed = true
+        }
         startCollecting(stderrPipe.fileHandleForReading, isStdout: false)
     }
 
@@ -85,7 +99,7 @@ final class ServerProcess: @unchecked Sendable {
 
     /// Waits for the process to exit (deadline `timeout` seconds) and returns its status.
     @discardableResult
-    func waitForExit(timeout: TimeInterval = 20) -> Int32? {
+    func waitForExit(timeout: TimeInterval = PreflightBinary.timeout) -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning && Date() < deadline { usleep(2_000) }
         if process.isRunning {
@@ -104,7 +118,7 @@ final class ServerProcess: @unchecked Sendable {
     var stderr: String { lock.lock(); defer { lock.unlock() }; return String(decoding: stderrBytes, as: UTF8.self) }
 
     /// Waits until stdout holds at least `count` complete messages in `framing`; returns them.
-    func waitForMessages(_ count: Int, framing: Framing, timeout: TimeInterval = 20) -> [Any] {
+    func waitForMessages(_ count: Int, framing: Framing, timeout: TimeInterval = PreflightBinary.timeout) -> [Any] {
         let deadline = Date().addingTimeInterval(timeout)
         lock.lock()
         defer { lock.unlock() }

@@ -124,4 +124,31 @@ import Testing
         #expect(try runCLI(["count", "/nonexistent/file"]).status == 2)
         #expect(try runCLI(["count", "--tokenizer", "p50k_base"]).status == 64)
     }
+
+    @Test func tokenizeRefusesTextsBeyondItsLimit() throws {
+        let big = String(repeating: "word ", count: 60_000)
+        let session = try runSession([initializeLine, #"{"jsonrpc":"2.0","id":1,"method":"preflight/tokenize","params":{"text":"\#(big)"}}"#])
+        try #require(session.messages.count == 2)
+        #expect(session.messages[1].errorField == "params.text")
+    }
+}
+
+/// Client-supplied paths must never block or exhaust the server (review finding: a FIFO hung
+/// `initialize`, `/dev/zero` grew memory without end).
+@Suite struct UntrustedPathTests {
+    @Test func specialFilesAsCatalogPathAreRefusedAndTheServerGoesOn() throws {
+        let fifo = FileManager.default.temporaryDirectory.appendingPathComponent("preflight-fifo-\(UUID().uuidString)").path
+        try #require(mkfifo(fifo, 0o600) == 0)
+        defer { unlink(fifo) }
+        let session = try runSession([
+            #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"initializationOptions":{"catalogPath":"\#(fifo)"}}}"#,
+            #"{"jsonrpc":"2.0","id":2,"method":"initialize","params":{"initializationOptions":{"catalogPath":"/dev/zero"}}}"#,
+            initializeLine,
+        ])
+        try #require(session.messages.count == 3)
+        #expect(session.messages[0].errorField == "params.initializationOptions.catalogPath")
+        #expect(session.messages[1].errorField == "params.initializationOptions.catalogPath")
+        #expect(session.messages[2].result != nil)
+        #expect(session.status == 0)
+    }
 }

@@ -81,6 +81,22 @@ import Testing
         #expect(bodies(events) == ["{}"])
     }
 
+    @Test func manyBrokenHeadersInOneReadResynchroniseWithoutRecursion() {
+        // Thousands of malformed headers in one chunk: handled iteratively, in linear time.
+        var framer = ContentLengthFramer(maxMessageBytes: 1000)
+        let junk = Array(String(repeating: "Content-Length:\n\n", count: 20_000).utf8)
+        let events = framer.append(junk + frame("{}"))
+        #expect(events.count == 20_001)
+        #expect(events.last == .message(Array("{}".utf8)))
+    }
+
+    @Test func markerSplitAcrossReadsIsFound() {
+        var framer = ContentLengthFramer(maxMessageBytes: 1000)
+        var events = framer.append(Array("Content-Length: x\r\n\r\njunk Conte".utf8))
+        events += framer.append(Array("nt-Length: 2\r\n\r\n{}".utf8))
+        #expect(bodies(events) == ["{}"])
+    }
+
     @Test func oversizedHeaderIsMalformed() {
         var framer = ContentLengthFramer(maxMessageBytes: 1000)
         let long = Array("X-Long: \(String(repeating: "a", count: 10_000))\r\n".utf8)
@@ -154,6 +170,15 @@ import Testing
         #expect([UInt8]([0xBF, 0x20, 0x20, 0x0A]).withUnsafeBytes { detector.detect($0) } == nil)
         let decided = [UInt8]([0x7B]).withUnsafeBytes { detector.detect($0) }
         #expect(decided?.0 == .newlineDelimited)
-        #expect(decided?.1 == Array("  \n{".utf8))
+        #expect(decided?.1 == Array("{".utf8))
+    }
+
+    @Test func whitespaceBeforeTheFirstMessageIsNotBuffered() {
+        var detector = FramingDetector()
+        let blanks = [UInt8](repeating: 0x20, count: 1 << 20)
+        for _ in 0..<64 { #expect(blanks.withUnsafeBytes { detector.detect($0) } == nil) }
+        let decided = Array("\n[1]".utf8).withUnsafeBytes { detector.detect($0) }
+        #expect(decided?.0 == .newlineDelimited)
+        #expect(decided?.1 == Array("[1]".utf8))
     }
 }

@@ -66,4 +66,22 @@ final class RecordingHandler: JSONRPCMessageHandler {
             """)
         #expect(result.handled == ["b"])
     }
+
+    @Test func oversizedBatchIsOneInvalidRequest() {
+        let batch = "[" + Array(repeating: "0", count: JSONRPCSession.maxBatchElements + 1).joined(separator: ",") + "]"
+        let result = run(batch)
+        #expect(result.replies.count == 1)
+        #expect(result.replies.first?.contains(#""code":-32600"#) == true)
+        #expect(result.replies.first?.hasPrefix("[") == false)
+    }
+
+    @Test func queuedBytesAreCountedAndReleased() {
+        let session = JSONRPCSession(maxMessageBytes: 1 << 20, log: StderrLog(level: .off)) { _ in }
+        let line = #"{"jsonrpc":"2.0","id":1,"method":"a"}"# + "\n"
+        Array((line + line).utf8).withUnsafeBytes { session.receive($0) }
+        #expect(session.queuedWorkBytes == 2 * (line.utf8.count - 1))
+        let handler = RecordingHandler()
+        while session.dispatchNext(to: handler) {}
+        #expect(session.queuedWorkBytes == 0)
+    }
 }
