@@ -2,6 +2,8 @@
 # `make fuzz`: builds the libFuzzer target (ASan) and runs it time-boxed over framing + parsing
 # + dispatch of the real server (exact tokenizers and catalog included). Not part of CI.
 #   FUZZ_SECONDS=1200 FUZZ_MAX_LEN=4096 FUZZ_RUNS=-1 FUZZ_JOBS=1 Fuzz/run.sh
+# PREFLIGHT_MODELS=none fuzzes the server without models/ (transport, parsing, dispatch and the
+# methods' parameter checks; ~10x faster); by default the real vocabularies and catalog load.
 # FUZZ_RUNS stops after that many executions in total (whichever limit comes first);
 # FUZZ_JOBS runs that many fuzzer processes side by side on the shared corpus, each with its
 # share of FUZZ_RUNS, and the summary adds their executions up.

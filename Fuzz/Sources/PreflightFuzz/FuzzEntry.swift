@@ -10,10 +10,13 @@ nonisolated(unsafe) private var sharedContext: ServerContext?
 @_cdecl("LLVMFuzzerInitialize")
 public func fuzzInitialize(_ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>) -> Int32 {
     JanssonRuntime.seed()
-    // The real models/ (vocabularies and catalog), so exact BPE and the advisor are fuzzed too.
+    // By default the real models/ (vocabularies and catalog), so exact BPE and the advisor are
+    // fuzzed too. PREFLIGHT_MODELS=none runs the server without them: every method still
+    // dispatches and answers (estimates, or errors naming what is missing), many times faster,
+    // which suits long runs over the transport.
     let repository = String(#filePath.split(separator: "/Fuzz/Sources/")[0])
-    let models = ProcessInfo.processInfo.environment["PREFLIGHT_MODELS"] ?? "\(repository)/models"
-    sharedContext = ServerContext(log: StderrLog(level: .off), modelsDirectory: models)
+    let setting = ProcessInfo.processInfo.environment["PREFLIGHT_MODELS"] ?? "\(repository)/models"
+    sharedContext = ServerContext(log: StderrLog(level: .off), modelsDirectory: setting == "none" ? nil : setting)
     return 0
 }
 
