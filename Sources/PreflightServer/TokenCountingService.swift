@@ -88,8 +88,10 @@ public final class TokenCountingService {
                     why = "vocabulary-free estimate: \(error.description)"
                 }
             }
+        } else if tokenizer == "estimator" {
+            why = "vocabulary-free estimate (the model's tokenizer is unknown)"
         } else {
-            why = "vocabulary-free estimate: \(tokenizer) has no public vocabulary"
+            why = "estimate: \(tokenizer) has no public vocabulary"
         }
         // Calibrated per encoding; families without a vocabulary are estimated as o200k_base.
         let estimate = VocabularyFreeEstimator.estimate(text, for: EncodingName(rawValue: tokenizer) ?? .o200kBase)
