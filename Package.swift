@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 // Preflight: token counts, model tier routing and cost estimates for LLM prompts,
-// served over JSON-RPC 2.0 with LSP framing. Module direction (see README "Architecture"):
-//   preflight -> PreflightServer -> {JSONRPC, Advisor};  Advisor -> Tokenizers.
+// served over JSON-RPC 2.0 with LSP framing. Module direction (docs/ARCHITECTURE.md), one way:
+//   preflight -> PreflightServer -> {JSONRPC, Advisor, Tokenizers};  JSONRPC -> {JSON, Log};
+//   Advisor -> Tokenizers;  JSON -> CJansson.
 import PackageDescription
 
 let package = Package(
@@ -11,6 +12,8 @@ let package = Package(
         // Libraries so the fuzzer package (Fuzz/) and embedders can link the server in-process.
         .library(name: "PreflightServer", targets: ["PreflightServer"]),
         .library(name: "JSONRPC", targets: ["JSONRPC"]),
+        .library(name: "JSON", targets: ["JSON"]),
+        .library(name: "Log", targets: ["Log"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -22,17 +25,22 @@ let package = Package(
             pkgConfig: "jansson",
             providers: [.apt(["libjansson-dev"])]
         ),
-        .target(name: "JSONRPC", dependencies: ["CJansson"]),
+        // Jansson's value type and the Codable bridge over it: everything that reads or writes JSON.
+        .target(name: "JSON", dependencies: ["CJansson"]),
+        // Levelled logging to stderr (stdout carries protocol bytes only).
+        .target(name: "Log"),
+        // The JSON-RPC 2.0 transport: framing, sessions, stdio connection.
+        .target(name: "JSONRPC", dependencies: ["CJansson", "JSON", "Log"]),
         .target(
             name: "Tokenizers",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "Advisor", dependencies: ["Tokenizers"]),
-        .target(name: "PreflightServer", dependencies: ["JSONRPC", "Advisor", "Tokenizers"]),
+        .target(name: "PreflightServer", dependencies: ["JSON", "JSONRPC", "Log", "Advisor", "Tokenizers"]),
         .executableTarget(
             name: "preflight",
             dependencies: [
-                "PreflightServer",
+                "PreflightServer", "JSON", "JSONRPC", "Log", "Advisor", "Tokenizers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,13 +48,15 @@ let package = Package(
             name: "preflight-tokenizer-bench", dependencies: ["Tokenizers"],
             path: "bench/tokenizers-bench"
         ),
-        .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"]),
+        .testTarget(name: "JSONTests", dependencies: ["JSON"]),
+        .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC", "JSON", "Log"]),
         .testTarget(
             name: "TokenizersTests", dependencies: ["Tokenizers"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "AdvisorTests", dependencies: ["Advisor"]),
-        .testTarget(name: "PreflightServerTests", dependencies: ["PreflightServer", "JSONRPC"]),
+        .testTarget(
+            name: "PreflightServerTests", dependencies: ["PreflightServer", "JSONRPC", "JSON", "Log", "Advisor", "Tokenizers"]),
         .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Clients"]),
     ],
     swiftLanguageModes: [.v6]

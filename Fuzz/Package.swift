@@ -14,6 +14,8 @@ let package = Package(
             dependencies: [
                 .product(name: "PreflightServer", package: "preflight"),
                 .product(name: "JSONRPC", package: "preflight"),
+                .product(name: "JSON", package: "preflight"),
+                .product(name: "Log", package: "preflight"),
             ],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),

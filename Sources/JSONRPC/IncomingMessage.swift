@@ -1,3 +1,4 @@
+import JSON
 /// One JSON-RPC message from the client, classified and validated.
 ///
 /// Validation follows JSON-RPC 2.0 §4–5: an object with `"jsonrpc": "2.0"`, a string `method`,

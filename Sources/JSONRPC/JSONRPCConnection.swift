@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Log
 
 /// A JSON-RPC 2.0 connection over a pair of file descriptors (stdio by default).
 ///

@@ -1,3 +1,4 @@
+import JSON
 /// A JSON-RPC error reply's contents: code, message and the structured `data` Preflight adds.
 ///
 /// Handlers throw it; the connection turns it into `{"code", "message", "data"}`. For invalid

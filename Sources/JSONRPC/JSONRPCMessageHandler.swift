@@ -1,3 +1,4 @@
+import JSON
 /// What a server plugs into a `JSONRPCConnection`: the methods, and when to stop.
 ///
 /// Calls arrive on the connection's thread, one at a time, in the order the client sent them,

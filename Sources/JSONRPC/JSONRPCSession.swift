@@ -1,3 +1,5 @@
+import JSON
+import Log
 /// The I/O-free core of a JSON-RPC connection: bytes in, framed replies out.
 ///
 /// It detects the framing, frames and parses messages, validates them, keeps the queue of work

@@ -1,4 +1,5 @@
 import CJansson
+import JSON
 
 extension JSONRPCConnection {
     /// Process-wide setup for a stdio server, done once before serving: ignore SIGPIPE (a client

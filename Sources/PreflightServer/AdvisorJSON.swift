@@ -1,6 +1,7 @@
 import Advisor
 import Foundation
 import JSONRPC
+import JSON
 
 /// The JSON shapes of the advisor's results — `preflight/estimate`, `preflight/check` and
 /// `preflight/models` — built in one place.

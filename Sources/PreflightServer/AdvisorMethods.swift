@@ -1,5 +1,6 @@
 import Advisor
 import JSONRPC
+import JSON
 
 /// `preflight/estimate`, `preflight/check` and `preflight/models`: the advisor's methods.
 ///

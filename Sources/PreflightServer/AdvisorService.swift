@@ -1,6 +1,7 @@
 import Advisor
 import Foundation
 import JSONRPC
+import Log
 
 /// The server's side of the advisor: which catalog is in use, how tokens are counted for it,
 /// and the errors and warnings around loading it.

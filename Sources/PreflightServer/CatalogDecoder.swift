@@ -1,6 +1,7 @@
 import Advisor
 import Foundation
 import JSONRPC
+import JSON
 
 /// Which file format a catalog was read from.
 public enum CatalogFormat: String, Sendable {

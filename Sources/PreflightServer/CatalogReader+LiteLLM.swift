@@ -1,6 +1,7 @@
 import Advisor
 import Foundation
 import JSONRPC
+import JSON
 
 /// LiteLLM's `model_prices_and_context_window.json`, mapped as the design brief says:
 /// entries with mode `chat` or `responses` become models; `input_cost_per_token`,

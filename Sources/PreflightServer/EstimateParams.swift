@@ -1,6 +1,7 @@
 import Advisor
 import Foundation
 import JSONRPC
+import JSON
 
 /// Reads `preflight/estimate`'s params (and the same fields of `preflight/check`) into an
 /// `EstimateRequest`, every mistake a -32602 naming the full path of the offending value.

@@ -1,4 +1,5 @@
 import JSONRPC
+import JSON
 
 /// Every method the server answers, in one place.
 ///

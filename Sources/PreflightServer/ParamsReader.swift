@@ -1,4 +1,5 @@
 import JSONRPC
+import JSON
 
 /// Reads typed fields out of a request's `params`, turning every mistake into a -32602 whose
 /// `error.data.field` is the full path of the offending value (`params.budget.balance`,

@@ -1,5 +1,6 @@
 import Advisor
 import JSONRPC
+import JSON
 
 /// The language server: lifecycle rules, then dispatch through the `MethodRegistry`.
 ///

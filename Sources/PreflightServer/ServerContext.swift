@@ -1,5 +1,7 @@
 import JSONRPC
 import Tokenizers
+import JSON
+import Log
 
 /// What the method handlers share: configuration, the log, and the token counters.
 ///

@@ -1,6 +1,7 @@
 import Advisor
 import JSONRPC
 import Tokenizers
+import JSON
 
 /// `preflight/countTokens` (how many tokens a text or chat is, per tokenizer) and
 /// `preflight/tokenize` (where each token falls, for editors).

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import JSONRPC
 import Tokenizers
+import Log
 
 /// Counts tokens for the server: the exact encodings where their vocabulary loads, otherwise
 /// the vocabulary-free estimator with `exact: false`, a range and a note saying why.

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import JSONRPC
 import PreflightServer
+import JSON
+import Log
 
 /// What every advisor command does around its method call: load the catalog, read the prompt,
 /// and turn failures into the documented exit codes (2 input or catalog error, 64 usage error).

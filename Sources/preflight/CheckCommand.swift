@@ -1,6 +1,7 @@
 import ArgumentParser
 import JSONRPC
 import PreflightServer
+import JSON
 
 /// `preflight check`: the pre-flight budget check, for CI gates and scripts.
 ///

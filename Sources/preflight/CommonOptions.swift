@@ -1,5 +1,6 @@
 import ArgumentParser
 import JSONRPC
+import Log
 
 /// Options every subcommand shares.
 struct CommonOptions: ParsableArguments {

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import JSONRPC
 import PreflightServer
+import JSON
+import Log
 
 /// `preflight count`: exact token counts of files or stdin.
 ///

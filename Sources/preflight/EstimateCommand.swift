@@ -1,6 +1,7 @@
 import ArgumentParser
 import JSONRPC
 import PreflightServer
+import JSON
 
 /// `preflight estimate`: what a prompt will cost, on the recommended model or `--model`.
 ///

@@ -1,6 +1,7 @@
 import ArgumentParser
 import JSONRPC
 import PreflightServer
+import JSON
 
 /// `preflight models`: the catalog's models, tiers and price date (a warning on stderr when the
 /// prices are more than 90 days old).

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JSONRPC
 import PreflightServer
+import Log
 
 /// `preflight serve`: the JSON-RPC 2.0 / LSP server on stdin and stdout.
 struct Serve: ParsableCommand {

@@ -1,5 +1,6 @@
 import Foundation
 import JSONRPC
+import JSON
 
 /// The text people read from `estimate`, `check` and `models`, rendered from the very JSON
 /// the methods return (so the table and `--json` always show the same numbers).

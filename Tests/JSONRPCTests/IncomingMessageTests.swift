@@ -1,5 +1,6 @@
 import Testing
 @testable import JSONRPC
+import JSON
 
 @Suite struct IncomingMessageTests {
     func classify(_ text: String) throws -> IncomingMessage {

@@ -1,5 +1,7 @@
 import Testing
 @testable import JSONRPC
+import JSON
+import Log
 
 /// A handler that echoes the method name and records what it saw.
 final class RecordingHandler: JSONRPCMessageHandler {

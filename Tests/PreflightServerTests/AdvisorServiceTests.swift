@@ -3,6 +3,7 @@ import Foundation
 import JSONRPC
 import Testing
 @testable import PreflightServer
+import Log
 
 private func d(_ text: String) -> Decimal { Decimal(string: text, locale: nil)! }
 

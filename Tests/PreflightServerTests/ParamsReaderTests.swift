@@ -1,6 +1,8 @@
 import Testing
 import JSONRPC
 @testable import PreflightServer
+import JSON
+import Log
 
 @Suite struct ParamsReaderTests {
     func reader(_ json: String) throws -> ParamsReader {

@@ -1,6 +1,8 @@
 import Foundation
 import JSONRPC
 import PreflightServer
+import JSON
+import Log
 
 /// One server for the whole run: building it per input would fuzz the constructor, not the
 /// protocol. Its lifecycle state is reset by giving each input a fresh `PreflightLanguageServer`

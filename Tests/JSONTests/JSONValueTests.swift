@@ -1,5 +1,5 @@
 import Testing
-@testable import JSONRPC
+@testable import JSON
 
 @Suite struct JSONValueTests {
     @Test func parsesAndSerialisesCompactly() throws {
