@@ -10,6 +10,17 @@ public struct EstimateError: Error, Sendable, Equatable, CustomStringConvertible
         case noModelFits
     }
 
+    /// What kept the models out when no model fits, so the server can name the request field
+    /// to change (the input, or the output length asked for) without reading the message.
+    public enum NoFitCause: Sendable, Equatable {
+        /// The input exceeds the context window of a model that otherwise qualified.
+        case inputExceedsContextWindow
+        /// The output asked for exceeds a model's maximum output.
+        case outputExceedsMaximum
+        /// No model passes the provider/reasoning constraints at all.
+        case constraints
+    }
+
     /// The field at fault, e.g. `model`, `constraints.providers`, `cachedInputTokens`.
     public let field: String
     /// The error class.
@@ -17,11 +28,15 @@ public struct EstimateError: Error, Sendable, Equatable, CustomStringConvertible
     /// What is wrong, naming the offending value.
     public let message: String
 
+    /// For `.noModelFits`: why, as a type.
+    public let noFitCause: NoFitCause?
+
     /// Creates an error.
-    public init(field: String, code: Code, message: String) {
+    public init(field: String, code: Code, message: String, noFitCause: NoFitCause? = nil) {
         self.field = field
         self.code = code
         self.message = message
+        self.noFitCause = noFitCause
     }
 
     /// `field: message`.

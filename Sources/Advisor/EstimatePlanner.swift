@@ -50,13 +50,14 @@ public struct EstimatePlanner: Sendable {
 
         var quotes: [Tier: Candidate] = [:]
         var quoteReasons: [Tier: String] = [:]
+        var quoteCauses: [Tier: EstimateError.NoFitCause] = [:]
         for tier in Tier.allCases {
             var best: Candidate? = nil
-            var rejections: [String] = []
+            var rejections: [(reason: String, cause: EstimateError.NoFitCause)] = []
             for model in catalog.models(in: tier) where request.constraints.admits(model) {
                 let candidate = self.candidate(model, request: request, prepared: prepared, counts: &counts)
-                if let reason = candidate.unfit {
-                    rejections.append(reason)
+                if let reason = candidate.unfit, let cause = candidate.unfitCause {
+                    rejections.append((reason, cause))
                     continue
                 }
                 if best == nil || candidate.breakdown.exactCredits < best!.breakdown.exactCredits {
@@ -66,8 +67,9 @@ public struct EstimatePlanner: Sendable {
             if let best {
                 quotes[tier] = best
             } else {
-                quoteReasons[tier] = rejections.first.map { "no \(tier.rawValue) model fits: \($0)" }
+                quoteReasons[tier] = rejections.first.map { "no \(tier.rawValue) model fits: \($0.reason)" }
                     ?? "no \(tier.rawValue) model passes the provider/reasoning constraints"
+                quoteCauses[tier] = rejections.first?.cause ?? .constraints
             }
         }
 
@@ -85,7 +87,8 @@ public struct EstimatePlanner: Sendable {
                 reason: "requested model (\(tier.rawValue) tier); the \(assessment.rationale)")
         } else {
             let (model, tier, reason, confidence) = try recommend(assessment: assessment, quotes: quotes,
-                                                                   reasons: quoteReasons, request: request)
+                                                                   reasons: quoteReasons, causes: quoteCauses,
+                                                                   request: request)
             chosen = model
             recommendation = Recommendation(tier: tier, model: model.id, confidence: confidence, reason: reason)
         }
@@ -145,7 +148,7 @@ public struct EstimatePlanner: Sendable {
     // MARK: - Recommendation
 
     private func recommend(assessment: ComplexityAssessment, quotes: [Tier: Candidate], reasons: [Tier: String],
-                           request: EstimateRequest) throws -> (CatalogModel, Tier, String, Double) {
+                           causes: [Tier: EstimateError.NoFitCause], request: EstimateRequest) throws -> (CatalogModel, Tier, String, Double) {
         let lower = request.constraints.minTier ?? .economy
         let upper = request.constraints.maxTier ?? .frontier
         let suggested = assessment.suggestedTier
@@ -170,10 +173,14 @@ public struct EstimatePlanner: Sendable {
             let confidence = tier < start ? (assessment.confidence * 50).rounded() / 100 : assessment.confidence
             return (quote.model, tier, parts.joined(separator: "; "), confidence)
         }
-        let detail = (upward + downward).compactMap { reasons[$0] }.joined(separator: "; ")
+        let considered = Array(upward + downward)
+        let detail = considered.compactMap { reasons[$0] }.joined(separator: "; ")
+        let tierCauses = considered.compactMap { causes[$0] }
+        let cause: EstimateError.NoFitCause = tierCauses.contains(.inputExceedsContextWindow) ? .inputExceedsContextWindow
+            : tierCauses.contains(.outputExceedsMaximum) ? .outputExceedsMaximum : .constraints
         throw EstimateError(field: "constraints", code: .noModelFits,
                             message: "no catalog model between \(lower.rawValue) and \(upper.rawValue) satisfies "
-                                + "the request" + (detail.isEmpty ? "" : ": \(detail)"))
+                                + "the request" + (detail.isEmpty ? "" : ": \(detail)"), noFitCause: cause)
     }
 
     // MARK: - Pricing candidates
@@ -189,6 +196,7 @@ public struct EstimatePlanner: Sendable {
         let output: OutputPlan
         let breakdown: CostBreakdown
         let unfit: String?
+        let unfitCause: EstimateError.NoFitCause?
     }
 
     private func candidate(_ model: CatalogModel, request: EstimateRequest, prepared: PreparedInput,
@@ -196,9 +204,12 @@ public struct EstimatePlanner: Sendable {
         let count = counts.count(prepared, tokenizer: model.tokenizer, counter: counter)
         let output = outputPlan(model, request: request, prepared: prepared, inputTokens: count.tokens)
         var unfit: String? = nil
+        var unfitCause: EstimateError.NoFitCause? = nil
         if count.tokens > model.contextWindow {
+            unfitCause = .inputExceedsContextWindow
             unfit = "the input of \(count.tokens) tokens exceeds \(model.id)'s context window of \(model.contextWindow)"
         } else if let limit = model.maxOutputTokens, output.point > limit || request.reasoningTokens > limit {
+            unfitCause = .outputExceedsMaximum
             unfit = "\(max(output.point, request.reasoningTokens)) output tokens exceed \(model.id)'s maximum "
                 + "output of \(limit)"
         }
@@ -210,7 +221,8 @@ public struct EstimatePlanner: Sendable {
         let breakdown = (try? costModel.price(usage, on: model, serviceTier: request.serviceTier))
             ?? CostBreakdown(credits: 0, input: 0, cachedInput: 0, cacheWrite: 0, output: 0, reasoning: 0,
                              exactCredits: 0, usage: usage, serviceTier: .standard, longContext: false)
-        return Candidate(model: model, count: count, output: output, breakdown: breakdown, unfit: unfit)
+        return Candidate(model: model, count: count, output: output, breakdown: breakdown, unfit: unfit,
+                         unfitCause: unfitCause)
     }
 
     private func outputPlan(_ model: CatalogModel, request: EstimateRequest, prepared: PreparedInput,

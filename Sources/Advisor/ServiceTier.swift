@@ -3,7 +3,7 @@
 /// `batch` (asynchronous, usually half price), `flex` (slower, cheaper, may be queued) and
 /// `priority` (faster, dearer) exist only where a provider publishes such prices; `standard` is
 /// what every model has.
-public enum ServiceTier: String, CaseIterable, Sendable, Hashable {
+public enum ServiceTier: String, CaseIterable, Sendable, Hashable, Codable {
     /// The default, on-demand price.
     case standard
     /// Asynchronous batch processing.

@@ -1,83 +1,62 @@
 import Advisor
-import JSONRPC
 import JSON
+import JSONRPC
+import PreflightAPI
 
 /// `preflight/estimate`, `preflight/check` and `preflight/models`: the advisor's methods.
 ///
-/// Each is a public function over `params` as well as a registered method, so the command line
-/// answers with the very same code (it builds the params object from its flags) and its
-/// `--json` output is the method's result by construction.
+/// Each is a public typed function as well as a registered method, so the command line answers
+/// with the very same code (it builds the params struct from its flags) and its `--json` output
+/// is the method's result by construction.
 public enum AdvisorMethods {
     static func register(into registry: inout MethodRegistry, context: ServerContext) {
         let advisor = context.advisor
-        registry.request("preflight/estimate") { params throws(JSONRPCError) in
-            try estimate(params, advisor: advisor)
-        }
-        registry.request("preflight/check") { params throws(JSONRPCError) in
-            try check(params, advisor: advisor)
-        }
-        registry.request("preflight/models") { params throws(JSONRPCError) in
-            try models(params, advisor: advisor)
-        }
+        registry.request("preflight/estimate", TypedMethod.handler(EstimateParams.self, log: context.log) {
+            params, _ throws(JSONRPCError) in try estimate(params, advisor: advisor)
+        })
+        registry.request("preflight/check", TypedMethod.handler(CheckParams.self, log: context.log) {
+            params, _ throws(JSONRPCError) in try check(params, advisor: advisor)
+        })
+        registry.request("preflight/models", TypedMethod.handler(ModelsParams.self, log: context.log) {
+            params, _ throws(JSONRPCError) in try models(params, advisor: advisor)
+        })
     }
 
     /// `preflight/estimate`: tokens, inflation, complexity, recommendation, cost and tiers.
-    public static func estimate(_ params: JSONValue?, advisor: AdvisorService) throws(JSONRPCError) -> JSONValue {
-        let reader = try ParamsReader(params: params)
-        let (estimate, catalog) = try run(reader, advisor: advisor)
-        return AdvisorJSON.estimate(estimate, catalog: catalog)
+    public static func estimate(_ params: EstimateParams, advisor: AdvisorService) throws(JSONRPCError) -> EstimateResult {
+        let (estimate, catalog) = try run(params, advisor: advisor)
+        return EstimateResult(estimate, catalog: catalog)
     }
 
     /// `preflight/check`: the estimate's point cost against `params.budget`.
-    public static func check(_ params: JSONValue?, advisor: AdvisorService) throws(JSONRPCError) -> JSONValue {
-        let reader = try ParamsReader(params: params)
-        // The budget is read first: a malformed budget is reported even when the prompt is fine.
-        let budget = try EstimateParams.budget(from: reader)
-        let (estimate, _) = try run(reader, advisor: advisor)
-        let verdict = BudgetCheck.evaluate(credits: estimate.cost.credits, budget: budget)
-        return AdvisorJSON.check(verdict, estimate: estimate)
+    public static func check(_ params: CheckParams, advisor: AdvisorService) throws(JSONRPCError) -> CheckResult {
+        let (estimate, _) = try run(params.estimate, advisor: advisor)
+        let verdict = BudgetCheck.evaluate(credits: estimate.cost.credits, budget: params.budget.budget)
+        return CheckResult(verdict, estimate: estimate)
     }
 
     /// `preflight/models`: the catalog's version and source, its tiers, and its models
     /// (only those of `params.tier` when given).
-    public static func models(_ params: JSONValue?, advisor: AdvisorService) throws(JSONRPCError) -> JSONValue {
-        let reader = try ParamsReader(params: params)
-        let tier = try reader.choice("tier", EstimateParams.tierNames).flatMap(Tier.init(rawValue:))
+    public static func models(_ params: ModelsParams, advisor: AdvisorService) throws(JSONRPCError) -> ModelsResult {
         let catalog = try advisor.catalog()
-        return AdvisorJSON.models(catalog, source: catalog.source, format: advisor.store.currentFormat,
-                                  staleness: advisor.staleness(of: catalog), tier: tier)
+        return ModelsResult(catalog, source: catalog.source, format: advisor.store.currentFormat?.rawValue,
+                            staleness: advisor.staleness(of: catalog), tier: params.tier)
     }
 
-    /// Parses the estimate fields and runs the planner, mapping its errors to -32602 at the
-    /// offending field's full path.
-    static func run(_ reader: ParamsReader, advisor: AdvisorService) throws(JSONRPCError) -> (Estimate, Catalog) {
-        let request = try EstimateParams.request(from: reader, defaultModel: advisor.defaultModel)
+    /// Runs the planner, mapping its errors to -32602 at the offending field's full path.
+    static func run(_ params: EstimateParams, advisor: AdvisorService) throws(JSONRPCError) -> (Estimate, Catalog) {
+        let request = params.request(defaultModel: advisor.defaultModel)
         let planner = try advisor.planner()
         if let id = request.model {
             // Checked here (not only in the planner) so the error names the model and, when it
             // came from `defaultModel`, where that was set.
-            let field = reader.has("model") ? reader.field("model") : "params.initializationOptions.defaultModel"
+            let field = params.model != nil ? "params.model" : "params.initializationOptions.defaultModel"
             _ = try advisor.model(id, field: field)
         }
         do {
             return (try planner.estimate(request), planner.catalog)
         } catch let error as EstimateError {
-            var field = "params.\(error.field)"
-            if error.code == .noModelFits && !reader.has("constraints") {
-                // Nothing was constrained: what is too big for every model is the input, or the
-                // output length the caller asked for.
-                let inputField = reader.has("messages") ? reader.field("messages") : reader.field("prompt")
-                if error.message.contains("context window") {
-                    field = inputField
-                } else if reader.has("expectedOutputTokens") {
-                    field = reader.field("expectedOutputTokens")
-                } else if reader.has("reasoningTokens") {
-                    field = reader.field("reasoningTokens")
-                } else {
-                    field = inputField
-                }
-            }
-            throw JSONRPCError(.invalidParams, "\(field): \(error.message)", field: field)
+            throw ProtocolErrors.error(error, params: params, constrained: params.constraints != nil)
         } catch {
             throw JSONRPCError(.internalError, "estimate failed: \(error)")
         }

@@ -2,6 +2,7 @@ import Advisor
 import JSONRPC
 import Tokenizers
 import JSON
+import PreflightAPI
 
 /// `preflight/countTokens` (how many tokens a text or chat is, per tokenizer) and
 /// `preflight/tokenize` (where each token falls, for editors).
@@ -50,7 +51,7 @@ enum TokenCountMethods {
         }
         // Chat messages: OpenAI's published rule — each message's role, text parts and name,
         // plus 3 tokens per message, 1 per name and 3 priming the reply.
-        let messages = try EstimateParams.messages(reader)
+        let messages = try chatMessages(reader)
         var total = 0, low = 0, high = 0
         var exact = true
         var uncounted: [String] = []
@@ -86,6 +87,20 @@ enum TokenCountMethods {
         if !uncounted.isEmpty { result["notCounted"] = .array(uncounted.map { .string($0) }) }
         if !notes.isEmpty { result["note"] = .string(notes.sorted().joined(separator: "; ")) }
         return result
+    }
+
+    /// `params.messages`, read with the same shape as `preflight/estimate`'s.
+    static func chatMessages(_ reader: ParamsReader) throws(JSONRPCError) -> [ChatMessage] {
+        guard let raw = reader.raw("messages") else { return [] }
+        do throws(JSONDecodingFailure) {
+            let messages = try JSONValueDecoder().decode([ChatMessageParams].self, from: raw, path: reader.field("messages")).value
+            if messages.isEmpty {
+                throw JSONDecodingFailure(path: reader.field("messages"), message: "params.messages must hold at least one message")
+            }
+            return messages.map(\.message)
+        } catch {
+            throw ProtocolErrors.error(error)
+        }
     }
 
     static func tokenize(_ params: JSONValue?, context: ServerContext) throws(JSONRPCError) -> JSONValue {

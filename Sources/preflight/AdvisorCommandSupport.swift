@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JSONRPC
 import PreflightServer
+import PreflightAPI
 import JSON
 import Log
 
@@ -79,18 +80,19 @@ enum AdvisorCommandSupport {
         return isDirectory.boolValue ? "it is a directory" : "permission denied"
     }
 
-    /// Calls a method function, mapping its errors to exit codes: invalid values of the
-    /// command's own options (`usageFields`) exit 64, everything else (the prompt, the catalog)
-    /// exits 2.
-    static func call(_ command: String, usageFields: [String], _ body: () throws(JSONRPCError) -> JSONValue) throws -> JSONValue {
+    /// Calls a method function. Usage errors were caught before (the options' own checks,
+    /// exit 64); what the method refuses is about the prompt or the catalog, exit 2.
+    static func call<Result>(_ command: String, _ body: () throws(JSONRPCError) -> Result) throws -> Result {
         do throws(JSONRPCError) {
             return try body()
         } catch {
-            if let field = error.field, usageFields.contains(where: { field == $0 || field.hasPrefix($0 + ".") }) {
-                throw ValidationError(error.message)
-            }
             throw fail(command, error.message)
         }
+    }
+
+    /// A method's result as the compact JSON the server would send.
+    static func json<Result: Encodable>(_ result: Result) throws -> String {
+        try JSONValueEncoder().encode(result).serializedString
     }
 
     /// Prints `preflight COMMAND: error: message` and yields exit code 2.

@@ -1,12 +1,11 @@
+import Advisor
 import ArgumentParser
+import Foundation
 import JSONRPC
+import PreflightAPI
 import PreflightServer
-import JSON
 
-/// `preflight check`: the pre-flight budget check, for CI gates and scripts.
-///
-/// Exit 0 when the request is within budget, 3 when the budget refuses it (the reason on
-/// stdout), 2 for an unreadable prompt or catalog, 64 for bad options.
+/// `preflight check [FILE]`: `preflight/check` on one prompt; the exit code is the verdict.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
@@ -18,24 +17,19 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var advisor: AdvisorOptions
+    @OptionGroup var pricing: PricingOptions
 
-    @Option(name: .customLong("balance"), help: "Self-funded balance in credits.")
+    @Option(name: .customLong("balance"), parsing: .unconditional, help: "Self-funded balance in credits.")
     var balance: Double?
 
-    @Option(name: .customLong("min-balance"), help: "Balance that must remain after the request (default 0.10).")
+    @Option(name: .customLong("min-balance"), parsing: .unconditional, help: "Balance that must remain after the request (default 0.10).")
     var minimumBalance: Double?
 
-    @Option(name: .customLong("limit"), help: "Organisation spending limit for this member, in credits.")
+    @Option(name: .customLong("limit"), parsing: .unconditional, help: "Organisation spending limit for this member, in credits.")
     var limit: Double?
 
-    @Option(name: .customLong("spent"), help: "What this member has already spent against --limit (default 0).")
+    @Option(name: .customLong("spent"), parsing: .unconditional, help: "What this member has already spent against --limit (default 0).")
     var spent: Double?
-
-    @Option(name: .customLong("model"), help: "Price this catalog model instead of the recommended one.")
-    var model: String?
-
-    @Option(name: .customLong("max-output"), help: "Cap on output tokens.")
-    var maxOutput: Int?
 
     @Argument(help: "Prompt file, or - for stdin (the default).")
     var file: String?
@@ -46,31 +40,35 @@ struct CheckCommand: ParsableCommand {
         }
         if spent != nil && limit == nil { throw ValidationError("--spent needs --limit") }
         if minimumBalance != nil && balance == nil { throw ValidationError("--min-balance needs --balance") }
-        if let maxOutput, maxOutput < 1 { throw ValidationError("--max-output must be at least 1") }
         for (name, value) in [("--balance", balance), ("--min-balance", minimumBalance), ("--limit", limit), ("--spent", spent)] {
             if let value, !value.isFinite { throw ValidationError("\(name) must be a finite number") }
+        }
+        _ = try budget()
+    }
+
+    /// The budget the options describe; an invalid one is a usage error naming the option.
+    func budget() throws -> Budget {
+        func amount(_ value: Double?) -> Decimal? { value.flatMap { Decimal(string: "\($0)", locale: nil) } }
+        do {
+            return try Budget(balance: amount(balance), minimumBalance: amount(minimumBalance) ?? Budget.defaultMinimumBalance,
+                              spendingLimit: amount(limit), spent: amount(spent) ?? 0)
+        } catch let error as BudgetError {
+            let option = ["budget.minimumBalance": "--min-balance", "budget.spendingLimit": "--limit",
+                          "budget.spent": "--spent"][error.field] ?? "--balance"
+            throw ValidationError("\(option) \(error.message)")
         }
     }
 
     func run() throws {
         let context = try AdvisorCommandSupport.context(common: common, options: advisor, command: "check")
+        try pricing.checkModel(in: context)
         let prompt = try AdvisorCommandSupport.readPrompt(file, command: "check")
-        let budget = JSONValue.object([
-            "balance": balance.map { JSONValue.real($0) },
-            "minimumBalance": minimumBalance.map { JSONValue.real($0) },
-            "spendingLimit": limit.map { JSONValue.real($0) },
-            "spent": spent.map { JSONValue.real($0) },
-        ])
-        let params = JSONValue.object([
-            "prompt": .string(prompt.text),
-            "model": model.map { JSONValue.string($0) },
-            "maxOutputTokens": maxOutput.map { JSONValue.integer($0) },
-            "budget": budget,
-        ])
-        let result = try AdvisorCommandSupport.call(
-            "check", usageFields: ["params.model", "params.maxOutputTokens", "params.budget"]
-        ) { () throws(JSONRPCError) in try AdvisorMethods.check(params, advisor: context.advisor) }
-        AdvisorCommandSupport.print(advisor.json ? result.serializedString : TextReport.check(result, label: prompt.label))
-        if result["allowed"]?.boolValue != true { throw ExitCode(3) }
+        let params = CheckParams(estimate: pricing.params(prompt: prompt.text), budget: BudgetParams(try budget()))
+        let result = try AdvisorCommandSupport.call("check") { () throws(JSONRPCError) in
+            try AdvisorMethods.check(params, advisor: context.advisor)
+        }
+        AdvisorCommandSupport.print(advisor.json ? try AdvisorCommandSupport.json(result)
+                                    : TextReport.check(result, label: prompt.label))
+        if !result.allowed { throw ExitCode(3) }
     }
 }

@@ -1,12 +1,10 @@
+import Advisor
 import ArgumentParser
 import JSONRPC
+import PreflightAPI
 import PreflightServer
-import JSON
 
-/// `preflight estimate`: what a prompt will cost, on the recommended model or `--model`.
-///
-/// Builds `preflight/estimate`'s params from its flags and calls the same function the server
-/// does, so `--json` prints exactly the method's result.
+/// `preflight estimate [FILE]`: `preflight/estimate` on one prompt, as text or `--json`.
 struct EstimateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "estimate",
@@ -15,31 +13,20 @@ struct EstimateCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var advisor: AdvisorOptions
-
-    @Option(name: .customLong("model"), help: "Price this catalog model instead of the recommended one.")
-    var model: String?
-
-    @Option(name: .customLong("max-output"), help: "Cap on output tokens (caps the projection and its range).")
-    var maxOutput: Int?
+    @OptionGroup var pricing: PricingOptions
 
     @Argument(help: "Prompt file, or - for stdin (the default).")
     var file: String?
 
-    func validate() throws {
-        if let maxOutput, maxOutput < 1 { throw ValidationError("--max-output must be at least 1") }
-    }
-
     func run() throws {
         let context = try AdvisorCommandSupport.context(common: common, options: advisor, command: "estimate")
+        try pricing.checkModel(in: context)
         let prompt = try AdvisorCommandSupport.readPrompt(file, command: "estimate")
-        let params = JSONValue.object([
-            "prompt": .string(prompt.text),
-            "model": model.map { JSONValue.string($0) },
-            "maxOutputTokens": maxOutput.map { JSONValue.integer($0) },
-        ])
-        let result = try AdvisorCommandSupport.call("estimate", usageFields: ["params.model", "params.maxOutputTokens"]) {
-            () throws(JSONRPCError) in try AdvisorMethods.estimate(params, advisor: context.advisor)
+        let params = pricing.params(prompt: prompt.text)
+        let result = try AdvisorCommandSupport.call("estimate") { () throws(JSONRPCError) in
+            try AdvisorMethods.estimate(params, advisor: context.advisor)
         }
-        AdvisorCommandSupport.print(advisor.json ? result.serializedString : TextReport.estimate(result, label: prompt.label))
+        AdvisorCommandSupport.print(advisor.json ? try AdvisorCommandSupport.json(result)
+                                    : TextReport.estimate(result, label: prompt.label, requested: pricing.model != nil))
     }
 }

@@ -1,0 +1,37 @@
+import JSON
+import Advisor
+
+/// `preflight/check`'s result: the verdict, and the model and range it priced.
+public struct CheckResult: Codable, Sendable, Equatable {
+    /// Whether the request may go ahead.
+    public let allowed: Bool
+    /// Why, in a sentence.
+    public let reason: String
+    /// The point cost checked.
+    public let credits: CreditAmount
+    /// Balance after the request (self-funded budgets).
+    public let balanceAfter: CreditAmount?
+    /// What is left of the spending limit (organisation budgets).
+    public let remainingLimit: CreditAmount?
+    /// Alert thresholds crossed (shares of the limit).
+    public let alerts: [CreditAmount]
+    /// The model priced.
+    public let model: String
+    /// Its tier.
+    public let tier: Tier
+    /// The estimate's cost range.
+    public let range: CreditRange
+
+    /// The result for `verdict` on `estimate`.
+    public init(_ verdict: BudgetVerdict, estimate: Estimate) {
+        allowed = verdict.allowed
+        reason = verdict.reason
+        credits = CreditAmount(verdict.credits)
+        balanceAfter = verdict.balanceAfter.map(CreditAmount.init)
+        remainingLimit = verdict.remainingLimit.map(CreditAmount.init)
+        alerts = verdict.alerts.map(CreditAmount.init)
+        model = estimate.model.id
+        tier = estimate.recommendation.tier
+        range = CreditRange(low: CreditAmount(estimate.cost.range.low), high: CreditAmount(estimate.cost.range.high))
+    }
+}

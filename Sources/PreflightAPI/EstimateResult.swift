@@ -1,0 +1,195 @@
+import Advisor
+import JSON
+
+/// `preflight/estimate`'s result: tokens, inflation, complexity, recommendation, cost and the
+/// other tiers' quotes — the one definition the server writes, `preflight estimate --json`
+/// prints, the text report reads and the tests decode.
+public struct EstimateResult: Codable, Sendable, Equatable {
+    /// The input side.
+    public let tokens: InputTokensResult
+    /// How the text's scripts inflate its count relative to English.
+    public let inflation: Inflation
+    /// How demanding the prompt is, with the evidence.
+    public let complexity: Complexity
+    /// The chosen model and why.
+    public let recommendation: RecommendationResult
+    /// The chosen model's cost with its range.
+    public let cost: Cost
+    /// One quote per tier.
+    public let tiers: [TierQuoteResult]
+    /// The output projection used (absent when the caller gave `expectedOutputTokens`).
+    public let outputProjection: Projection?
+    /// The chosen model's catalog entry, briefly.
+    public let model: Model
+    /// The catalog priced from.
+    public let catalog: CatalogVersion
+    /// Things to tell the user.
+    public let warnings: [String]
+
+    /// `inflation`: `{factor, dominantScript, naiveEstimate}`.
+    public struct Inflation: Codable, Sendable, Equatable {
+        /// Tokens relative to the same content in English.
+        public let factor: Double
+        /// The script with the most tokens.
+        public let dominantScript: String
+        /// What characters ÷ 4 would have said.
+        public let naiveEstimate: Int
+    }
+
+    /// `complexity`: score, per-dimension values, signals, suggested tier and rationale.
+    public struct Complexity: Codable, Sendable, Equatable {
+        /// 0 (trivial) … 1 (research-grade).
+        public let score: Double
+        /// Every dimension's value, in the dimensions' declared order.
+        public let dimensions: OrderedObject<Double>
+        /// The evidence, strongest first.
+        public let signals: [Signal]
+        /// The cheapest tier the scorer considers adequate.
+        public let suggestedTier: Tier
+        /// How the tier was reached.
+        public let rationale: String
+    }
+
+    /// One piece of complexity evidence.
+    public struct Signal: Codable, Sendable, Equatable {
+        /// The dimension it raised.
+        public let dimension: String
+        /// The quoted words or the measured structure.
+        public let evidence: String
+        /// How much it added, 0…1.
+        public let weight: Double
+    }
+
+    /// `recommendation`: `{tier, model, confidence, reason}`.
+    public struct RecommendationResult: Codable, Sendable, Equatable {
+        /// The chosen model's tier.
+        public let tier: Tier
+        /// The chosen model's id.
+        public let model: String
+        /// 0…1.
+        public let confidence: Double
+        /// One sentence.
+        public let reason: String
+    }
+
+    /// `cost`: the point estimate split by kind of token, with its range.
+    public struct Cost: Codable, Sendable, Equatable {
+        /// Total credits.
+        public let credits: CreditAmount
+        /// Uncached input.
+        public let input: CreditAmount
+        /// Cache reads.
+        public let cachedInput: CreditAmount
+        /// Cache writes.
+        public let cacheWrite: CreditAmount
+        /// Visible output.
+        public let output: CreditAmount
+        /// Reasoning output.
+        public let reasoning: CreditAmount
+        /// Output tokens priced.
+        public let outputTokens: Int
+        /// Reasoning tokens priced.
+        public let reasoningTokens: Int
+        /// Low and high credits.
+        public let range: CreditRange
+        /// The service tier priced.
+        public let serviceTier: ServiceTier
+        /// Whether long-context prices applied.
+        public let longContext: Bool
+    }
+
+    /// One entry of `tiers`.
+    public struct TierQuoteResult: Codable, Sendable, Equatable {
+        /// The tier.
+        public let tier: Tier
+        /// Its cheapest fitting model, `null` when none.
+        @EncodedAsNull public var model: String?
+        /// That model's point estimate, `null` when none.
+        @EncodedAsNull public var credits: CreditAmount?
+        /// Input tokens under that model's tokenizer.
+        public let inputTokens: Int?
+        /// Why there is no model.
+        public let reason: String?
+    }
+
+    /// `outputProjection`: how the output length was projected.
+    public struct Projection: Codable, Sendable, Equatable {
+        /// The task kind the projection used.
+        public let kind: String
+        /// Point projection.
+        public let tokens: Int
+        /// Low end.
+        public let low: Int
+        /// High end.
+        public let high: Int
+        /// The cap applied, if any.
+        public let cap: Int?
+        /// Whether the cap cut the projection.
+        public let capped: Bool
+        /// The rule, in words.
+        public let basis: String
+    }
+
+    /// `model`: the chosen model briefly.
+    public struct Model: Codable, Sendable, Equatable {
+        /// Catalog id.
+        public let id: String
+        /// Provider.
+        public let provider: String
+        /// Effective tier.
+        public let tier: Tier
+        /// Tokenizer name.
+        public let tokenizer: String
+        /// Context window in tokens.
+        public let contextWindow: Int
+        /// Output cap, `null` when the catalog has none.
+        @EncodedAsNull public var maxOutputTokens: Int?
+    }
+
+    /// `catalog`: `{version}`.
+    public struct CatalogVersion: Codable, Sendable, Equatable {
+        /// The catalog's version.
+        public let version: String
+    }
+}
+
+extension EstimateResult {
+    /// The result for `estimate`, priced from `catalog`.
+    public init(_ estimate: Estimate, catalog: Catalog) {
+        tokens = InputTokensResult(estimate.tokens)
+        inflation = Inflation(factor: estimate.inflation.factor,
+                              dominantScript: estimate.inflation.dominantScript.rawValue,
+                              naiveEstimate: estimate.inflation.naiveEstimate)
+        let assessment = estimate.complexity
+        complexity = Complexity(
+            score: assessment.score,
+            dimensions: OrderedObject(ComplexityDimension.allCases.map { ($0.rawValue, assessment.dimensions[$0] ?? 0) }),
+            signals: assessment.signals.map {
+                Signal(dimension: $0.dimension.rawValue, evidence: $0.evidence, weight: $0.weight)
+            },
+            suggestedTier: assessment.suggestedTier, rationale: assessment.rationale)
+        let chosen = estimate.recommendation
+        recommendation = RecommendationResult(tier: chosen.tier, model: chosen.model, confidence: chosen.confidence,
+                                              reason: chosen.reason)
+        let breakdown = estimate.cost
+        cost = Cost(credits: CreditAmount(breakdown.credits), input: CreditAmount(breakdown.input),
+                    cachedInput: CreditAmount(breakdown.cachedInput), cacheWrite: CreditAmount(breakdown.cacheWrite),
+                    output: CreditAmount(breakdown.output), reasoning: CreditAmount(breakdown.reasoning),
+                    outputTokens: breakdown.outputTokens, reasoningTokens: breakdown.usage.reasoning,
+                    range: CreditRange(low: CreditAmount(breakdown.range.low), high: CreditAmount(breakdown.range.high)),
+                    serviceTier: breakdown.serviceTier, longContext: breakdown.longContext)
+        tiers = estimate.tiers.map { quote in
+            TierQuoteResult(tier: quote.tier, model: quote.model, credits: quote.credits.map(CreditAmount.init),
+                            inputTokens: quote.inputTokens, reason: quote.reason)
+        }
+        outputProjection = estimate.outputProjection.map { projection in
+            Projection(kind: projection.kind.rawValue, tokens: projection.tokens, low: projection.low,
+                       high: projection.high, cap: projection.cap, capped: projection.capped, basis: projection.basis)
+        }
+        model = Model(id: estimate.model.id, provider: estimate.model.provider, tier: catalog.tier(of: estimate.model),
+                      tokenizer: estimate.model.tokenizer, contextWindow: estimate.model.contextWindow,
+                      maxOutputTokens: estimate.model.maxOutputTokens)
+        self.catalog = CatalogVersion(version: catalog.version.description)
+        warnings = estimate.warnings
+    }
+}

@@ -1,0 +1,23 @@
+import Advisor
+import JSON
+
+/// `params.constraints`: `{minTier, maxTier, requireReasoning, providers}`.
+struct RoutingConstraintsParams: Decodable {
+    let constraints: RoutingConstraints
+
+    enum CodingKeys: String, CodingKey { case minTier, maxTier, requireReasoning, providers }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let minTier = try container.decodeChoiceIfPresent(Tier.self, forKey: .minTier)
+        let maxTier = try container.decodeChoiceIfPresent(Tier.self, forKey: .maxTier)
+        let requireReasoning = try container.decodeIfPresent(Bool.self, forKey: .requireReasoning) ?? false
+        let providers = try container.decodeIfPresent([String].self, forKey: .providers)
+        do {
+            constraints = try RoutingConstraints(minTier: minTier, maxTier: maxTier, requireReasoning: requireReasoning,
+                                                 providers: providers)
+        } catch {
+            throw JSONFieldProblem(codingPath: container.codingPath, key: CodingKeys.maxTier, sentence: (error as? EstimateError)?.message ?? "\(error)")
+        }
+    }
+}

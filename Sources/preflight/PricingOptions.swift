@@ -1,0 +1,35 @@
+import ArgumentParser
+import JSONRPC
+import PreflightAPI
+import PreflightServer
+
+/// The options `estimate` and `check` share: which model to price and the output cap.
+struct PricingOptions: ParsableArguments {
+    @Option(name: .customLong("model"), help: "Price this catalog model instead of the recommended one.")
+    var model: String?
+
+    @Option(name: .customLong("max-output"), help: "Cap on output tokens (caps the projection and its range).")
+    var maxOutput: Int?
+
+    func validate() throws {
+        if let maxOutput, maxOutput < 1 { throw ValidationError("--max-output must be at least 1") }
+        if let maxOutput, maxOutput > EstimateParams.maxInteger {
+            throw ValidationError("--max-output must be at most \(EstimateParams.maxInteger)")
+        }
+    }
+
+    /// An unknown `--model` is a usage error (exit 64), found before any prompt is read.
+    func checkModel(in context: ServerContext) throws {
+        guard let model else { return }
+        do throws(JSONRPCError) {
+            _ = try context.advisor.model(model, field: "--model")
+        } catch {
+            throw ValidationError(error.message)
+        }
+    }
+
+    /// The method's params for `prompt`.
+    func params(prompt: String) -> EstimateParams {
+        EstimateParams(input: .prompt(prompt), model: model, maxOutputTokens: maxOutput)
+    }
+}
