@@ -33,7 +33,7 @@ public struct InputTokens: Sendable, Equatable {
 }
 
 /// The model the advisor recommends (or the one requested), as `recommendation`.
-public struct Recommendation: Sendable, Equatable {
+public struct Recommendation: Sendable, Equatable, Codable {
     /// The model's tier.
     public let tier: Tier
     /// The model's catalog id.

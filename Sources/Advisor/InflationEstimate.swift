@@ -6,7 +6,7 @@ import Tokenizers
 /// (from `byScript`) is divided by that script's calibrated factor. Latin text that reads as
 /// English, and neutral text (digits, punctuation), count at factor 1; other Latin text at the
 /// Latin median. `naiveEstimate` is the characters/4 rule of thumb, shown for contrast.
-public struct InflationEstimate: Sendable, Equatable {
+public struct InflationEstimate: Sendable, Equatable, Codable {
     /// Tokens this text costs per token of equivalent English (≥ 1 in practice).
     public let factor: Double
     /// The script with the most letters.

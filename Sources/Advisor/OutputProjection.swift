@@ -27,7 +27,7 @@
 /// values are typical chat-model answer lengths (an essay of ~650 words ≈ 900 tokens). The
 /// spread (low/high) is deliberately wide and becomes `cost.range`. A calibration against logged
 /// usage should replace this table; it is isolated here for that reason.
-public struct OutputProjection: Sendable, Equatable {
+public struct OutputProjection: Sendable, Equatable, Codable {
     /// The kind of task the projection assumed.
     public let kind: TaskKind
     /// The point estimate of output tokens.

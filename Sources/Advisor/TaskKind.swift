@@ -3,7 +3,7 @@
 /// Detected from the wording of the request (the prompt, or the last user message) with plain
 /// keyword rules, first match wins in the order of `detect(in:)`: the cheap signals are reliable
 /// enough for an output-length prior and they are easy to explain in `reason`.
-public enum TaskKind: String, Sendable, CaseIterable {
+public enum TaskKind: String, Sendable, CaseIterable, Codable {
     /// A yes/no or true/false verdict.
     case yesNo
     /// A class label, a sentiment, a category, a score.

@@ -20,7 +20,7 @@ public struct CheckResult: Codable, Sendable, Equatable {
     /// Its tier.
     public let tier: Tier
     /// The estimate's cost range.
-    public let range: CreditRange
+    public let range: Interval<CreditAmount>
 
     /// The result for `verdict` on `estimate`.
     public init(_ verdict: BudgetVerdict, estimate: Estimate) {
@@ -32,6 +32,6 @@ public struct CheckResult: Codable, Sendable, Equatable {
         alerts = verdict.alerts.map(CreditAmount.init)
         model = estimate.model.id
         tier = estimate.recommendation.tier
-        range = CreditRange(low: CreditAmount(estimate.cost.range.low), high: CreditAmount(estimate.cost.range.high))
+        range = Interval(low: CreditAmount(estimate.cost.range.low), high: CreditAmount(estimate.cost.range.high))
     }
 }

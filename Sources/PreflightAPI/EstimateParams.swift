@@ -11,38 +11,19 @@ public struct EstimateParams: Decodable, Sendable, Equatable {
     /// or budget in tokens), so sums of several parameters can never overflow `Int`.
     public static let maxInteger = 1 << 40
 
-    /// The prompt or chat to estimate.
-    public var input: EstimateRequest.Input
-    /// The model to price; absent, the advisor recommends one.
-    public var model: String?
-    /// Output tokens the caller expects (replaces the projection).
-    public var expectedOutputTokens: Int?
-    /// Cap on output tokens.
-    public var maxOutputTokens: Int?
-    /// Input tokens read from the provider's cache.
-    public var cachedInputTokens: Int?
-    /// Input tokens written to the cache.
-    public var cacheWriteTokens: Int?
-    /// Reasoning tokens expected.
-    public var reasoningTokens: Int?
-    /// Batch, flex or priority pricing.
-    public var serviceTier: ServiceTier?
-    /// Limits on the recommendation.
-    public var constraints: RoutingConstraints?
+    /// The request as the params state it (`model` is `nil` when the params name none; the
+    /// server's default model is applied by `request(defaultModel:)`).
+    public var request: EstimateRequest
+    /// Whether `constraints` was given (a no-fit error then blames the constraints).
+    public var constrained: Bool
+    /// Whether `reasoningTokens` was given (a no-fit error may then blame it).
+    public var reasoningTokensGiven: Bool
 
     /// Params built in code (the command line).
-    public init(input: EstimateRequest.Input, model: String? = nil, expectedOutputTokens: Int? = nil,
-                maxOutputTokens: Int? = nil, cachedInputTokens: Int? = nil, cacheWriteTokens: Int? = nil,
-                reasoningTokens: Int? = nil, serviceTier: ServiceTier? = nil, constraints: RoutingConstraints? = nil) {
-        self.input = input
-        self.model = model
-        self.expectedOutputTokens = expectedOutputTokens
-        self.maxOutputTokens = maxOutputTokens
-        self.cachedInputTokens = cachedInputTokens
-        self.cacheWriteTokens = cacheWriteTokens
-        self.reasoningTokens = reasoningTokens
-        self.serviceTier = serviceTier
-        self.constraints = constraints
+    public init(_ request: EstimateRequest) {
+        self.request = request
+        constrained = request.constraints != .none
+        reasoningTokensGiven = request.reasoningTokens != 0
     }
 
     enum CodingKeys: String, CodingKey {
@@ -53,16 +34,20 @@ public struct EstimateParams: Decodable, Sendable, Equatable {
     /// Reads the params; see the type's documentation for the order.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        input = try Self.input(container)
-        model = try container.decodeIfPresent(String.self, forKey: .model)
+        request = EstimateRequest(input: try Self.input(container))
+        request.model = try container.decodeIfPresent(String.self, forKey: .model)
         let counts = 0...Self.maxInteger
-        expectedOutputTokens = try container.decodeIfPresent(Int.self, forKey: .expectedOutputTokens, in: counts)
-        maxOutputTokens = try container.decodeIfPresent(Int.self, forKey: .maxOutputTokens, in: 1...Self.maxInteger)
-        cachedInputTokens = try container.decodeIfPresent(Int.self, forKey: .cachedInputTokens, in: counts)
-        cacheWriteTokens = try container.decodeIfPresent(Int.self, forKey: .cacheWriteTokens, in: counts)
-        reasoningTokens = try container.decodeIfPresent(Int.self, forKey: .reasoningTokens, in: counts)
-        serviceTier = try container.decodeChoiceIfPresent(ServiceTier.self, forKey: .serviceTier)
-        constraints = try container.decodeIfPresent(RoutingConstraintsParams.self, forKey: .constraints)?.constraints
+        request.expectedOutputTokens = try container.decodeIfPresent(Int.self, forKey: .expectedOutputTokens, in: counts)
+        request.maxOutputTokens = try container.decodeIfPresent(Int.self, forKey: .maxOutputTokens, in: 1...Self.maxInteger)
+        request.cachedInputTokens = try container.decodeIfPresent(Int.self, forKey: .cachedInputTokens, in: counts) ?? 0
+        request.cacheWriteTokens = try container.decodeIfPresent(Int.self, forKey: .cacheWriteTokens, in: counts) ?? 0
+        let reasoningTokens = try container.decodeIfPresent(Int.self, forKey: .reasoningTokens, in: counts)
+        reasoningTokensGiven = reasoningTokens != nil
+        request.reasoningTokens = reasoningTokens ?? 0
+        request.serviceTier = try container.decodeChoiceIfPresent(ServiceTier.self, forKey: .serviceTier) ?? .standard
+        let constraints = try container.decodeIfPresent(RoutingConstraintsParams.self, forKey: .constraints)?.constraints
+        constrained = constraints != nil
+        request.constraints = constraints ?? .none
     }
 
     /// Exactly one of `prompt` (a string) and `messages` (at least one chat message).
@@ -90,9 +75,8 @@ public struct EstimateParams: Decodable, Sendable, Equatable {
 
     /// The advisor's request; `defaultModel` is priced when the params name no `model`.
     public func request(defaultModel: String?) -> EstimateRequest {
-        EstimateRequest(input: input, model: model ?? defaultModel, expectedOutputTokens: expectedOutputTokens,
-                        maxOutputTokens: maxOutputTokens, cachedInputTokens: cachedInputTokens ?? 0,
-                        cacheWriteTokens: cacheWriteTokens ?? 0, reasoningTokens: reasoningTokens ?? 0,
-                        serviceTier: serviceTier ?? .standard, constraints: constraints ?? .none)
+        var request = self.request
+        request.model = request.model ?? defaultModel
+        return request
     }
 }

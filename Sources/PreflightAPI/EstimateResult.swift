@@ -8,33 +8,23 @@ public struct EstimateResult: Codable, Sendable, Equatable {
     /// The input side.
     public let tokens: InputTokensResult
     /// How the text's scripts inflate its count relative to English.
-    public let inflation: Inflation
+    public let inflation: InflationEstimate
     /// How demanding the prompt is, with the evidence.
     public let complexity: Complexity
     /// The chosen model and why.
-    public let recommendation: RecommendationResult
+    public let recommendation: Recommendation
     /// The chosen model's cost with its range.
     public let cost: Cost
     /// One quote per tier.
     public let tiers: [TierQuoteResult]
     /// The output projection used (absent when the caller gave `expectedOutputTokens`).
-    public let outputProjection: Projection?
+    public let outputProjection: OutputProjection?
     /// The chosen model's catalog entry, briefly.
     public let model: Model
     /// The catalog priced from.
     public let catalog: CatalogVersion
     /// Things to tell the user.
     public let warnings: [String]
-
-    /// `inflation`: `{factor, dominantScript, naiveEstimate}`.
-    public struct Inflation: Codable, Sendable, Equatable {
-        /// Tokens relative to the same content in English.
-        public let factor: Double
-        /// The script with the most tokens.
-        public let dominantScript: String
-        /// What characters ÷ 4 would have said.
-        public let naiveEstimate: Int
-    }
 
     /// `complexity`: score, per-dimension values, signals, suggested tier and rationale.
     public struct Complexity: Codable, Sendable, Equatable {
@@ -60,18 +50,6 @@ public struct EstimateResult: Codable, Sendable, Equatable {
         public let weight: Double
     }
 
-    /// `recommendation`: `{tier, model, confidence, reason}`.
-    public struct RecommendationResult: Codable, Sendable, Equatable {
-        /// The chosen model's tier.
-        public let tier: Tier
-        /// The chosen model's id.
-        public let model: String
-        /// 0…1.
-        public let confidence: Double
-        /// One sentence.
-        public let reason: String
-    }
-
     /// `cost`: the point estimate split by kind of token, with its range.
     public struct Cost: Codable, Sendable, Equatable {
         /// Total credits.
@@ -91,7 +69,7 @@ public struct EstimateResult: Codable, Sendable, Equatable {
         /// Reasoning tokens priced.
         public let reasoningTokens: Int
         /// Low and high credits.
-        public let range: CreditRange
+        public let range: Interval<CreditAmount>
         /// The service tier priced.
         public let serviceTier: ServiceTier
         /// Whether long-context prices applied.
@@ -110,24 +88,6 @@ public struct EstimateResult: Codable, Sendable, Equatable {
         public let inputTokens: Int?
         /// Why there is no model.
         public let reason: String?
-    }
-
-    /// `outputProjection`: how the output length was projected.
-    public struct Projection: Codable, Sendable, Equatable {
-        /// The task kind the projection used.
-        public let kind: String
-        /// Point projection.
-        public let tokens: Int
-        /// Low end.
-        public let low: Int
-        /// High end.
-        public let high: Int
-        /// The cap applied, if any.
-        public let cap: Int?
-        /// Whether the cap cut the projection.
-        public let capped: Bool
-        /// The rule, in words.
-        public let basis: String
     }
 
     /// `model`: the chosen model briefly.
@@ -157,9 +117,7 @@ extension EstimateResult {
     /// The result for `estimate`, priced from `catalog`.
     public init(_ estimate: Estimate, catalog: Catalog) {
         tokens = InputTokensResult(estimate.tokens)
-        inflation = Inflation(factor: estimate.inflation.factor,
-                              dominantScript: estimate.inflation.dominantScript.rawValue,
-                              naiveEstimate: estimate.inflation.naiveEstimate)
+        inflation = estimate.inflation
         let assessment = estimate.complexity
         complexity = Complexity(
             score: assessment.score,
@@ -168,24 +126,19 @@ extension EstimateResult {
                 Signal(dimension: $0.dimension.rawValue, evidence: $0.evidence, weight: $0.weight)
             },
             suggestedTier: assessment.suggestedTier, rationale: assessment.rationale)
-        let chosen = estimate.recommendation
-        recommendation = RecommendationResult(tier: chosen.tier, model: chosen.model, confidence: chosen.confidence,
-                                              reason: chosen.reason)
+        recommendation = estimate.recommendation
         let breakdown = estimate.cost
         cost = Cost(credits: CreditAmount(breakdown.credits), input: CreditAmount(breakdown.input),
                     cachedInput: CreditAmount(breakdown.cachedInput), cacheWrite: CreditAmount(breakdown.cacheWrite),
                     output: CreditAmount(breakdown.output), reasoning: CreditAmount(breakdown.reasoning),
                     outputTokens: breakdown.outputTokens, reasoningTokens: breakdown.usage.reasoning,
-                    range: CreditRange(low: CreditAmount(breakdown.range.low), high: CreditAmount(breakdown.range.high)),
+                    range: Interval(low: CreditAmount(breakdown.range.low), high: CreditAmount(breakdown.range.high)),
                     serviceTier: breakdown.serviceTier, longContext: breakdown.longContext)
         tiers = estimate.tiers.map { quote in
             TierQuoteResult(tier: quote.tier, model: quote.model, credits: quote.credits.map(CreditAmount.init),
                             inputTokens: quote.inputTokens, reason: quote.reason)
         }
-        outputProjection = estimate.outputProjection.map { projection in
-            Projection(kind: projection.kind.rawValue, tokens: projection.tokens, low: projection.low,
-                       high: projection.high, cap: projection.cap, capped: projection.capped, basis: projection.basis)
-        }
+        outputProjection = estimate.outputProjection
         model = Model(id: estimate.model.id, provider: estimate.model.provider, tier: catalog.tier(of: estimate.model),
                       tokenizer: estimate.model.tokenizer, contextWindow: estimate.model.contextWindow,
                       maxOutputTokens: estimate.model.maxOutputTokens)

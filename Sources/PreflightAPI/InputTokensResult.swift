@@ -14,7 +14,7 @@ public struct InputTokensResult: Codable, Sendable, Equatable {
     /// Chat framing tokens included in `input`.
     public let messageOverhead: Int
     /// The interval, present only when not exact.
-    public let range: TokenRange?
+    public let range: Interval<Int>?
     /// Content parts that were not counted, present only when there are some.
     public let notCounted: [String]?
 
@@ -25,7 +25,7 @@ public struct InputTokensResult: Codable, Sendable, Equatable {
         exact = tokens.exact
         byScript = OrderedObject(tokens.byScript.keys.sorted().map { ($0.rawValue, tokens.byScript[$0]!) })
         messageOverhead = tokens.messageOverhead
-        range = tokens.exact ? nil : TokenRange(low: tokens.low, high: tokens.high)
+        range = tokens.exact ? nil : Interval(low: tokens.low, high: tokens.high)
         notCounted = tokens.uncountedParts.isEmpty ? nil : tokens.uncountedParts
     }
 }

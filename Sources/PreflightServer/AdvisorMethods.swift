@@ -50,13 +50,13 @@ public enum AdvisorMethods {
         if let id = request.model {
             // Checked here (not only in the planner) so the error names the model and, when it
             // came from `defaultModel`, where that was set.
-            let field = params.model != nil ? "params.model" : "params.initializationOptions.defaultModel"
+            let field = params.request.model != nil ? "params.model" : "params.initializationOptions.defaultModel"
             _ = try advisor.model(id, field: field)
         }
         do {
             return (try planner.estimate(request), planner.catalog)
         } catch let error as EstimateError {
-            throw ProtocolErrors.error(error, params: params, constrained: params.constraints != nil)
+            throw ProtocolErrors.error(error, params: params)
         } catch {
             throw JSONRPCError(.internalError, "estimate failed: \(error)")
         }

@@ -17,19 +17,19 @@ public enum ProtocolErrors {
     /// -32602 for an estimate that cannot be made. When no model fits and nothing was
     /// constrained, the field to change is the input (too long for every context window) or the
     /// output length the caller asked for.
-    public static func error(_ error: EstimateError, params: EstimateParams, constrained: Bool) -> JSONRPCError {
+    public static func error(_ error: EstimateError, params: EstimateParams) -> JSONRPCError {
         var field = "params.\(error.field)"
-        if error.code == .noModelFits && !constrained {
+        if error.code == .noModelFits && !params.constrained {
             let inputField: String
-            switch params.input {
+            switch params.request.input {
             case .messages: inputField = "params.messages"
             case .prompt: inputField = "params.prompt"
             }
             if error.noFitCause == .inputExceedsContextWindow {
                 field = inputField
-            } else if params.expectedOutputTokens != nil {
+            } else if params.request.expectedOutputTokens != nil {
                 field = "params.expectedOutputTokens"
-            } else if params.reasoningTokens != nil {
+            } else if params.reasoningTokensGiven {
                 field = "params.reasoningTokens"
             } else {
                 field = inputField

@@ -4,7 +4,7 @@
 /// `common` (digits, punctuation, symbols, spaces, emoji), `inherited` (combining marks, joiners)
 /// and `other` (letters of any script not listed). Raw values are the names reported to clients
 /// in `tokens.byScript` and `inflation.dominantScript`.
-public enum UnicodeScript: String, CaseIterable, Sendable, Comparable {
+public enum UnicodeScript: String, CaseIterable, Sendable, Comparable, Codable {
     case latin = "Latin", greek = "Greek", cyrillic = "Cyrillic", armenian = "Armenian"
     case georgian = "Georgian", hebrew = "Hebrew", arabic = "Arabic", syriac = "Syriac"
     case thaana = "Thaana", devanagari = "Devanagari", bengali = "Bengali"

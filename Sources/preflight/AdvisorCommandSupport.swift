@@ -16,7 +16,7 @@ enum AdvisorCommandSupport {
         let models = ModelsDirectoryLocator.locate(
             option: common.modelsDirectory, environment: ProcessInfo.processInfo.environment)
         let context = ServerContext(log: log, modelsDirectory: models?.path)
-        guard let path = options.catalogPath ?? context.advisor.bundledCatalogPath else {
+        guard let path = options.catalog ?? context.advisor.bundledCatalogPath else {
             throw fail(command, "no models/ directory found, so there is no bundled catalog "
                        + "(use --catalog, --models-dir or PREFLIGHT_MODELS)")
         }

@@ -3,9 +3,9 @@ import ArgumentParser
 /// Options shared by `estimate`, `check` and `models`: which catalog to load, and JSON (the
 /// JSON-RPC method's result) or text for people.
 struct AdvisorOptions: ParsableArguments {
-    @Option(name: .customLong("catalog"), help: "A catalog to use instead of models/catalog.json (Preflight format or LiteLLM's price file).")
-    var catalogPath: String?
+    @Option(help: "A catalog to use instead of models/catalog.json (Preflight format or LiteLLM's price file).")
+    var catalog: String?
 
-    @Flag(name: .customLong("json"), help: "Print the JSON-RPC method's result instead of text.")
+    @Flag(help: "Print the JSON-RPC method's result instead of text.")
     var json = false
 }

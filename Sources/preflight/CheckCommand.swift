@@ -19,16 +19,16 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var advisor: AdvisorOptions
     @OptionGroup var pricing: PricingOptions
 
-    @Option(name: .customLong("balance"), parsing: .unconditional, help: "Self-funded balance in credits.")
+    @Option(parsing: .unconditional, help: "Self-funded balance in credits.")
     var balance: Double?
 
-    @Option(name: .customLong("min-balance"), parsing: .unconditional, help: "Balance that must remain after the request (default 0.10).")
-    var minimumBalance: Double?
+    @Option(parsing: .unconditional, help: "Balance that must remain after the request (default 0.10).")
+    var minBalance: Double?
 
-    @Option(name: .customLong("limit"), parsing: .unconditional, help: "Organisation spending limit for this member, in credits.")
+    @Option(parsing: .unconditional, help: "Organisation spending limit for this member, in credits.")
     var limit: Double?
 
-    @Option(name: .customLong("spent"), parsing: .unconditional, help: "What this member has already spent against --limit (default 0).")
+    @Option(parsing: .unconditional, help: "What this member has already spent against --limit (default 0).")
     var spent: Double?
 
     @Argument(help: "Prompt file, or - for stdin (the default).")
@@ -39,8 +39,8 @@ struct CheckCommand: ParsableCommand {
             throw ValidationError("give --balance (self-funded) and/or --limit (organisation-funded)")
         }
         if spent != nil && limit == nil { throw ValidationError("--spent needs --limit") }
-        if minimumBalance != nil && balance == nil { throw ValidationError("--min-balance needs --balance") }
-        for (name, value) in [("--balance", balance), ("--min-balance", minimumBalance), ("--limit", limit), ("--spent", spent)] {
+        if minBalance != nil && balance == nil { throw ValidationError("--min-balance needs --balance") }
+        for (name, value) in [("--balance", balance), ("--min-balance", minBalance), ("--limit", limit), ("--spent", spent)] {
             if let value, !value.isFinite { throw ValidationError("\(name) must be a finite number") }
         }
         _ = try budget()
@@ -50,7 +50,7 @@ struct CheckCommand: ParsableCommand {
     func budget() throws -> Budget {
         func amount(_ value: Double?) -> Decimal? { value.flatMap { Decimal(string: "\($0)", locale: nil) } }
         do {
-            return try Budget(balance: amount(balance), minimumBalance: amount(minimumBalance) ?? Budget.defaultMinimumBalance,
+            return try Budget(balance: amount(balance), minimumBalance: amount(minBalance) ?? Budget.defaultMinimumBalance,
                               spendingLimit: amount(limit), spent: amount(spent) ?? 0)
         } catch let error as BudgetError {
             let option = ["budget.minimumBalance": "--min-balance", "budget.spendingLimit": "--limit",

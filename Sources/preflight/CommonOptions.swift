@@ -4,11 +4,14 @@ import Log
 
 /// Options every subcommand shares.
 struct CommonOptions: ParsableArguments {
-    @Option(name: .customLong("log-level"), help: "Log verbosity on stderr: off, error, warning, info, debug, trace.")
+    @Option(help: "Log verbosity on stderr.")
     var logLevel: StderrLog.Level = .warning
 
-    @Option(name: .customLong("models-dir"), help: "The models/ directory (catalog, vocabularies); overrides PREFLIGHT_MODELS.")
-    var modelsDirectory: String?
+    @Option(help: "The models/ directory (catalog, vocabularies); overrides PREFLIGHT_MODELS.")
+    var modelsDir: String?
+
+    /// The `--models-dir` given, if any.
+    var modelsDirectory: String? { modelsDir }
 }
 
 extension StderrLog.Level: ExpressibleByArgument {}

@@ -13,7 +13,7 @@ struct ModelsCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
     @OptionGroup var advisor: AdvisorOptions
 
-    @Option(name: .customLong("tier"), help: "Only this tier.")
+    @Option(help: "Only this tier.")
     var tier: Tier?
 
     func run() throws {

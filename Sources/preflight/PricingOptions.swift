@@ -1,3 +1,4 @@
+import Advisor
 import ArgumentParser
 import JSONRPC
 import PreflightAPI
@@ -5,10 +6,10 @@ import PreflightServer
 
 /// The options `estimate` and `check` share: which model to price and the output cap.
 struct PricingOptions: ParsableArguments {
-    @Option(name: .customLong("model"), help: "Price this catalog model instead of the recommended one.")
+    @Option(help: "Price this catalog model instead of the recommended one.")
     var model: String?
 
-    @Option(name: .customLong("max-output"), help: "Cap on output tokens (caps the projection and its range).")
+    @Option(help: "Cap on output tokens (caps the projection and its range).")
     var maxOutput: Int?
 
     func validate() throws {
@@ -30,6 +31,6 @@ struct PricingOptions: ParsableArguments {
 
     /// The method's params for `prompt`.
     func params(prompt: String) -> EstimateParams {
-        EstimateParams(input: .prompt(prompt), model: model, maxOutputTokens: maxOutput)
+        EstimateParams(EstimateRequest(input: .prompt(prompt), model: model, maxOutputTokens: maxOutput))
     }
 }

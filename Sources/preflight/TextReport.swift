@@ -1,5 +1,6 @@
 import Foundation
 import PreflightAPI
+import Tokenizers
 
 /// The text people read from `estimate`, `check` and `models`, rendered from the very result
 /// structs the methods return (so the table and `--json` always show the same numbers).
@@ -68,7 +69,7 @@ enum TextReport {
         var rows: [(String, String)] = [
             ("Prompt", "\(label): \(tokenText)"),
             ("Scripts", scripts.isEmpty ? "—" : scripts),
-            ("Inflation", "×\(decimal(inflation.factor)) vs English (dominant \(inflation.dominantScript)); "
+            ("Inflation", "×\(decimal(inflation.factor)) vs English (dominant \(inflation.dominantScript.rawValue)); "
                 + "chars/4 would say \(count(inflation.naiveEstimate))"),
             ("Complexity", "\(decimal(result.complexity.score)) → \(result.complexity.suggestedTier.rawValue)"),
             ("Model", "\(model.id) (\(model.tier.rawValue), \(model.provider)) — "

@@ -39,6 +39,8 @@ import Testing
         #expect(cli.stdout.contains("cheap (economy, acme) — requested"))
         #expect(cli.stdout.contains(" credits (range "))
         for model in ["flat", "mid", "big", "top"] { #expect(cli.stdout.contains(model)) }
+        // Names as the JSON spells them (the script's name, not the Swift case's).
+        #expect(cli.stdout.contains("(dominant Latin)"))
         #expect(cli.stderr.isEmpty)
     }
 

@@ -54,10 +54,10 @@ import Testing
             + #""model":"m","expectedOutputTokens":5.0,"maxOutputTokens":9,"cachedInputTokens":1,"cacheWriteTokens":2,"#
             + #""reasoningTokens":3,"serviceTier":"batch","constraints":{"minTier":"standard","requireReasoning":true,"providers":["openai"]}}"#
         let params = try JSONValueDecoder().decode(EstimateParams.self, from: try JSONValue.parse(text), path: "params").value
-        #expect(params.input == .messages([ChatMessage(role: "user", content: [.text("hi"), .other(type: "image_url")], name: "n")]))
-        #expect(params.model == "m")
-        #expect(params.expectedOutputTokens == 5)
-        #expect(params.maxOutputTokens == 9)
+        #expect(params.request.input == .messages([ChatMessage(role: "user", content: [.text("hi"), .other(type: "image_url")], name: "n")]))
+        #expect(params.request.model == "m")
+        #expect(params.request.expectedOutputTokens == 5)
+        #expect(params.request.maxOutputTokens == 9 && params.reasoningTokensGiven && params.constrained)
         let request = params.request(defaultModel: "other")
         #expect(request.model == "m")
         #expect(request.cachedInputTokens == 1 && request.cacheWriteTokens == 2 && request.reasoningTokens == 3)
