@@ -44,7 +44,7 @@ public enum AdvisorJSON {
                 "id": .string(estimate.model.id),
                 "provider": .string(estimate.model.provider),
                 "tier": .string(catalog.tier(of: estimate.model).rawValue),
-                "tokenizer": .string(estimate.model.tokenizer),
+                "tokenizer": .string(estimate.model.tokenizer.name),
                 "contextWindow": .integer(estimate.model.contextWindow),
                 "maxOutputTokens": estimate.model.maxOutputTokens.map { JSONValue.integer($0) } ?? .null(),
             ]),
@@ -61,7 +61,7 @@ public enum AdvisorJSON {
         }
         let result = JSONValue.object([
             "input": .integer(tokens.input),
-            "tokenizer": .string(tokens.tokenizer),
+            "tokenizer": .string(tokens.tokenizer.name),
             "exact": .bool(tokens.exact),
             "byScript": byScript,
             "messageOverhead": .integer(tokens.messageOverhead),
@@ -184,7 +184,7 @@ public enum AdvisorJSON {
             "provider": .string(model.provider),
             "tier": .string(catalog.tier(of: model).rawValue),
             "tierSource": .string(catalog.tierIsFromPriceBands(model) ? "priceBands" : "catalog"),
-            "tokenizer": .string(model.tokenizer),
+            "tokenizer": .string(model.tokenizer.name),
             "contextWindow": .integer(model.contextWindow),
             "maxOutputTokens": model.maxOutputTokens.map { JSONValue.integer($0) } ?? .null(),
             "inputPerMillion": amount(model.inputPerMillion),
