@@ -22,7 +22,8 @@ public struct TokenizerRegistration: Sendable {
     /// The calibration of the vocabulary-free estimate that stands in for it when it cannot be
     /// made, or when an estimate is asked for.
     public let estimatorCalibration: EstimatorCalibration
-    /// Makes the tokenizer; called at most once per registry on success. It may ask the
+    /// Makes the tokenizer; called once per registry (more only when threads race for its
+    /// first use, and then the first result is kept). It may ask the
     /// registry for the vocabulary directory or for other tokenizers (a family counted in a
     /// public encoding), and throws a `VocabularyError` naming the file at fault.
     public let makeTokenizer: @Sendable (TokenizerRegistry) throws(VocabularyError) -> any Tokenizer
