@@ -18,14 +18,8 @@ old=$1; new=$2
 rounds=${ROUNDS:-5}; budget=${BENCH_SECONDS:-2}
 export PREFLIGHT_MODELS=${PREFLIGHT_MODELS:-$root/models}
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
-cat "$shared"/corpora/flores200-dev/*.dev > "$work/flores-all.txt"
-cp "$shared/corpora/flores200-dev/eng_Latn.dev" "$work/flores-english.txt"
-python3 -c '
-import json, sys
-with open(sys.argv[1], encoding="utf-8") as f, open(sys.argv[2], "w", encoding="utf-8") as out:
-    out.write("\n\n".join(json.loads(line)["prompt"] for line in f))' \
-  "$shared/eval/routellm-dev.jsonl" "$work/english-prompts.txt"
-head -c 1000000 /dev/zero | tr '\0' a > "$work/repeat-a.txt"
+. "$root/bench/tokenizer-inputs.sh"
+make_tokenizer_inputs "$shared" "$work"
 mbps() { "$1" throughput "$2" "$3" "$budget" | sed -n 's/.*mbps=\([^ ]*\).*/\1/p'; }
 tokens() { "$1" count "$2" "$3"; }
 
