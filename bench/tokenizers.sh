@@ -41,14 +41,8 @@ if [ -z "${BENCH_NO_QUICKTOK:-}" ]; then
 fi
 
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
-cat "$shared"/corpora/flores200-dev/*.dev > "$work/flores-all.txt"
-cp "$shared/corpora/flores200-dev/eng_Latn.dev" "$work/flores-english.txt"
-python3 -c '
-import json, sys
-with open(sys.argv[1], encoding="utf-8") as f, open(sys.argv[2], "w", encoding="utf-8") as out:
-    out.write("\n\n".join(json.loads(line)["prompt"] for line in f))' \
-  "$shared/eval/routellm-dev.jsonl" "$work/english-prompts.txt"
-head -c 1000000 /dev/zero | tr '\0' a > "$work/repeat-a.txt"
+. "$root/bench/tokenizer-inputs.sh"
+make_tokenizer_inputs "$shared" "$work"
 
 field() { sed -n "s/.*\b$1=\([^ ]*\).*/\1/p" | head -1; }
 ratio() { python3 -c "import sys; a, b = float(sys.argv[1]), float(sys.argv[2]); print(f'{a / b:.2f}×' if b else '-')" "$1" "$2"; }

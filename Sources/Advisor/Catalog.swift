@@ -1,4 +1,5 @@
 import Foundation
+import Tokenizers
 
 /// The models Preflight can price and route to, with the tiers they are grouped in.
 ///
@@ -97,7 +98,7 @@ public struct Catalog: Sendable, Equatable {
             if let value, value < 0 { throw fail(field, "negative price \(value)") }
         }
         if model.id.isEmpty { throw fail("id", "empty model id") }
-        if model.tokenizer.isEmpty { throw fail("tokenizer", "empty tokenizer") }
+        if model.tokenizer.name.isEmpty { throw fail("tokenizer", "empty tokenizer") }
         if model.contextWindow <= 0 { throw fail("contextWindow", "must be positive, got \(model.contextWindow)") }
         if let limit = model.maxOutputTokens, limit <= 0 {
             throw fail("maxOutputTokens", "must be positive, got \(limit)")

@@ -1,4 +1,5 @@
 import Foundation
+import Tokenizers
 
 /// One model in the catalog: what it is, what it can take, and what it charges.
 ///
@@ -14,7 +15,7 @@ public struct CatalogModel: Sendable, Equatable {
     public let tier: Tier?
     /// The encoding (`o200k_base`, `cl100k_base`) or tokenizer family (`claude`, `gemini`, …)
     /// that counts this model's tokens.
-    public let tokenizer: String
+    public let tokenizer: TokenizerID
     /// The maximum input the model accepts, in tokens.
     public let contextWindow: Int
     /// The maximum output per request, in tokens, where known.
@@ -39,7 +40,7 @@ public struct CatalogModel: Sendable, Equatable {
     public let deprecationDate: String?
 
     /// Creates a model entry.
-    public init(id: String, provider: String, tier: Tier?, tokenizer: String, contextWindow: Int,
+    public init(id: String, provider: String, tier: Tier?, tokenizer: TokenizerID, contextWindow: Int,
                 maxOutputTokens: Int?, inputPerMillion: Decimal, outputPerMillion: Decimal,
                 cachedInputPerMillion: Decimal? = nil, cacheWritePerMillion: Decimal? = nil,
                 reasoningPerMillion: Decimal? = nil, reasoning: Bool = false,

@@ -6,7 +6,7 @@ public struct InputTokens: Sendable, Equatable {
     /// Input tokens, chat overhead included.
     public let input: Int
     /// What counted them (the model's encoding, or its family's estimator).
-    public let tokenizer: String
+    public let tokenizer: TokenizerID
     /// Whether the model's own tokenizer counted them exactly.
     public let exact: Bool
     /// `input` split over scripts (sums to `input`).
@@ -19,7 +19,7 @@ public struct InputTokens: Sendable, Equatable {
     public let uncountedParts: [String]
 
     /// Creates the input report.
-    public init(input: Int, tokenizer: String, exact: Bool, byScript: [UnicodeScript: Int], low: Int,
+    public init(input: Int, tokenizer: TokenizerID, exact: Bool, byScript: [UnicodeScript: Int], low: Int,
                 high: Int, messageOverhead: Int, uncountedParts: [String]) {
         self.input = input
         self.tokenizer = tokenizer

@@ -45,7 +45,7 @@ public struct EstimatePlanner: Sendable {
         try validate(request)
         let prepared = try PreparedInput(request.input, overhead: overhead)
         var counts = CountMemo()
-        let referenceCount = counts.count(prepared, tokenizer: "o200k_base", counter: counter)
+        let referenceCount = counts.count(prepared, tokenizer: .o200kBase, counter: counter)
         let assessment = scorer.assess(prepared.allText, inputTokens: referenceCount.tokens)
 
         var quotes: [Tier: Candidate] = [:]
@@ -130,7 +130,7 @@ public struct EstimatePlanner: Sendable {
                                               fallback: profile.dominantScript)
         let inflation = InflationEstimate.estimate(text: prepared.allText, profile: profile, byScript: byScript,
                                                    tokenizer: count.tokenizer, table: inflationTable)
-        let tokens = InputTokens(input: count.tokens, tokenizer: count.tokenizer, exact: count.exact,
+        let tokens = InputTokens(input: count.tokens, tokenizer: count.tokenizer, exact: count.isExact,
                                  byScript: byScript, low: count.low, high: count.high,
                                  messageOverhead: prepared.overheadTokens, uncountedParts: prepared.uncounted)
         let tiers = Tier.allCases.map { tier -> TierQuote in
@@ -192,7 +192,7 @@ public struct EstimatePlanner: Sendable {
 
     private struct Candidate {
         let model: CatalogModel
-        let count: InputCount
+        let count: TokenCount
         let output: OutputPlan
         let breakdown: CostBreakdown
         let unfit: String?
@@ -331,33 +331,16 @@ struct PreparedInput {
     }
 }
 
-/// A count of the whole input under one tokenizer.
-struct InputCount {
-    let tokens: Int
-    let exact: Bool
-    let tokenizer: String
-    let low: Int
-    let high: Int
-}
-
-/// Counts per tokenizer, computed once each.
+/// Counts of the whole input per tokenizer, computed once each.
 struct CountMemo {
-    private var memo: [String: InputCount] = [:]
+    private var memo: [TokenizerID: TokenCount] = [:]
 
-    mutating func count(_ input: PreparedInput, tokenizer: String, counter: any TokenCounting) -> InputCount {
+    /// The input's count under `tokenizer`: its counted texts plus the chat overhead, reported
+    /// under the name the counter answered with.
+    mutating func count(_ input: PreparedInput, tokenizer: TokenizerID, counter: any TokenCounting) -> TokenCount {
         if let known = memo[tokenizer] { return known }
-        var tokens = input.overheadTokens, low = input.overheadTokens, high = input.overheadTokens
-        var exact = true
-        var name = tokenizer
-        for (i, text) in input.countedTexts.enumerated() {
-            let c = counter.count(text, tokenizer: tokenizer)
-            if i == 0 { name = c.tokenizer }
-            tokens += c.tokens
-            low += min(c.low ?? c.tokens, c.tokens)
-            high += max(c.high ?? c.tokens, c.tokens)
-            exact = exact && c.exact
-        }
-        let result = InputCount(tokens: tokens, exact: exact, tokenizer: name, low: low, high: high)
+        let parts = input.countedTexts.map { counter.count($0, tokenizer: tokenizer) }
+        let result = TokenCount(summing: parts, plus: input.overheadTokens, tokenizer: parts.first?.tokenizer ?? tokenizer)
         memo[tokenizer] = result
         return result
     }

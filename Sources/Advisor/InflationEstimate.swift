@@ -52,7 +52,7 @@ public struct InflationEstimate: Sendable, Equatable, Codable {
 
     /// The estimate for `text`, whose tokens under `tokenizer` split by script as `byScript`.
     public static func estimate(text: String, profile: UnicodeScriptProfile, byScript: [UnicodeScript: Int],
-                                tokenizer: String, table: InflationTable) -> InflationEstimate {
+                                tokenizer: TokenizerID, table: InflationTable) -> InflationEstimate {
         let latinIsEnglish: Bool = {
             guard byScript[.latin, default: 0] > 0 else { return true }
             var latin = ""

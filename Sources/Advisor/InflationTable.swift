@@ -15,15 +15,15 @@ public struct InflationTable: Sendable, Equatable {
     }
 
     /// The encoding whose figures apply to `tokenizer`: itself when measured, else `o200k_base`.
-    public func encoding(for tokenizer: String) -> String {
-        encodings[tokenizer] != nil ? tokenizer : "o200k_base"
+    public func encoding(for tokenizer: TokenizerID) -> TokenizerID {
+        encodings[tokenizer.name] != nil ? tokenizer : .o200kBase
     }
 
     /// The factor of `script` under `tokenizer`: 1 for neutral text, the script's median, else
     /// the `Other` median, else 1 when the table has nothing at all.
-    public func factor(for script: UnicodeScript, tokenizer: String) -> Double {
+    public func factor(for script: UnicodeScript, tokenizer: TokenizerID) -> Double {
         if !script.isContentScript { return 1 }
-        let table = encodings[encoding(for: tokenizer)] ?? [:]
+        let table = encodings[encoding(for: tokenizer).name] ?? [:]
         return table[script]?.median ?? table[.other]?.median ?? 1
     }
 }

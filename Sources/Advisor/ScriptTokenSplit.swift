@@ -8,7 +8,7 @@ import Tokenizers
 /// script name, so the split is deterministic and exact.
 public enum ScriptTokenSplit {
     /// Per-script weights for `text` under `tokenizer`, counted run by run.
-    public static func weights(of text: String, profile: UnicodeScriptProfile, tokenizer: String,
+    public static func weights(of text: String, profile: UnicodeScriptProfile, tokenizer: TokenizerID,
                                counter: any TokenCounting) -> [UnicodeScript: Int] {
         var weights: [UnicodeScript: Int] = [:]
         for run in profile.runs {

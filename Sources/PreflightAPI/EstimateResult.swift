@@ -140,7 +140,7 @@ extension EstimateResult {
         }
         outputProjection = estimate.outputProjection
         model = Model(id: estimate.model.id, provider: estimate.model.provider, tier: catalog.tier(of: estimate.model),
-                      tokenizer: estimate.model.tokenizer, contextWindow: estimate.model.contextWindow,
+                      tokenizer: estimate.model.tokenizer.name, contextWindow: estimate.model.contextWindow,
                       maxOutputTokens: estimate.model.maxOutputTokens)
         self.catalog = CatalogVersion(version: catalog.version.description)
         warnings = estimate.warnings

@@ -21,7 +21,7 @@ public struct InputTokensResult: Codable, Sendable, Equatable {
     /// The report of `tokens`.
     public init(_ tokens: InputTokens) {
         input = tokens.input
-        tokenizer = tokens.tokenizer
+        tokenizer = tokens.tokenizer.name
         exact = tokens.exact
         byScript = OrderedObject(tokens.byScript.keys.sorted().map { ($0.rawValue, tokens.byScript[$0]!) })
         messageOverhead = tokens.messageOverhead

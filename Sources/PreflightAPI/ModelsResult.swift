@@ -129,7 +129,7 @@ extension ModelsResult.ModelEntry {
         provider = model.provider
         tier = catalog.tier(of: model)
         tierSource = catalog.tierIsFromPriceBands(model) ? "priceBands" : "catalog"
-        tokenizer = model.tokenizer
+        tokenizer = model.tokenizer.name
         contextWindow = model.contextWindow
         maxOutputTokens = model.maxOutputTokens
         inputPerMillion = CreditAmount(model.inputPerMillion)

@@ -16,7 +16,7 @@ public final class AdvisorService {
     /// The catalog in use and where it came from.
     public let store = CatalogStore()
     /// Counts tokens per model tokenizer for the planner.
-    public let counter: ServiceTokenCounter
+    public let counter: TokenCountingService
     /// The model priced when a request names none (`initializationOptions.defaultModel`).
     public private(set) var defaultModel: String?
     /// Why there is no catalog, when loading failed (shown in every catalog method's error).
@@ -34,7 +34,7 @@ public final class AdvisorService {
     ///   - today: the current UTC date, for staleness (injectable so tests are not date-bound).
     public init(modelsDirectory: String?, tokenCounter: TokenCountingService, log: StderrLog,
                 today: @escaping () -> CalendarDay = AdvisorService.currentDay) {
-        self.counter = ServiceTokenCounter(service: tokenCounter)
+        self.counter = tokenCounter
         self.log = log
         self.bundledPath = modelsDirectory.map { "\($0)/catalog.json" }
         self.today = today

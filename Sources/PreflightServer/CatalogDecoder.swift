@@ -2,6 +2,7 @@ import Advisor
 import Foundation
 import JSONRPC
 import JSON
+import Tokenizers
 
 /// Which file format a catalog was read from.
 public enum CatalogFormat: String, Sendable {
@@ -235,7 +236,7 @@ struct CatalogReader {
             }
         }
         return CatalogModel(
-            id: id, provider: provider, tier: tier, tokenizer: tokenizer, contextWindow: context,
+            id: id, provider: provider, tier: tier, tokenizer: TokenizerID(tokenizer), contextWindow: context,
             maxOutputTokens: maxOutput,
             inputPerMillion: try requiredPrice(entry, "inputPerMillion", id),
             outputPerMillion: try requiredPrice(entry, "outputPerMillion", id),

@@ -26,6 +26,6 @@ public final class ServerContext {
 
     /// `[{name, exact}]` for `initialize`: which tokenizers exist and whether they are exact.
     func tokenizerDescriptions() -> [JSONValue] {
-        tokenCounter.availableTokenizers.map { .object(["name": .string($0.name), "exact": .bool($0.exact)]) }
+        tokenCounter.availableTokenizers.map { .object(["name": .string($0.id.name), "exact": .bool($0.isExact)]) }
     }
 }

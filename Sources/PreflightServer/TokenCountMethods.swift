@@ -35,18 +35,18 @@ enum TokenCountMethods {
         if reader.has("tokenizer") && reader.has("model") {
             throw .invalidParams("give either params.tokenizer or params.model, not both", field: "params.model")
         }
-        let tokenizer: String
+        let tokenizer: TokenizerID
         if let modelID = try reader.string("model") {
             tokenizer = try context.advisor.model(modelID, field: reader.field("model")).tokenizer
         } else {
-            tokenizer = try reader.choice("tokenizer", TokenCountingService.encodingNames) ?? "o200k_base"
+            tokenizer = TokenizerID(try reader.choice("tokenizer", TokenCountingService.tokenizerNames) ?? "o200k_base")
         }
-        let mode = try reader.choice("mode", ["exact", "estimate"]) ?? "exact"
+        let mode = CountMode(rawValue: try reader.choice("mode", ["exact", "estimate"]) ?? "exact") ?? .exact
         let allowedSpecial = try specialTokenPolicy(reader, tokenizer: tokenizer)
         let counter = context.advisor.counter
 
         if let text = try reader.string("text") {
-            let count = counter.serviceCount(text, tokenizer: tokenizer, mode: mode, allowedSpecial: allowedSpecial)
+            let count = counter.count(text, tokenizer: tokenizer, mode: mode, allowedSpecial: allowedSpecial)
             return json(count)
         }
         // Chat messages: OpenAI's published rule — each message's role, text parts and name,
@@ -57,11 +57,11 @@ enum TokenCountMethods {
         var uncounted: [String] = []
         var notes: Set<String> = []
         func add(_ text: String) {
-            let count = counter.serviceCount(text, tokenizer: tokenizer, mode: mode, allowedSpecial: allowedSpecial)
+            let count = counter.count(text, tokenizer: tokenizer, mode: mode, allowedSpecial: allowedSpecial)
             total += count.tokens
             low += count.range?.lowerBound ?? count.tokens
             high += count.range?.upperBound ?? count.tokens
-            exact = exact && count.exact
+            exact = exact && count.isExact
             if let note = count.note { notes.insert(note) }
         }
         for (index, message) in messages.enumerated() {
@@ -77,7 +77,7 @@ enum TokenCountMethods {
         let overhead = MessageOverhead.openAI.tokens(for: messages)
         let result = JSONValue.object([
             "tokens": .integer(total + overhead),
-            "tokenizer": .string(tokenizer),
+            "tokenizer": .string(tokenizer.name),
             "exact": .bool(exact),
             "messageOverhead": .integer(overhead),
         ])
@@ -110,32 +110,35 @@ enum TokenCountMethods {
             throw .invalidParams("params.text is longer than \(maxTokenizeBytes) bytes; use preflight/countTokens for counts",
                                  field: "params.text")
         }
-        let tokenizer = try reader.choice("tokenizer", TokenCountingService.encodingNames) ?? "o200k_base"
+        let tokenizer = TokenizerID(try reader.choice("tokenizer", TokenCountingService.tokenizerNames) ?? "o200k_base")
         let allowedSpecial = try specialTokenPolicy(reader, tokenizer: tokenizer)
-        let encoding: BPEEncoding
-        switch context.tokenCounter.encoding(EncodingName(rawValue: tokenizer)!) {
-        case .success(let loaded): encoding = loaded
-        case .failure(let error):
+        let loaded: (any Tokenizer)?
+        do throws(VocabularyError) {
+            loaded = try context.tokenCounter.registry.load(tokenizer)
+        } catch {
             throw JSONRPCError(.internalError, "\(tokenizer) is not available: \(error.description)",
                                details: ["file": error.path])
         }
+        guard let spans = loaded?.encode(text, allowedSpecial: allowedSpecial) else {
+            throw .invalidParams("\(tokenizer) only estimates counts, so it has no token boundaries", field: "params.tokenizer")
+        }
         let tokens = JSONValue.array()
-        for span in encoding.encode(text, allowedSpecial: allowedSpecial) {
+        for span in spans {
             tokens.append(.object(["id": .integer(span.id), "start": .integer(span.start), "end": .integer(span.end)]))
         }
-        return .object(["tokenizer": .string(tokenizer), "tokens": tokens])
+        return .object(["tokenizer": .string(tokenizer.name), "tokens": tokens])
     }
 
     /// `allowedSpecial`: `"all"` or a list of special-token names of the tokenizer; absent means
     /// special-token text counts as ordinary text.
-    static func specialTokenPolicy(_ reader: ParamsReader, tokenizer: String) throws(JSONRPCError) -> SpecialTokenPolicy {
+    static func specialTokenPolicy(_ reader: ParamsReader, tokenizer: TokenizerID) throws(JSONRPCError) -> SpecialTokenPolicy {
         guard let raw = reader.raw("allowedSpecial") else { return .none }
         let field = reader.field("allowedSpecial")
         if raw.stringValue == "all" { return .all }
         guard raw.kind == .array else {
             throw .invalidParams("\(field) must be \"all\" or a list of special-token names", field: field)
         }
-        let known = EncodingName(rawValue: tokenizer)?.specialTokens.map(\.name)
+        let known = TokenCountingService.specialTokenNames(of: tokenizer)
         var names: Set<String> = []
         for (index, element) in raw.elements.enumerated() {
             guard let name = element.stringValue else {
@@ -150,7 +153,7 @@ enum TokenCountMethods {
         return .only(names)
     }
 
-    static func json(_ count: TokenCountingService.Count) -> JSONValue {
+    static func json(_ count: TokenCount) -> JSONValue {
         TokenCountJSON.json(count)
     }
 }
@@ -159,11 +162,11 @@ enum TokenCountMethods {
 /// --json` so the two cannot drift apart.
 public enum TokenCountJSON {
     /// `{tokens, tokenizer, exact, range?, note?}`.
-    public static func json(_ count: TokenCountingService.Count) -> JSONValue {
+    public static func json(_ count: TokenCount) -> JSONValue {
         let result = JSONValue.object([
             "tokens": .integer(count.tokens),
-            "tokenizer": .string(count.tokenizer),
-            "exact": .bool(count.exact),
+            "tokenizer": .string(count.tokenizer.name),
+            "exact": .bool(count.isExact),
         ])
         if let range = count.range {
             result["range"] = .object(["low": .integer(range.lowerBound), "high": .integer(range.upperBound)])

@@ -1,102 +1,69 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-import JSONRPC
+import Advisor
 import Tokenizers
 import Log
 
-/// Counts tokens for the server: the exact encodings where their vocabulary loads, otherwise
-/// the vocabulary-free estimator with `exact: false`, a range and a note saying why.
+/// Counts tokens for the server, the command line and the advisor: the one count service.
+///
+/// It asks the `TokenizerRegistry` for the tokenizer of a name — the exact encodings where
+/// their vocabulary loads, otherwise the vocabulary-free estimator with `exact: false`, a range
+/// and a note saying why — and answers with a `TokenCount`. It is also the advisor's
+/// `TokenCounting`, so a Claude price is counted exactly as `preflight/countTokens` with
+/// `model` counts it and never claims to be exact.
 ///
 /// Vocabularies load lazily (the first count in each encoding) from `models/vocab`, verified
 /// against `SHA256SUMS`. A vocabulary that is missing or does not verify is logged once, naming
 /// the file, and that encoding is answered by the estimator for the rest of the process (fix
 /// the file and restart the server); the server keeps serving either way.
-public final class TokenCountingService {
-    /// A tokenizer the server can count with.
-    public struct TokenizerDescription: Sendable, Equatable {
-        /// The name callers pass (`o200k_base`).
-        public let name: String
-        /// Whether counts are exact.
-        public let exact: Bool
+public final class TokenCountingService: TokenCounting {
+    /// The names `tokenizer` parameters and `preflight count --tokenizer` accept: the advertised
+    /// built-in tokenizers, in listing order.
+    public static let tokenizerNames = TokenizerRegistration.builtIn.filter(\.isAdvertised).map(\.id.name)
+
+    /// The special tokens `allowedSpecial` may name for `tokenizer`, or `nil` when any name is
+    /// accepted (a tokenizer without special tokens ignores them); known without loading.
+    public static func specialTokenNames(of tokenizer: TokenizerID) -> [String]? {
+        guard let names = TokenizerRegistration.builtIn.last(where: { $0.id == tokenizer })?.specialTokenNames,
+              !names.isEmpty else { return nil }
+        return names
     }
 
-    /// One count's outcome.
-    public struct Count: Sendable, Equatable {
-        /// Token count (point estimate when not exact).
-        public let tokens: Int
-        /// What counted: the encoding or family name.
-        public let tokenizer: String
-        /// Whether the count is tiktoken-exact.
-        public let exact: Bool
-        /// The interval when not exact.
-        public let range: ClosedRange<Int>?
-        /// Why the count is not exact, for people.
-        public let note: String?
+    /// The tokenizers this service counts with.
+    public let registry: TokenizerRegistry
+
+    /// Creates the service over the built-in tokenizers; vocabularies are looked for in
+    /// `modelsDirectory/vocab`, and a vocabulary that fails to load is logged once to `log`.
+    public convenience init(modelsDirectory: String?, log: StderrLog) {
+        self.init(registry: TokenizerRegistry(
+            vocabularyDirectory: modelsDirectory.map { "\($0)/vocab" },
+            onLoadFailure: { id, error in
+                log.warning("\(error.description); \(id) counts will be estimates until the file is fixed and the server restarted")
+            }))
     }
 
-    /// Names of the exact encodings.
-    public static let encodingNames = EncodingName.allCases.map(\.rawValue)
-
-    private let log: StderrLog
-    private let store: EncodingStore?
-    private var failures: [EncodingName: VocabularyError] = [:]
-
-    /// Creates the service; vocabularies are looked for in `modelsDirectory/vocab`.
-    public init(modelsDirectory: String?, log: StderrLog) {
-        self.log = log
-        self.store = modelsDirectory.map { EncodingStore(vocabularyDirectory: "\($0)/vocab") }
+    /// Creates the service over `registry` (tests register their own tokenizers).
+    public init(registry: TokenizerRegistry) {
+        self.registry = registry
     }
 
-    /// The tokenizers and whether each is exact: an encoding is exact when its vocabulary file
-    /// is present and has not failed to verify (it is not loaded just to answer this).
-    public var availableTokenizers: [TokenizerDescription] {
-        EncodingName.allCases.map { name in
-            let present = store.map { access("\($0.vocabularyDirectory)/\(name.vocabularyFileName)", R_OK) == 0 } ?? false
-            return TokenizerDescription(name: name.rawValue, exact: present && failures[name] == nil)
+    /// The advertised tokenizers and whether each is exact now (nothing is loaded to answer).
+    public var availableTokenizers: [TokenizerAvailability] {
+        registry.availableTokenizers
+    }
+
+    /// Counts `text` with `tokenizer` in `mode`. In `.estimate` mode an exact tokenizer is
+    /// replaced by its vocabulary-free estimate without loading anything; names nothing is
+    /// registered for (families such as `claude`) are estimated under their own name.
+    public func count(_ text: String, tokenizer: TokenizerID, mode: CountMode,
+                      allowedSpecial: SpecialTokenPolicy = .none) -> TokenCount {
+        if mode == .estimate, registry.registration(for: tokenizer)?.isExact == true {
+            return registry.estimator(for: tokenizer, note: "vocabulary-free estimate (mode \"estimate\")")
+                .count(text, allowedSpecial: allowedSpecial)
         }
+        return registry.tokenizer(for: tokenizer).count(text, allowedSpecial: allowedSpecial)
     }
 
-    /// The loaded encoding `name`, or the reason it cannot be had.
-    public func encoding(_ name: EncodingName) -> Result<BPEEncoding, VocabularyError> {
-        if let failure = failures[name] { return .failure(failure) }
-        guard let store else {
-            return .failure(VocabularyError(path: "models/vocab/\(name.vocabularyFileName)",
-                                            description: "no models/ directory was found (use --models-dir or PREFLIGHT_MODELS)"))
-        }
-        do throws(VocabularyError) {
-            return .success(try store.encoding(name))
-        } catch {
-            failures[name] = error
-            log.warning("\(error.description); \(name.rawValue) counts will be estimates until the file is fixed and the server restarted")
-            return .failure(error)
-        }
-    }
-
-    /// Counts `text` with `tokenizer` in `mode` (`"exact"` or `"estimate"`). Names that are not
-    /// exact encodings (families such as `claude`) get the estimator's count under that name.
-    public func count(_ text: String, tokenizer: String, mode: String, allowedSpecial: SpecialTokenPolicy = .none) -> Count {
-        let why: String
-        if let name = EncodingName(rawValue: tokenizer) {
-            if mode == "estimate" {
-                why = "vocabulary-free estimate (mode \"estimate\")"
-            } else {
-                switch encoding(name) {
-                case .success(let encoding):
-                    return Count(tokens: encoding.count(text, allowedSpecial: allowedSpecial), tokenizer: tokenizer,
-                                 exact: true, range: nil, note: nil)
-                case .failure(let error):
-                    why = "vocabulary-free estimate: \(error.description)"
-                }
-            }
-        } else if tokenizer == "estimator" {
-            why = "vocabulary-free estimate (the model's tokenizer is unknown)"
-        } else {
-            why = "estimate: \(tokenizer) has no public vocabulary"
-        }
-        // Calibrated per encoding; families without a vocabulary are estimated as o200k_base.
-        let estimate = VocabularyFreeEstimator.estimate(text, for: EncodingName(rawValue: tokenizer) ?? .o200kBase)
-        return Count(tokens: estimate.tokens, tokenizer: tokenizer, exact: false,
-                     range: estimate.low...estimate.high, note: why)
+    /// Counts `text` under `tokenizer` as ordinary text, for the advisor's pricing.
+    public func count(_ text: String, tokenizer: TokenizerID) -> TokenCount {
+        count(text, tokenizer: tokenizer, mode: .exact)
     }
 }

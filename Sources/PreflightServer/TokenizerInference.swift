@@ -1,3 +1,5 @@
+import Tokenizers
+
 /// Which tokenizer counts a model's tokens, inferred from its provider and name — for catalogs
 /// (LiteLLM files) that do not say.
 ///
@@ -7,20 +9,20 @@
 /// then by provider; anything else is counted by the vocabulary-free `estimator`.
 public enum TokenizerInference {
     /// The name used when nothing is known: the vocabulary-free estimator.
-    public static let fallback = "estimator"
+    public static let fallback = TokenizerID.estimator
 
     /// The tokenizer for `model` served by `provider`.
-    public static func tokenizer(provider: String, model: String) -> String {
+    public static func tokenizer(provider: String, model: String) -> TokenizerID {
         let name = model.lowercased()
         let base = name.split(separator: "/").last.map(String.init) ?? name
         let bytes = Array(name.utf8)
         func has(_ marker: String) -> Bool { contains(bytes, marker) }
         let o200kMarkers = ["gpt-4o", "gpt-4.1", "gpt-4.5", "gpt-5", "gpt-6", "gpt-oss", "chatgpt-4o", "codex",
                             "computer-use", "gpt-realtime", "gpt-audio"]
-        if o200kMarkers.contains(where: has) { return "o200k_base" }
-        if isOSeries(base) { return "o200k_base" }
-        if has("gpt-4") || has("gpt-3.5") || has("gpt-35") { return "cl100k_base" }
-        let families: [(String, [String])] = [
+        if o200kMarkers.contains(where: has) { return .o200kBase }
+        if isOSeries(base) { return .o200kBase }
+        if has("gpt-4") || has("gpt-3.5") || has("gpt-35") { return .cl100kBase }
+        let families: [(TokenizerID, [String])] = [
             ("claude", ["claude"]),
             ("gemini", ["gemini", "gemma", "learnlm"]),
             ("llama", ["llama"]),
@@ -33,9 +35,9 @@ public enum TokenizerInference {
         for (family, markers) in families where markers.contains(where: has) {
             return family
         }
-        let providers: [String: String] = [
+        let providers: [String: TokenizerID] = [
             "anthropic": "claude", "gemini": "gemini", "vertex_ai-language-models": "gemini", "xai": "grok",
-            "mistral": "mistral", "deepseek": "deepseek", "openai": "o200k_base", "azure": "o200k_base",
+            "mistral": "mistral", "deepseek": "deepseek", "openai": .o200kBase, "azure": .o200kBase,
             "moonshot": "kimi", "dashscope": "qwen",
         ]
         return providers[provider.lowercased()] ?? fallback

@@ -6,16 +6,19 @@ import Musl
 import Darwin
 #endif
 
-/// One exact tiktoken encoding (o200k_base or cl100k_base): pre-tokenizer, vocabulary and
-/// special tokens, giving the same tokens as tiktoken for every text.
+/// One exact tiktoken-style byte-pair encoding (o200k_base, cl100k_base): pre-tokenizer,
+/// vocabulary and special tokens, giving the same tokens as tiktoken for every text.
 ///
-/// Immutable after loading and safe to share between threads; get one from `EncodingStore`,
-/// which loads each vocabulary once. `count` is the hot path (the server's `countTokens`, the
+/// Immutable after loading and safe to share between threads; get one from
+/// `TokenizerRegistry`, which loads each vocabulary once. As a `Tokenizer` it answers exact
+/// counts and token spans. `tokenCount(of:)` is the hot path (the server's `countTokens`, the
 /// advisor's pricing): it walks the text once, looks each piece up whole, merges only pieces
-/// that are not themselves tokens, and allocates nothing per token.
-public final class BPEEncoding: Sendable {
-    /// Which encoding this is.
-    public let name: EncodingName
+/// that are not themselves tokens, and allocates nothing per token. The pre-tokenizer is
+/// reached through one dynamic call per text (`PreTokenizer.countTokens`), after which the loop
+/// is specialised for it.
+public final class BPEEncoding: Tokenizer {
+    /// Which encoding this is: name, vocabulary file, special tokens, pre-tokenizer.
+    public let definition: BPEEncodingDefinition
     let table: TokenRankTable
     let specials: [SpecialToken]
 
@@ -26,12 +29,30 @@ public final class BPEEncoding: Sendable {
         let id: Int
     }
 
-    /// Wraps a loaded vocabulary; see `EncodingStore.encoding(_:)`.
-    init(name: EncodingName, table: TokenRankTable) {
-        self.name = name
+    /// Wraps a loaded vocabulary; see `load(_:directory:)`.
+    init(definition: BPEEncodingDefinition, table: TokenRankTable) {
+        self.definition = definition
         self.table = table
-        self.specials = name.specialTokens.map { SpecialToken(name: $0.name, bytes: Array($0.name.utf8), id: $0.id) }
+        self.specials = definition.specialTokens.map {
+            SpecialToken(name: $0.name, bytes: Array($0.name.utf8), id: $0.id)
+        }
     }
+
+    /// Loads and verifies `definition`'s vocabulary file from `directory` (`models/vocab`).
+    ///
+    /// Throws a `VocabularyError` naming the file when it is missing, does not match its
+    /// SHA-256 in `SHA256SUMS`, or is malformed. Each call reads the file again; the registry
+    /// is what loads once.
+    public static func load(_ definition: BPEEncodingDefinition, directory: String) throws(VocabularyError) -> BPEEncoding {
+        BPEEncoding(definition: definition,
+                    table: try VocabularyFileLoader.load(definition.vocabularyFileName, directory: directory))
+    }
+
+    /// The encoding's name, e.g. `o200k_base`.
+    public var id: TokenizerID { definition.id }
+
+    /// Always `true`: counts equal tiktoken's.
+    public var isExact: Bool { true }
 
     /// The names of this encoding's special tokens, e.g. `<|endoftext|>`, for `allowedSpecial`.
     public var specialTokenNames: [String] { specials.map(\.name) }
@@ -39,11 +60,21 @@ public final class BPEEncoding: Sendable {
     /// Number of ordinary (mergeable) tokens in the vocabulary file.
     public var ordinaryTokenCount: Int { table.count }
 
+    /// The exact count of `text` as a `TokenCount` (the `Tokenizer` view of `tokenCount(of:)`).
+    public func count(_ text: String, allowedSpecial: SpecialTokenPolicy) -> TokenCount {
+        .exact(tokenCount(of: text, allowedSpecial: allowedSpecial), tokenizer: id)
+    }
+
+    /// The tokens of `text` (the `Tokenizer` view of `spans(of:)`); never `nil`.
+    public func encode(_ text: String, allowedSpecial: SpecialTokenPolicy) -> [TokenSpan]? {
+        spans(of: text, allowedSpecial: allowedSpecial)
+    }
+
     /// Counts the tokens of `text` exactly as `len(tiktoken.encode(text, allowed_special=...))`.
     ///
     /// With the default policy special-token text counts as ordinary text (tiktoken's
     /// `encode_ordinary`). Allocates nothing per token; at most one scratch buffer per call.
-    public func count(_ text: String, allowedSpecial: SpecialTokenPolicy = .none) -> Int {
+    public func tokenCount(of text: String, allowedSpecial: SpecialTokenPolicy = .none) -> Int {
         var text = text
         return text.withUTF8 { count(utf8: $0, allowedSpecial: allowedSpecial) }
     }
@@ -51,7 +82,7 @@ public final class BPEEncoding: Sendable {
     /// Encodes `text` into token ids with their UTF-8 byte ranges, like tiktoken's `encode`.
     ///
     /// The spans tile the text: each starts where the previous one ended.
-    public func encode(_ text: String, allowedSpecial: SpecialTokenPolicy = .none) -> [TokenSpan] {
+    public func spans(of text: String, allowedSpecial: SpecialTokenPolicy = .none) -> [TokenSpan] {
         var text = text
         return text.withUTF8 { encode(utf8: $0, allowedSpecial: allowedSpecial) }
     }
@@ -62,19 +93,13 @@ public final class BPEEncoding: Sendable {
     /// re-validate them.
     func count(utf8 buffer: UnsafeBufferPointer<UInt8>, allowedSpecial: SpecialTokenPolicy = .none) -> Int {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
-        switch name {
-        case .o200kBase: return count(base, buffer.count, allowed: allowed(allowedSpecial), O200kPreTokenizer())
-        case .cl100kBase: return count(base, buffer.count, allowed: allowed(allowedSpecial), Cl100kPreTokenizer())
-        }
+        return definition.preTokenizer.countTokens(self, base, buffer.count, allowed: allowed(allowedSpecial))
     }
 
     /// Encodes UTF-8 text already in memory; see `count(utf8:allowedSpecial:)`.
     func encode(utf8 buffer: UnsafeBufferPointer<UInt8>, allowedSpecial: SpecialTokenPolicy = .none) -> [TokenSpan] {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return [] }
-        switch name {
-        case .o200kBase: return encode(base, buffer.count, allowed: allowed(allowedSpecial), O200kPreTokenizer())
-        case .cl100kBase: return encode(base, buffer.count, allowed: allowed(allowedSpecial), Cl100kPreTokenizer())
-        }
+        return definition.preTokenizer.encodeTokens(self, base, buffer.count, allowed: allowed(allowedSpecial))
     }
 
     private func allowed(_ policy: SpecialTokenPolicy) -> [SpecialToken] {
@@ -85,7 +110,8 @@ public final class BPEEncoding: Sendable {
         }
     }
 
-    private func count<P: PreTokenizer>(
+    /// The counting loop for one concrete pre-tokenizer (see `PreTokenizer.countTokens`).
+    func count<P: PreTokenizer>(
         _ base: UnsafePointer<UInt8>, _ length: Int, allowed: [SpecialToken], _ preTokenizer: P
     ) -> Int {
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: BytePairMerger.scratchCount) { scratch in
@@ -156,7 +182,8 @@ public final class BPEEncoding: Sendable {
         return total
     }
 
-    private func encode<P: PreTokenizer>(
+    /// The encoding loop for one concrete pre-tokenizer (see `PreTokenizer.encodeTokens`).
+    func encode<P: PreTokenizer>(
         _ base: UnsafePointer<UInt8>, _ length: Int, allowed: [SpecialToken], _ preTokenizer: P
     ) -> [TokenSpan] {
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: BytePairMerger.scratchCount) { scratch in

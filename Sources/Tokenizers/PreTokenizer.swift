@@ -12,4 +12,29 @@ protocol PreTokenizer: Sendable {
     /// ends for the regex (its `$` and `(?!\S)` see the end there), which is either the end of
     /// the text or the start of an allowed special token.
     func pieceEnd(_ text: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int
+
+    /// Counts `length` bytes at `base` with `encoding`, pre-tokenized by this scanner.
+    ///
+    /// A requirement (implemented once, below) rather than a plain generic call so that
+    /// `BPEEncoding`, which holds its scanner as `any PreTokenizer`, pays one dynamic dispatch
+    /// per text and then runs a loop specialised for the concrete scanner — never a dispatch
+    /// per piece.
+    func countTokens(_ encoding: BPEEncoding, _ base: UnsafePointer<UInt8>, _ length: Int,
+                     allowed: [BPEEncoding.SpecialToken]) -> Int
+
+    /// Encodes `length` bytes at `base` with `encoding`; specialised like `countTokens`.
+    func encodeTokens(_ encoding: BPEEncoding, _ base: UnsafePointer<UInt8>, _ length: Int,
+                      allowed: [BPEEncoding.SpecialToken]) -> [TokenSpan]
+}
+
+extension PreTokenizer {
+    func countTokens(_ encoding: BPEEncoding, _ base: UnsafePointer<UInt8>, _ length: Int,
+                     allowed: [BPEEncoding.SpecialToken]) -> Int {
+        encoding.count(base, length, allowed: allowed, self)
+    }
+
+    func encodeTokens(_ encoding: BPEEncoding, _ base: UnsafePointer<UInt8>, _ length: Int,
+                      allowed: [BPEEncoding.SpecialToken]) -> [TokenSpan] {
+        encoding.encode(base, length, allowed: allowed, self)
+    }
 }

@@ -18,10 +18,10 @@ enum VocabularyFileLoader {
     /// Name of the checksum file beside the vocabularies.
     static let checksumFileName = "SHA256SUMS"
 
-    /// Loads and verifies the vocabulary of `name` from `directory`.
-    static func load(_ name: EncodingName, directory: String) throws(VocabularyError) -> TokenRankTable {
-        let path = joinPath(directory, name.vocabularyFileName)
-        let expected = try expectedDigest(of: name.vocabularyFileName, directory: directory)
+    /// Loads and verifies the vocabulary file `fileName` from `directory`.
+    static func load(_ fileName: String, directory: String) throws(VocabularyError) -> TokenRankTable {
+        let path = joinPath(directory, fileName)
+        let expected = try expectedDigest(of: fileName, directory: directory)
         let file: FileBytes
         switch FileBytes.read(path) {
         case .success(let bytes): file = bytes

@@ -1,44 +1,63 @@
 /// Estimates a token count without any vocabulary, from how many scalars of each script the
-/// text has.
+/// text has — a `Tokenizer` that is never exact.
 ///
-/// It answers `preflight/countTokens` with `exact: false` when a vocabulary file is missing,
-/// and is the base for tokenizers whose vocabulary is not public. The model is linear: each
-/// scalar class (ASCII letters, digits, white space and punctuation; other Latin; combining
-/// marks; one class per script block: Cyrillic, Arabic, Devanagari, Han, ...) costs a fitted
-/// number of tokens per scalar. The weights were fitted by least squares to tiktoken's counts
-/// on every FLORES-200 dev line (`scripts/calibrate-vocabulary-free-estimator.py`, tables in
-/// `VocabularyFreeEstimatorTables.swift`), separately for o200k_base and cl100k_base. On those
-/// lines half the o200k estimates are within ±10% and 90% within ±30%; the interval reported is
-/// the 5th–95th percentile of the true count over the estimate. It is weakest on Latin-script
-/// languages, where the real cost depends on the vocabulary (English is overestimated by
-/// about 45%, Vietnamese by 64%) — see docs/TOKENIZERS.md.
-public enum VocabularyFreeEstimator {
-    /// Estimates the `o200k_base` token count of `text`.
-    public static func estimate(_ text: String) -> TokenEstimate {
-        estimate(text, for: .o200kBase)
+/// It answers for an exact encoding whose vocabulary file is missing (`exact: false`, a range
+/// and a note), for `mode: "estimate"`, for models whose tokenizer is unknown (`estimator`) and
+/// for families without a public vocabulary. The model is linear: each scalar class (ASCII
+/// letters, digits, white space and punctuation; other Latin; combining marks; one class per
+/// script block: Cyrillic, Arabic, Devanagari, Han, ...) costs a fitted number of tokens per
+/// scalar. The weights were fitted by least squares to tiktoken's counts on every FLORES-200
+/// dev line (`scripts/calibrate-vocabulary-free-estimator.py`, tables in
+/// `VocabularyFreeEstimatorTables.swift`), separately for o200k_base and cl100k_base
+/// (`EstimatorCalibration`). On those lines half the o200k estimates are within ±10% and 90%
+/// within ±30%; the range reported is the 5th–95th percentile of the true count over the
+/// estimate. It is weakest on Latin-script languages, where the real cost depends on the
+/// vocabulary (English is overestimated by about 45%, Vietnamese by 64%) — see
+/// docs/TOKENIZERS.md.
+public struct VocabularyFreeEstimator: Tokenizer {
+    /// The name the estimate is reported under (the encoding or family it stands in for).
+    public let id: TokenizerID
+    /// Which encoding's counts the estimate approximates.
+    public let calibration: EstimatorCalibration
+    /// Why this is an estimate, copied into every count's `note`.
+    public let note: String?
+
+    /// An estimator reporting under `id`, approximating `calibration`'s encoding.
+    public init(id: TokenizerID, calibration: EstimatorCalibration = .o200kBase, note: String?) {
+        self.id = id
+        self.calibration = calibration
+        self.note = note
     }
 
-    /// Estimates the token count of `text` in `encoding` (when its vocabulary is unavailable).
-    public static func estimate(_ text: String, for encoding: EncodingName) -> TokenEstimate {
-        let weights: [Double]
-        let interval: (low: Double, high: Double)
-        switch encoding {
-        case .o200kBase: (weights, interval) = (o200kWeights, o200kInterval)
-        case .cl100kBase: (weights, interval) = (cl100kWeights, cl100kInterval)
-        }
-        var counts = [Int](repeating: 0, count: classNames.count)
+    /// Always `false`: the counts are estimates with a range.
+    public var isExact: Bool { false }
+
+    /// None: special-token text is estimated like any other text.
+    public var specialTokenNames: [String] { [] }
+
+    /// The estimate for `text` with its range; `allowedSpecial` is ignored (no vocabulary).
+    ///
+    /// Empty text is 0 tokens (range 0…0); any other text at least 1.
+    public func count(_ text: String, allowedSpecial: SpecialTokenPolicy) -> TokenCount {
+        let weights = calibration.weights
+        var counts = [Int](repeating: 0, count: Self.classNames.count)
         var scalars = 0
         for scalar in text.unicodeScalars {
-            counts[classOf(scalar.value)] += 1
+            counts[Self.classOf(scalar.value)] += 1
             scalars += 1
         }
-        if scalars == 0 { return TokenEstimate(tokens: 0, low: 0, high: 0) }
+        if scalars == 0 { return .estimated(0, range: 0...0, tokenizer: id, note: note) }
         var estimate = 0.0
         for (count, weight) in zip(counts, weights) { estimate += Double(count) * weight }
         let tokens = max(1, Int(estimate.rounded()))
-        let low = max(1, min(tokens, Int((estimate * interval.low).rounded(.down))))
-        let high = max(tokens, Int((estimate * interval.high).rounded(.up)))
-        return TokenEstimate(tokens: tokens, low: low, high: high)
+        let low = max(1, min(tokens, Int((estimate * calibration.interval.low).rounded(.down))))
+        let high = max(tokens, Int((estimate * calibration.interval.high).rounded(.up)))
+        return .estimated(tokens, range: low...high, tokenizer: id, note: note)
+    }
+
+    /// `nil`: without a vocabulary there are no token boundaries to report.
+    public func encode(_ text: String, allowedSpecial: SpecialTokenPolicy) -> [TokenSpan]? {
+        nil
     }
 
     /// The class index of a scalar (see `classNames`).

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JSONRPC
 import PreflightServer
+import Tokenizers
 import JSON
 import Log
 
@@ -27,8 +28,8 @@ struct Count: ParsableCommand {
     var files: [String] = []
 
     func validate() throws {
-        guard TokenCountingService.encodingNames.contains(tokenizer) else {
-            throw ValidationError("--tokenizer must be one of \(TokenCountingService.encodingNames.joined(separator: ", ")), not \"\(tokenizer)\"")
+        guard TokenCountingService.tokenizerNames.contains(tokenizer) else {
+            throw ValidationError("--tokenizer must be one of \(TokenCountingService.tokenizerNames.joined(separator: ", ")), not \"\(tokenizer)\"")
         }
     }
 
@@ -37,12 +38,12 @@ struct Count: ParsableCommand {
         let models = ModelsDirectoryLocator.locate(option: common.modelsDirectory, environment: ProcessInfo.processInfo.environment)
         let service = TokenCountingService(modelsDirectory: models?.path, log: StderrLog(level: .off))
         let inputs = files.isEmpty ? ["-"] : files
-        var counts: [(path: String, count: TokenCountingService.Count)] = []
+        var counts: [(path: String, count: TokenCount)] = []
         for input in inputs {
             let (text, label) = try AdvisorCommandSupport.readPrompt(input, command: "count")
-            counts.append((label, service.count(text, tokenizer: tokenizer, mode: "exact")))
+            counts.append((label, service.count(text, tokenizer: TokenizerID(tokenizer), mode: .exact)))
         }
-        if let inexact = counts.first(where: { !$0.count.exact }) {
+        if let inexact = counts.first(where: { !$0.count.isExact }) {
             log.warning("these counts are estimates, not exact: \(inexact.count.note ?? "no vocabulary")")
             FileHandle.standardError.write(Data("preflight count: warning: estimates only — \(inexact.count.note ?? "no vocabulary")\n".utf8))
         }
@@ -55,7 +56,7 @@ struct Count: ParsableCommand {
             } else {
                 result = .object([
                     "tokenizer": .string(tokenizer),
-                    "exact": .bool(counts.allSatisfy(\.count.exact)),
+                    "exact": .bool(counts.allSatisfy(\.count.isExact)),
                     "files": .array(counts.map { .object(["path": .string($0.path), "tokens": .integer($0.count.tokens)]) }),
                     "total": .integer(total),
                 ])

@@ -5,7 +5,7 @@ import Tokenizers
 @Suite struct InflationTests {
     let table = InflationTable.flores200
 
-    func estimate(_ text: String, tokenizer: String = "o200k_base") -> InflationEstimate {
+    func estimate(_ text: String, tokenizer: TokenizerID = .o200kBase) -> InflationEstimate {
         let profile = UnicodeScriptProfile(text)
         let weights = ScriptTokenSplit.weights(of: text, profile: profile, tokenizer: tokenizer, counter: WordCounter())
         let total = weights.values.reduce(0, +)

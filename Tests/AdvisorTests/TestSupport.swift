@@ -1,11 +1,12 @@
 import Foundation
+import Tokenizers
 @testable import Advisor
 
 /// An exact decimal from its literal text (never via Double).
 func d(_ text: String) -> Decimal { Decimal(string: text, locale: nil)! }
 
 /// A minimal model for pricing tests: prices per million as decimal strings.
-func model(_ id: String = "m", tier: Tier? = .standard, tokenizer: String = "o200k_base", provider: String = "p",
+func model(_ id: String = "m", tier: Tier? = .standard, tokenizer: TokenizerID = .o200kBase, provider: String = "p",
            context: Int = 1_000_000, maxOutput: Int? = nil, input: String, output: String,
            cached: String? = nil, write: String? = nil, reasoningPrice: String? = nil, reasoning: Bool = false,
            longContext: LongContextPricing? = nil,
@@ -20,7 +21,7 @@ func model(_ id: String = "m", tier: Tier? = .standard, tokenizer: String = "o20
 /// A deterministic counter for tests: one token per whitespace-separated word, one per CJK or
 /// kana scalar; the family `fam` counts double and is not exact (±25 %).
 struct WordCounter: TokenCounting {
-    func count(_ text: String, tokenizer: String) -> CountedTokens {
+    func count(_ text: String, tokenizer: TokenizerID) -> TokenCount {
         var tokens = 0
         var inWord = false
         for scalar in text.unicodeScalars {
@@ -37,9 +38,8 @@ struct WordCounter: TokenCounting {
         }
         if tokenizer == "fam" {
             let doubled = tokens * 2
-            return CountedTokens(tokens: doubled, exact: false, tokenizer: "fam",
-                                 low: doubled * 3 / 4, high: doubled * 5 / 4)
+            return .estimated(doubled, range: doubled * 3 / 4...doubled * 5 / 4, tokenizer: "fam", note: nil)
         }
-        return CountedTokens(tokens: tokens, exact: true, tokenizer: tokenizer)
+        return .exact(tokens, tokenizer: tokenizer)
     }
 }

@@ -1,6 +1,7 @@
 import Advisor
 import Foundation
 import Testing
+import Tokenizers
 @testable import PreflightServer
 
 private func d(_ text: String) -> Decimal { Decimal(string: text, locale: nil)! }
@@ -194,7 +195,7 @@ private func catalogText(model: String = "", extraModels: String = "") -> String
             ("openrouter", "openrouter/some/omni-model", "estimator"),
         ]
         for (provider, name, expected) in cases {
-            #expect(TokenizerInference.tokenizer(provider: provider, model: name) == expected, "\(name)")
+            #expect(TokenizerInference.tokenizer(provider: provider, model: name) == TokenizerID(expected), "\(name)")
         }
     }
 

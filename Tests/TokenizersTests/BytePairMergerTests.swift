@@ -21,8 +21,8 @@ struct BytePairMergerTests {
         }
     }
 
-    @Test("The heap merger makes the same merges as the flat one", arguments: EncodingName.allCases)
-    func heapEqualsFlat(_ name: EncodingName) throws {
+    @Test("The heap merger makes the same merges as the flat one", arguments: TestEnvironment.encodings)
+    func heapEqualsFlat(_ name: TokenizerID) throws {
         let ranks = try TestEnvironment.encoding(name).table.lookup
         var generator = SystemRandomNumberGenerator()
         let alphabets: [[UInt8]] = [
@@ -47,8 +47,8 @@ struct BytePairMergerTests {
         #expect(compared == 240)
     }
 
-    @Test("Runs of one repeated unit (sorted initial pairs) merge alike in both mergers", arguments: EncodingName.allCases)
-    func repeatedRuns(_ name: EncodingName) throws {
+    @Test("Runs of one repeated unit (sorted initial pairs) merge alike in both mergers", arguments: TestEnvironment.encodings)
+    func repeatedRuns(_ name: TokenizerID) throws {
         let ranks = try TestEnvironment.encoding(name).table.lookup
         for unit in ["a", "-", " ", "\n", "=", "0", "ab", "中", "😀", "ก่"] {
             for repeats in 2...BytePairMerger.smallPieceLimit / unit.utf8.count {
@@ -82,8 +82,8 @@ struct BytePairMergerTests {
         }
     }
 
-    @Test("Long pieces: the heap merger equals tiktoken's algorithm", arguments: EncodingName.allCases)
-    func longPiecesMatchReference(_ name: EncodingName) throws {
+    @Test("Long pieces: the heap merger equals tiktoken's algorithm", arguments: TestEnvironment.encodings)
+    func longPiecesMatchReference(_ name: TokenizerID) throws {
         let ranks = try TestEnvironment.encoding(name).table.lookup
         var generator = SystemRandomNumberGenerator()
         let units: [[UInt8]] = [
@@ -119,7 +119,7 @@ struct BytePairMergerTests {
             let text = String(repeating: "ab", count: length / 2) + (length % 2 == 1 ? "a" : "")
             let bytes = Array(text.utf8)
             let ranks = encoding.table.lookup
-            #expect(Self.largeBoundaries(bytes, ranks).count - 1 == encoding.count(text))
+            #expect(Self.largeBoundaries(bytes, ranks).count - 1 == encoding.tokenCount(of: text))
         }
     }
 }

@@ -3,17 +3,28 @@ import Testing
 
 @Suite("Vocabulary-free estimator")
 struct EstimatorTests {
-    @Test func estimatorIntervalContainsPoint() {
-        let e = VocabularyFreeEstimator.estimate("Hello, world! This is a test.")
-        #expect(e.low <= e.tokens && e.tokens <= e.high)
-        #expect(e.tokens > 0)
+    /// The estimator standing in for `name`, calibrated for it.
+    static func estimator(_ name: TokenizerID) -> VocabularyFreeEstimator {
+        TestEnvironment.registry.estimator(for: name, note: "test estimate")
     }
 
-    @Test("Empty text is zero tokens; any text at least one", arguments: EncodingName.allCases)
-    func bounds(_ name: EncodingName) {
-        #expect(VocabularyFreeEstimator.estimate("", for: name) == TokenEstimate(tokens: 0, low: 0, high: 0))
-        let one = VocabularyFreeEstimator.estimate(".", for: name)
+    @Test func estimatorIntervalContainsPoint() {
+        let e = VocabularyFreeEstimator(id: "family", note: "test").count("Hello, world! This is a test.")
+        #expect(e.low <= e.tokens && e.tokens <= e.high)
+        #expect(e.tokens > 0 && !e.isExact && e.tokenizer == "family" && e.note == "test")
+    }
+
+    @Test("Empty text is zero tokens; any text at least one", arguments: TestEnvironment.encodings)
+    func bounds(_ name: TokenizerID) {
+        #expect(Self.estimator(name).count("") == .estimated(0, range: 0...0, tokenizer: name, note: "test estimate"))
+        let one = Self.estimator(name).count(".")
         #expect(one.tokens >= 1 && one.low >= 1 && one.low <= one.tokens && one.tokens <= one.high)
+    }
+
+    @Test("Each encoding's estimate uses that encoding's calibration", arguments: TestEnvironment.encodings)
+    func calibrationPerEncoding(_ name: TokenizerID) {
+        #expect(Self.estimator(name).calibration.encoding == name)
+        #expect(Self.estimator(name).encode("text", allowedSpecial: .none) == nil)
     }
 
     @Test("Scalars fall in the expected classes")
@@ -28,13 +39,13 @@ struct EstimatorTests {
         #expect(name("😀") == "emoji" && name("\u{10FFFF}") == "other")
     }
 
-    @Test("On the fixture's FLORES lines the estimate is close to tiktoken's count", arguments: EncodingName.allCases)
-    func calibrated(_ name: EncodingName) {
+    @Test("On the fixture's FLORES lines the estimate is close to tiktoken's count", arguments: TestEnvironment.encodings)
+    func calibrated(_ name: TokenizerID) {
         var errors: [Double] = []
         var inside = 0
         for row in TiktokenFixture.shared.rows where row.source.hasPrefix("flores200-dev/") {
             guard let truth = row.counts[name] else { continue }
-            let e = VocabularyFreeEstimator.estimate(row.text, for: name)
+            let e = Self.estimator(name).count(row.text)
             errors.append(abs(Double(e.tokens - truth)) / Double(truth))
             if e.low <= truth && truth <= e.high { inside += 1 }
         }

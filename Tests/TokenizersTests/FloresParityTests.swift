@@ -38,10 +38,10 @@ struct FloresParityTests {
             let line = String(linesByLanguage[language]![index])
             let expected = [(cl100k, Int(fields[cl100kColumn])), (o200k, Int(fields[o200kColumn]))]
             for (encoding, want) in expected {
-                let got = encoding.count(line)
+                let got = encoding.tokenCount(of: line)
                 checked += 1
                 if got != want {
-                    mismatches.append("\(encoding.name.rawValue) \(language) line \(index): \(got) ≠ tiktoken's \(want ?? -1)")
+                    mismatches.append("\(encoding.id) \(language) line \(index): \(got) ≠ tiktoken's \(want ?? -1)")
                 }
             }
         }

@@ -6,7 +6,7 @@ import Tokenizers
 @Suite("Special-token policy")
 struct SpecialTokenPolicyTests {
     struct Case: Sendable {
-        let encoding: EncodingName
+        let encoding: TokenizerID
         let text: String
         let none: [Int]
         let all: [Int]
@@ -41,19 +41,19 @@ struct SpecialTokenPolicyTests {
             (.none, testCase.none), (.all, testCase.all), (.only(["<|endoftext|>"]), testCase.endOfTextOnly),
         ]
         for (policy, expected) in policies {
-            #expect(encoding.encode(testCase.text, allowedSpecial: policy).map(\.id) == expected, "\(policy)")
-            #expect(encoding.count(testCase.text, allowedSpecial: policy) == expected.count, "\(policy)")
+            #expect(encoding.spans(of: testCase.text, allowedSpecial: policy).map(\.id) == expected, "\(policy)")
+            #expect(encoding.tokenCount(of: testCase.text, allowedSpecial: policy) == expected.count, "\(policy)")
         }
     }
 
-    @Test("The default policy is .none", arguments: EncodingName.allCases)
-    func defaultIsNone(_ name: EncodingName) throws {
+    @Test("The default policy is .none", arguments: TestEnvironment.encodings)
+    func defaultIsNone(_ name: TokenizerID) throws {
         let encoding = try TestEnvironment.encoding(name)
         for special in encoding.specialTokenNames {
-            #expect(encoding.count(special) == encoding.count(special, allowedSpecial: .none))
-            #expect(encoding.count(special) > 1)
-            #expect(encoding.count(special, allowedSpecial: .all) == 1)
-            #expect(encoding.count(special, allowedSpecial: .only([special])) == 1)
+            #expect(encoding.tokenCount(of: special) == encoding.tokenCount(of: special, allowedSpecial: .none))
+            #expect(encoding.tokenCount(of: special) > 1)
+            #expect(encoding.tokenCount(of: special, allowedSpecial: .all) == 1)
+            #expect(encoding.tokenCount(of: special, allowedSpecial: .only([special])) == 1)
         }
     }
 
@@ -61,18 +61,18 @@ struct SpecialTokenPolicyTests {
     func unknownNamesIgnored() throws {
         let encoding = try TestEnvironment.encoding(.o200kBase)
         let text = "x<|fim_prefix|>y"  // not an o200k special token
-        #expect(encoding.count(text, allowedSpecial: .only(["<|fim_prefix|>"])) == encoding.count(text))
+        #expect(encoding.tokenCount(of: text, allowedSpecial: .only(["<|fim_prefix|>"])) == encoding.tokenCount(of: text))
     }
 
     @Test("Special-token spans carry their byte offsets")
     func specialSpans() throws {
         let encoding = try TestEnvironment.encoding(.o200kBase)
-        let spans = encoding.encode("é<|endoftext|>", allowedSpecial: .all)
+        let spans = encoding.spans(of: "é<|endoftext|>", allowedSpecial: .all)
         #expect(spans.last == TokenSpan(id: 199_999, start: 2, end: 15))
     }
 
-    @Test("Special token names are tiktoken's", arguments: EncodingName.allCases)
-    func names(_ name: EncodingName) throws {
+    @Test("Special token names are tiktoken's", arguments: TestEnvironment.encodings)
+    func names(_ name: TokenizerID) throws {
         let names = try TestEnvironment.encoding(name).specialTokenNames
         #expect(names.contains("<|endoftext|>") && names.contains("<|endofprompt|>"))
         #expect(names.count == (name == .o200kBase ? 2 : 5))

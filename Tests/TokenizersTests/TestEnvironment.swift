@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import Tokenizers
 
 /// Where the tests find the vocabulary and the optional `../shared` material.
@@ -27,12 +28,16 @@ enum TestEnvironment {
         return FileManager.default.fileExists(atPath: path + "/corpora/flores200-dev-counts.tsv") ? path : nil
     }()
 
-    /// One store for the whole test run, so each vocabulary is loaded once.
-    static let store = EncodingStore(vocabularyDirectory: vocabularyDirectory)
+    /// One registry for the whole test run, so each vocabulary is loaded once.
+    static let registry = TokenizerRegistry(vocabularyDirectory: vocabularyDirectory)
+
+    /// The exact encodings the tests check against tiktoken.
+    static let encodings: [TokenizerID] = [.o200kBase, .cl100kBase]
 
     /// The loaded encoding; a missing vocabulary fails the calling test with the loader's message.
-    static func encoding(_ name: EncodingName) throws -> BPEEncoding {
-        try store.encoding(name)
+    static func encoding(_ id: TokenizerID) throws -> BPEEncoding {
+        let loaded = try registry.load(id)
+        return try #require(loaded as? BPEEncoding, "\(id) is not a registered byte-pair encoding")
     }
 
     /// Whether this is an optimised build (the FLORES parity test needs one to be quick).

@@ -7,8 +7,8 @@ struct TiktokenFixture: Sendable {
     struct Row: Sendable {
         let source: String
         let text: String
-        let counts: [EncodingName: Int]
-        let tokens: [EncodingName: [TokenSpan]]
+        let counts: [TokenizerID: Int]
+        let tokens: [TokenizerID: [TokenSpan]]
     }
 
     let rows: [Row]
@@ -22,11 +22,11 @@ struct TiktokenFixture: Sendable {
             guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
                   let source = object["source"] as? String, let text = object["text"] as? String
             else { fatalError("malformed fixture line: \(String(decoding: line, as: UTF8.self))") }
-            var counts: [EncodingName: Int] = [:]
-            var tokens: [EncodingName: [TokenSpan]] = [:]
-            for name in EncodingName.allCases {
-                counts[name] = object[name.rawValue] as? Int
-                if let list = object[name.rawValue + "_tokens"] as? [[Int]] {
+            var counts: [TokenizerID: Int] = [:]
+            var tokens: [TokenizerID: [TokenSpan]] = [:]
+            for name in TestEnvironment.encodings {
+                counts[name] = object[name.name] as? Int
+                if let list = object[name.name + "_tokens"] as? [[Int]] {
                     tokens[name] = list.map { TokenSpan(id: $0[0], start: $0[1], end: $0[2]) }
                 }
             }

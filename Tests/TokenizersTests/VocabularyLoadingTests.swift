@@ -17,13 +17,13 @@ struct VocabularyLoadingTests {
         #expect(try TestEnvironment.encoding(.cl100kBase).ordinaryTokenCount == 100_256)
     }
 
-    @Test("The store caches each encoding")
+    @Test("The registry loads each encoding once, on first use")
     func caching() throws {
-        let store = EncodingStore(vocabularyDirectory: TestEnvironment.vocabularyDirectory)
-        #expect(!store.isLoaded(.cl100kBase))
-        let first = try store.encoding(.cl100kBase)
-        #expect(store.isLoaded(.cl100kBase) && !store.isLoaded(.o200kBase))
-        #expect(try store.encoding(.cl100kBase) === first)
+        let registry = TokenizerRegistry(vocabularyDirectory: TestEnvironment.vocabularyDirectory)
+        #expect(!registry.isLoaded(.cl100kBase))
+        let first = try #require(try registry.load(.cl100kBase) as? BPEEncoding)
+        #expect(registry.isLoaded(.cl100kBase) && !registry.isLoaded(.o200kBase))
+        #expect(try registry.load(.cl100kBase) as? BPEEncoding === first)
     }
 
     @Test("A missing vocabulary file is an error naming it")
@@ -33,7 +33,7 @@ struct VocabularyLoadingTests {
         let sums = try String(contentsOfFile: TestEnvironment.vocabularyDirectory + "/SHA256SUMS", encoding: .utf8)
         try sums.write(toFile: directory + "/SHA256SUMS", atomically: true, encoding: .utf8)
         let error = #expect(throws: VocabularyError.self) {
-            try EncodingStore(vocabularyDirectory: directory).encoding(.o200kBase)
+            try TokenizerRegistry(vocabularyDirectory: directory).load(.o200kBase)
         }
         #expect(error?.path == directory + "/o200k_base.tiktoken")
         #expect(error?.description.contains("o200k_base.tiktoken") == true)
@@ -44,7 +44,7 @@ struct VocabularyLoadingTests {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let error = #expect(throws: VocabularyError.self) {
-            try EncodingStore(vocabularyDirectory: directory).encoding(.cl100kBase)
+            try TokenizerRegistry(vocabularyDirectory: directory).load(.cl100kBase)
         }
         #expect(error?.path == directory + "/SHA256SUMS")
     }
@@ -59,7 +59,7 @@ struct VocabularyLoadingTests {
         bytes[bytes.count / 2] ^= 0x01
         try bytes.write(to: URL(fileURLWithPath: directory + "/cl100k_base.tiktoken"))
         let error = #expect(throws: VocabularyError.self) {
-            try EncodingStore(vocabularyDirectory: directory).encoding(.cl100kBase)
+            try TokenizerRegistry(vocabularyDirectory: directory).load(.cl100kBase)
         }
         #expect(error?.path == directory + "/cl100k_base.tiktoken")
         #expect(error?.description.contains("SHA-256") == true)
@@ -71,7 +71,7 @@ struct VocabularyLoadingTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try "0000  other.tiktoken\n".write(toFile: directory + "/SHA256SUMS", atomically: true, encoding: .utf8)
         let error = #expect(throws: VocabularyError.self) {
-            try EncodingStore(vocabularyDirectory: directory).encoding(.o200kBase)
+            try TokenizerRegistry(vocabularyDirectory: directory).load(.o200kBase)
         }
         #expect(error?.path == directory + "/SHA256SUMS")
         #expect(error?.description.contains("o200k_base.tiktoken") == true)

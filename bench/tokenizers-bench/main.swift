@@ -44,9 +44,12 @@ func vocabularyDirectory() -> String {
     return parts.joined(separator: "/") + "/models/vocab"
 }
 
-func encoding(_ name: String, _ store: EncodingStore) -> BPEEncoding {
-    guard let e = EncodingName(rawValue: name) else { fatalError("unknown encoding \(name)") }
-    do { return try store.encoding(e) } catch { fatalError("\(error)") }
+/// The registered tokenizer `name`, measured through the `Tokenizer` protocol as the server uses it.
+func encoding(_ name: String, _ registry: TokenizerRegistry) -> any Tokenizer {
+    do {
+        guard let tokenizer = try registry.load(TokenizerID(name)) else { fatalError("unknown tokenizer \(name)") }
+        return tokenizer
+    } catch { fatalError("\(error)") }
 }
 
 func peakRSSKiB() -> Int {
@@ -60,22 +63,22 @@ guard args.count >= 2 else {
     print("usage: preflight-tokenizer-bench count|lines|throughput|load|parity ...")
     exit(64)
 }
-let store = EncodingStore(vocabularyDirectory: vocabularyDirectory())
+let registry = TokenizerRegistry(vocabularyDirectory: vocabularyDirectory())
 switch args[1] {
 case "count":
-    let enc = encoding(args[2], store)
+    let enc = encoding(args[2], registry)
     let text = String(decoding: readFile(args[3]), as: UTF8.self)
-    print(enc.count(text))
+    print(enc.count(text).tokens)
 case "lines":
-    let enc = encoding(args[2], store)
+    let enc = encoding(args[2], registry)
     let text = String(decoding: readFile(args[3]), as: UTF8.self)
     var out = ""
     for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-        out += "\(enc.count(String(line)))\n"
+        out += "\(enc.count(String(line)).tokens)\n"
     }
     print(out, terminator: "")
 case "throughput":
-    let enc = encoding(args[2], store)
+    let enc = encoding(args[2], registry)
     let bytes = readFile(args[3])
     let text = String(decoding: bytes, as: UTF8.self)
     let budget = args.count > 4 ? Double(args[4])! : 3.0
@@ -85,7 +88,7 @@ case "throughput":
     var runs = 0
     while runs < 3 || now() - start < budget {
         let t0 = now()
-        tokens = enc.count(text)
+        tokens = enc.count(text).tokens
         best = min(best, now() - t0)
         runs += 1
     }
@@ -94,14 +97,14 @@ case "throughput":
         + "mbps=\(String(format: "%.1f", mb / best)) rss_mib=\(peakRSSKiB() / 1024)")
 case "load":
     // Each named encoding (default: both) is loaded and counts one short text.
-    let names = args.count > 2 ? args[2...].map { EncodingName(rawValue: $0)! } : EncodingName.allCases
+    let names = args.count > 2 ? Array(args[2...]) : registry.registrations.filter(\.isExact).map(\.id.name)
     for name in names {
         let t0 = now()
-        let enc = try! store.encoding(name)
+        let enc = encoding(name, registry)
         let t1 = now()
-        let n = enc.count("Hello, world!")
+        let n = enc.count("Hello, world!").tokens
         let t2 = now()
-        print("encoding=\(name.rawValue) load_ms=\(String(format: "%.1f", (t1 - t0) * 1000)) "
+        print("encoding=\(name) load_ms=\(String(format: "%.1f", (t1 - t0) * 1000)) "
             + "first_count_ms=\(String(format: "%.3f", (t2 - t1) * 1000)) tokens=\(n)")
     }
     print("rss_mib=\(peakRSSKiB() / 1024)")
@@ -116,7 +119,7 @@ case "parity":
         if header { cl = f.firstIndex(of: "cl100k_base")!; o2 = f.firstIndex(of: "o200k_base")!; header = false; continue }
         expected[String(f[0]), default: []].append((Int(f[cl])!, Int(f[o2])!))
     }
-    let o200k = encoding("o200k_base", store), cl100k = encoding("cl100k_base", store)
+    let o200k = encoding("o200k_base", registry), cl100k = encoding("cl100k_base", registry)
     var checked = 0, mismatches = 0
     let t0 = now()
     for language in expected.keys.sorted() {
@@ -127,7 +130,7 @@ case "parity":
         if lines.count != want.count { print("\(language): \(lines.count) lines, TSV has \(want.count)"); mismatches += 1; continue }
         for (i, line) in lines.enumerated() {
             let s = String(line)
-            let a = cl100k.count(s), b = o200k.count(s)
+            let a = cl100k.count(s).tokens, b = o200k.count(s).tokens
             checked += 2
             if a != want[i].0 { mismatches += 1; if mismatches < 40 { print("MISMATCH cl100k \(language):\(i) got \(a) want \(want[i].0)") } }
             if b != want[i].1 { mismatches += 1; if mismatches < 40 { print("MISMATCH o200k \(language):\(i) got \(b) want \(want[i].1)") } }

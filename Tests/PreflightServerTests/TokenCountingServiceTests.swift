@@ -1,0 +1,55 @@
+import Advisor
+import Foundation
+import Testing
+import Tokenizers
+@testable import PreflightServer
+
+/// A tokenizer registered only in these tests: one token per space-separated word.
+private struct SpaceWordTokenizer: Tokenizer {
+    let id: TokenizerID
+    var isExact: Bool { true }
+    var specialTokenNames: [String] { [] }
+
+    func count(_ text: String, allowedSpecial: SpecialTokenPolicy) -> TokenCount {
+        .exact(text.split(separator: " ").count, tokenizer: id)
+    }
+
+    func encode(_ text: String, allowedSpecial: SpecialTokenPolicy) -> [TokenSpan]? { nil }
+}
+
+@Suite struct TokenCountingServiceTests {
+    static let wordsID: TokenizerID = "space-words"
+
+    static func service() -> TokenCountingService {
+        let words = TokenizerRegistration(id: wordsID, isExact: true, isAdvertised: true,
+                                          estimatorCalibration: .cl100kBase) { _ in SpaceWordTokenizer(id: wordsID) }
+        return TokenCountingService(registry: TokenizerRegistry(vocabularyDirectory: nil,
+                                                                registrations: TokenizerRegistration.builtIn + [words]))
+    }
+
+    @Test func aRegisteredFakeTokenizerIsCountedByTheServiceAndTheAdvisorSeam() {
+        let service = Self.service()
+        #expect(service.count("a b c d", tokenizer: Self.wordsID, mode: .exact) == .exact(4, tokenizer: Self.wordsID))
+        let seam: any TokenCounting = service
+        #expect(seam.count("a b c d", tokenizer: Self.wordsID) == .exact(4, tokenizer: Self.wordsID))
+        #expect(service.availableTokenizers.last == TokenizerAvailability(id: Self.wordsID, isExact: true))
+    }
+
+    @Test func estimateModeUsesTheVocabularyFreeEstimatorCalibratedForTheTokenizer() {
+        let service = Self.service()
+        let estimate = service.count("a b c d", tokenizer: Self.wordsID, mode: .estimate)
+        #expect(!estimate.isExact && estimate.tokenizer == Self.wordsID)
+        #expect(estimate.note == "vocabulary-free estimate (mode \"estimate\")")
+        #expect(estimate == VocabularyFreeEstimator(id: Self.wordsID, calibration: .cl100kBase, note: estimate.note)
+            .count("a b c d"))
+        // Tokenizers that only estimate answer the same in both modes.
+        #expect(service.count("x y", tokenizer: "claude", mode: .estimate) == service.count("x y", tokenizer: "claude", mode: .exact))
+    }
+
+    @Test func parameterValidationFollowsTheBuiltInRegistrations() {
+        #expect(TokenCountingService.tokenizerNames == ["o200k_base", "cl100k_base"])
+        #expect(TokenCountingService.specialTokenNames(of: .o200kBase) == ["<|endoftext|>", "<|endofprompt|>"])
+        #expect(TokenCountingService.specialTokenNames(of: "claude") == nil)
+        #expect(TokenCountingService.specialTokenNames(of: .estimator) == nil)
+    }
+}
