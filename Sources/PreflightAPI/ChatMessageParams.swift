@@ -45,6 +45,15 @@ public struct ChatMessageParams: Decodable, Sendable, Equatable {
         message = ChatMessage(role: role, content: parts, name: name)
     }
 
+    /// `key` of `container` as a chat: an array of at least one message.
+    static func messages<Key: CodingKey>(_ container: KeyedDecodingContainer<Key>, forKey key: Key) throws -> [ChatMessage] {
+        let messages = try container.decode([ChatMessageParams].self, forKey: key)
+        if messages.isEmpty {
+            throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "must hold at least one message")
+        }
+        return messages.map(\.message)
+    }
+
     private static func part(_ array: inout any UnkeyedDecodingContainer) throws -> ContentPart {
         if let text = try? array.decode(String.self) { return .text(text) }
         let path = array.codingPath

@@ -64,12 +64,7 @@ public struct EstimateParams: Decodable, Sendable, Equatable {
         case (true, false):
             return .prompt(try container.decode(String.self, forKey: .prompt))
         case (false, true):
-            let messages = try container.decode([ChatMessageParams].self, forKey: .messages)
-            if messages.isEmpty {
-                throw DecodingError.dataCorruptedError(forKey: .messages, in: container,
-                                                       debugDescription: "must hold at least one message")
-            }
-            return .messages(messages.map(\.message))
+            return .messages(try ChatMessageParams.messages(container, forKey: .messages))
         }
     }
 

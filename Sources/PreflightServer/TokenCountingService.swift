@@ -1,3 +1,4 @@
+import PreflightAPI
 import Advisor
 import Tokenizers
 import Log

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JSONRPC
+import PreflightAPI
 import PreflightServer
 import Tokenizers
 import JSON
@@ -49,19 +50,16 @@ struct Count: ParsableCommand {
         }
         let total = counts.reduce(0) { $0 + $1.count.tokens }
         if json {
-            let result: JSONValue
             if counts.count == 1 {
-                result = TokenCountJSON.json(counts[0].count)
-                result["path"] = .string(counts[0].path)
+                var result = TokenCountMethods.result(counts[0].count)
+                result.path = counts[0].path
+                AdvisorCommandSupport.print(try AdvisorCommandSupport.json(result))
             } else {
-                result = .object([
-                    "tokenizer": .string(tokenizer),
-                    "exact": .bool(counts.allSatisfy(\.count.isExact)),
-                    "files": .array(counts.map { .object(["path": .string($0.path), "tokens": .integer($0.count.tokens)]) }),
-                    "total": .integer(total),
-                ])
+                let result = CountFilesResult(
+                    tokenizer: tokenizer, exact: counts.allSatisfy(\.count.isExact),
+                    files: counts.map { CountFilesResult.File(path: $0.path, tokens: $0.count.tokens) }, total: total)
+                AdvisorCommandSupport.print(try AdvisorCommandSupport.json(result))
             }
-            AdvisorCommandSupport.print(result.serializedString)
         } else if counts.count == 1 {
             AdvisorCommandSupport.print(String(counts[0].count.tokens))
         } else {

@@ -1,0 +1,33 @@
+/// `preflight/countTokens`'s result (and `preflight count --json`'s for one file):
+/// `{tokens, tokenizer, exact, messageOverhead?, range?, notCounted?, note?, path?}`.
+public struct TokenCountResult: Codable, Sendable, Equatable {
+    /// The count (the point estimate when not exact), chat overhead included.
+    public let tokens: Int
+    /// What counted: the encoding or the family.
+    public let tokenizer: String
+    /// Whether the tokenizer's own vocabulary counted it.
+    public let exact: Bool
+    /// Chat framing tokens included in `tokens` (chats only).
+    public let messageOverhead: Int?
+    /// The interval when not exact.
+    public let range: Interval<Int>?
+    /// Content parts that were not counted (chats only).
+    public let notCounted: [String]?
+    /// Why the count is an estimate.
+    public let note: String?
+    /// The file counted (`preflight count --json` only).
+    public var path: String?
+
+    /// Creates a result.
+    public init(tokens: Int, tokenizer: String, exact: Bool, messageOverhead: Int? = nil, range: Interval<Int>?,
+                notCounted: [String]? = nil, note: String?, path: String? = nil) {
+        self.tokens = tokens
+        self.tokenizer = tokenizer
+        self.exact = exact
+        self.messageOverhead = messageOverhead
+        self.range = range
+        self.notCounted = notCounted
+        self.note = note
+        self.path = path
+    }
+}
