@@ -86,4 +86,33 @@ import Testing
         let budgetField = try #require(decoded.unknownFields.last)
         #expect(budgetField.knownNames == ["balance", "minimumBalance", "spendingLimit", "spent"])
     }
+
+    @Test func countTokensParamsNameTheOffendingField() throws {
+        let cases: [(String, String, String)] = [
+            (#"{}"#, "params.text", "params.text (a string) or params.messages (chat messages) is required"),
+            (#"{"text":"a","messages":[]}"#, "params.messages", "give either params.text or params.messages, not both"),
+            (#"{"text":"a","tokenizer":"o200k_base","model":"m"}"#, "params.model",
+             "give either params.tokenizer or params.model, not both"),
+            (#"{"text":"a","mode":"fast"}"#, "params.mode", #"params.mode must be one of "exact", "estimate", not "fast""#),
+            (#"{"text":"a","allowedSpecial":3}"#, "params.allowedSpecial",
+             #"params.allowedSpecial must be "all" or a list of special-token names"#),
+            (#"{"text":"a","allowedSpecial":["x",1]}"#, "params.allowedSpecial[1]", "params.allowedSpecial[1] must be a string"),
+            (#"{"text":7}"#, "params.text", "params.text must be a string"),
+            (#"{"messages":[]}"#, "params.messages", "params.messages must hold at least one message"),
+        ]
+        for (text, path, message) in cases {
+            let failure = try #require(try failure(CountTokensParams.self, text), "\(text) should fail")
+            #expect(failure.path == path, "\(text)")
+            #expect(failure.message == message, "\(text)")
+        }
+        let tokenize = try #require(try failure(TokenizeParams.self, #"{"tokenizer":"o200k_base"}"#))
+        #expect(tokenize.path == "params.text" && tokenize.message == "params.text is required")
+    }
+
+    @Test func countTokensParamsReadEveryField() throws {
+        let text = #"{"messages":[{"role":"user","content":"hi"}],"model":"m","mode":"estimate","allowedSpecial":"all"}"#
+        let params = try JSONValueDecoder().decode(CountTokensParams.self, from: try JSONValue.parse(text), path: "params").value
+        #expect(params == CountTokensParams(input: .messages([ChatMessage(role: "user", text: "hi")]), model: "m",
+                                            mode: .estimate, allowedSpecial: .all))
+    }
 }
