@@ -17,6 +17,37 @@ enum PreflightBinary {
         ProcessInfo.processInfo.environment["PREFLIGHT_TEST_TIMEOUT"].flatMap(TimeInterval.init) ?? 120
     }
 
+    /// Why the binary cannot be trusted to be this checkout's code, or nil when it can: it must
+    /// exist and be newer than every file under `Sources/` and `Package.swift`, so a plain
+    /// `swift test` never passes or fails against a stale build. Checked once per run.
+    static let staleness: String? = {
+        let manager = FileManager.default
+        func modified(_ path: String) -> Date? {
+            (try? manager.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+        }
+        guard let built = modified(path) else {
+            return "no preflight binary at \(path): run `swift build` first (or `make test`)"
+        }
+        var newest = (path: repositoryRoot.appendingPathComponent("Package.swift").path, date: Date.distantPast)
+        newest.date = modified(newest.path) ?? .distantPast
+        let sources = repositoryRoot.appendingPathComponent("Sources")
+        for case let relative as String in manager.enumerator(atPath: sources.path) ?? NSEnumerator() {
+            let file = sources.appendingPathComponent(relative).path
+            if let date = modified(file), date > newest.date { newest = (file, date) }
+        }
+        guard newest.date <= built else {
+            return "the preflight binary at \(path) is older than \(newest.path): run `swift build` first (or `make test`)"
+        }
+        return nil
+    }()
+
+    /// Throws when `staleness` says the binary is missing or stale.
+    static func requireFresh() throws {
+        if let staleness { throw StaleBinary(description: staleness) }
+    }
+
+    struct StaleBinary: Error, CustomStringConvertible { let description: String }
+
     static var modelsDirectory: String {
         if let path = ProcessInfo.processInfo.environment["PREFLIGHT_MODELS"], !path.isEmpty { return path }
         return repositoryRoot.appendingPathComponent("models").path
@@ -43,6 +74,7 @@ final class ServerProcess: @unchecked Sendable {
     /// stdout at all (its read end is closed at once), as when a client dies: every write the
     /// server makes then fails with EPIPE.
     init(arguments: [String] = ["serve"], environment extra: [String: String] = [:], readsStdout: Bool = true) throws {
+        try PreflightBinary.requireFresh()
         process.executableURL = URL(fileURLWithPath: PreflightBinary.path)
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
