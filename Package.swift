@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 // Preflight: token counts, model tier routing and cost estimates for LLM prompts,
 // served over JSON-RPC 2.0 with LSP framing. Module direction (docs/ARCHITECTURE.md), one way:
-//   preflight -> PreflightServer -> {JSONRPC, Advisor, Tokenizers};  JSONRPC -> {JSON, Log};
+//   preflight -> PreflightServer -> {JSON, JSONRPC, Log, Advisor, Tokenizers};  JSONRPC -> {JSON, Log};
 //   Advisor -> Tokenizers;  JSON -> CJansson.
 import PackageDescription
 
