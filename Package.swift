@@ -55,9 +55,12 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "AdvisorTests", dependencies: ["Advisor"]),
+        // Helpers the server tests share (no dependencies: the end-to-end tests link no Preflight code).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
-            name: "PreflightServerTests", dependencies: ["PreflightServer", "JSONRPC", "JSON", "Log", "Advisor", "Tokenizers"]),
-        .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Clients"]),
+            name: "PreflightServerTests",
+            dependencies: ["PreflightServer", "JSONRPC", "JSON", "Log", "Advisor", "Tokenizers", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], exclude: ["Clients"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -122,6 +122,12 @@ public final class FrameWriter: @unchecked Sendable {
     }
 
     private func writeAll(_ bytes: [UInt8]) -> Bool {
+        Self.writeAll(bytes, to: fd)
+    }
+
+    /// Writes all of `bytes` to `fd`, retrying short writes and EINTR; false when a write
+    /// fails (EPIPE: the reader has gone).
+    static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Bool {
         bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {

@@ -62,19 +62,10 @@ public final class InProcessConnection: @unchecked Sendable {
         close(fromServer)
     }
 
-    /// Writes bytes to the server's input.
+    /// Writes bytes to the server's input (nothing happens once the server has stopped reading,
+    /// as with a pipe to a process that exited).
     public func send(_ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(toServer, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return  // the server has stopped reading (it exited); as a pipe to a dead process
-                }
-                offset += written
-            }
-        }
+        _ = FrameWriter.writeAll(bytes, to: toServer)
     }
 
     /// Ends the server's input (as a client closing stdin).

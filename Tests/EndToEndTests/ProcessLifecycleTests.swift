@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// What only a real process shows: exit codes, end of input, and cancellation through real pipes.
 /// (The lifecycle rules themselves are tested in process, in PreflightServerTests.)

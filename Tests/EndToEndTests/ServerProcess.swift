@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The built `preflight` binary: `$PREFLIGHT_BIN`, else `.build/debug/preflight` in this checkout.
 enum PreflightBinary {
@@ -213,12 +214,3 @@ func runSession(_ lines: [String], arguments: [String] = ["serve"]) throws -> (m
     return (raw.compactMap { $0 as? [String: Any] }, raw, status, server.stderr, server.stdout)
 }
 
-let initializeLine = #"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"capabilities":{}}}"#
-let initializedLine = #"{"jsonrpc":"2.0","method":"initialized","params":{}}"#
-
-extension Dictionary where Key == String, Value == Any {
-    var errorCode: Int? { (self["error"] as? [String: Any])?["code"] as? Int }
-    var errorField: String? { ((self["error"] as? [String: Any])?["data"] as? [String: Any])?["field"] as? String }
-    var result: [String: Any]? { self["result"] as? [String: Any] }
-    var idNumber: Int? { self["id"] as? Int }
-}

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Exact counts through the server and `preflight count`, against tiktoken's known values.
 @Suite struct TokenCountTests {

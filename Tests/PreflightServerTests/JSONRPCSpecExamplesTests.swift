@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The examples of the JSON-RPC 2.0 specification (§7), adapted to Preflight's methods, sent to
 /// the server as newline-delimited JSON through an in-process connection.

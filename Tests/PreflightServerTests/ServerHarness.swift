@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import JSON
 import JSONRPC
 import Log
@@ -104,16 +105,6 @@ func runSession(_ lines: [String]) throws -> (messages: [[String: Any]], raw: [A
     let status = server.waitForExit()
     let raw = try ServerHarness.split(server.stdout, framing: .newline)
     return (raw.compactMap { $0 as? [String: Any] }, raw, status, server.stdout)
-}
-
-let initializeLine = #"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"capabilities":{}}}"#
-let initializedLine = #"{"jsonrpc":"2.0","method":"initialized","params":{}}"#
-
-extension Dictionary where Key == String, Value == Any {
-    var errorCode: Int? { (self["error"] as? [String: Any])?["code"] as? Int }
-    var errorField: String? { ((self["error"] as? [String: Any])?["data"] as? [String: Any])?["field"] as? String }
-    var result: [String: Any]? { self["result"] as? [String: Any] }
-    var idNumber: Int? { self["id"] as? Int }
 }
 
 extension PreflightLanguageServer {
