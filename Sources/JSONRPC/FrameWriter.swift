@@ -10,9 +10,11 @@ import Glibc
 /// it hands the bytes over and goes back to reading, which avoids the classic pipe deadlock with
 /// clients that write many requests before reading any reply. When nothing is queued or being
 /// written, the message is at most `directWriteLimit` bytes and `poll(2)` says the output has
-/// room, the caller writes it itself: a client that sends one request and waits for its reply
-/// then does not pay for waking the writer thread (about 50 µs a reply on the benchmark
-/// machine). Either way messages leave in the order they were given, each written whole with
+/// room, and the client is waiting for it (no request of its is readable on `inputFD` or still
+/// queued by `hasQueuedRequests`), the caller writes it itself: a client that sends one request
+/// and waits for its reply then does not pay for waking the writer thread and switching back
+/// (BENCHMARKS.md: four context switches a request down to one), while a client that keeps sending keeps the writer thread, so
+/// reading its next requests overlaps writing the replies. Either way messages leave in the order they were given, each written whole with
 /// as few `write(2)` calls as the kernel allows (one flush per message). When the peer has gone
 /// (EPIPE — SIGPIPE is ignored), later messages are dropped and `isBroken` turns true. Only
 /// bytes cross the thread boundary.
@@ -32,13 +34,20 @@ public final class FrameWriter: @unchecked Sendable {
     /// Above this many queued bytes `enqueue` waits, so a client that never reads cannot make
     /// the server's memory grow without bound.
     private let maxQueuedBytes: Int
+    /// The client's request stream, polled with the output in the same `poll(2)`: when a request
+    /// is readable the client is not waiting, and the writer thread writes.
+    private let inputFD: Int32?
+    /// Whether requests already read still wait to be handled (the client is not waiting then
+    /// either); set by the connection, called on the thread that calls `enqueue`.
+    public var hasQueuedRequests: () -> Bool = { false }
     /// Largest message written directly: `PIPE_BUF`, the size a pipe write is atomic at, so when
     /// `poll(2)` reports room (a free pipe buffer page) the write completes without blocking.
     public static let directWriteLimit = 4096
 
-    /// Starts the writer thread for `fd`.
-    public init(fd: Int32, maxQueuedBytes: Int = 256 << 20) {
+    /// Starts the writer thread for `fd`; `inputFD` is the client's request stream, if known.
+    public init(fd: Int32, inputFD: Int32? = nil, maxQueuedBytes: Int = 256 << 20) {
         self.fd = fd
+        self.inputFD = inputFD
         self.maxQueuedBytes = maxQueuedBytes
         let thread = Thread { [self] in self.runLoop() }
         thread.name = "preflight-writer"
@@ -61,24 +70,31 @@ public final class FrameWriter: @unchecked Sendable {
             condition.unlock()
             return
         }
-        if queue.isEmpty && !writing && bytes.count <= Self.directWriteLimit && outputHasRoom() {
+        if queue.isEmpty && !writing && bytes.count <= Self.directWriteLimit && !hasQueuedRequests() && clientIsWaiting() {
             writing = true
             condition.unlock()
             let ok = writeAll(bytes)
             condition.lock()
             writing = false
             if !ok { broken = true }
+            // Wake the writer thread only when it has something to do (another thread queued a
+            // message meanwhile) or waiters must see `broken`: waking it for nothing costs the
+            // thread switch the direct write avoids.
+            if !queue.isEmpty || broken { condition.broadcast() }
         } else {
             queue.append(bytes)
             queuedBytes += bytes.count
+            condition.broadcast()
         }
-        condition.broadcast()
         condition.unlock()
     }
 
-    private func outputHasRoom() -> Bool {
-        var descriptor = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
-        return poll(&descriptor, 1, 0) > 0 && descriptor.revents & Int16(POLLOUT) != 0
+    /// The output has room and no request is readable, in one `poll(2)`.
+    private func clientIsWaiting() -> Bool {
+        var descriptors = [pollfd(fd: fd, events: Int16(POLLOUT), revents: 0),
+                           pollfd(fd: inputFD ?? -1, events: Int16(POLLIN), revents: 0)]
+        guard poll(&descriptors, 2, 0) >= 0 else { return false }
+        return descriptors[0].revents & Int16(POLLOUT) != 0 && descriptors[1].revents & Int16(POLLIN) == 0
     }
 
     /// Writes everything queued, then stops the thread. Blocks until done.

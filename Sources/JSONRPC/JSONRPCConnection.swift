@@ -46,10 +46,11 @@ public final class JSONRPCConnection {
     public init(configuration: Configuration = Configuration(), log: StderrLog) {
         self.configuration = configuration
         self.log = log
-        let writer = FrameWriter(fd: configuration.outputFD)
+        let writer = FrameWriter(fd: configuration.outputFD, inputFD: configuration.inputFD)
         self.writer = writer
         self.session = JSONRPCSession(maxMessageBytes: configuration.maxMessageBytes, log: log) { writer.enqueue($0) }
         session.readAvailableInput = { [unowned self] in self.readAvailableInput() }
+        writer.hasQueuedRequests = { [unowned session] in session.queuedWorkCount > 0 }
     }
 
     /// Serves until the handler asks to exit or input ends; returns the process exit code
