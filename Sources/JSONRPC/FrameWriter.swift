@@ -9,13 +9,14 @@ import Glibc
 /// The connection's dispatch thread never blocks on a slow reader: when a message could block
 /// it hands the bytes over and goes back to reading, which avoids the classic pipe deadlock with
 /// clients that write many requests before reading any reply. When nothing is queued or being
-/// written, the message is at most `directWriteLimit` bytes and `poll(2)` says the output has
-/// room, and the client is waiting for it (no request of its is readable on `inputFD` or still
-/// queued by `hasQueuedRequests`), the caller writes it itself: a client that sends one request
-/// and waits for its reply then does not pay for waking the writer thread and switching back
-/// (BENCHMARKS.md: four context switches a request down to one), while a client that keeps sending keeps the writer thread, so
-/// reading its next requests overlaps writing the replies. Either way messages leave in the order they were given, each written whole with
-/// as few `write(2)` calls as the kernel allows (one flush per message). When the peer has gone
+/// written, the message is at most `directWriteLimit` bytes, `poll(2)` says the output has room
+/// and the client is waiting for it (no request of its is readable on `inputFD` or still queued
+/// by `hasQueuedRequests`), the caller writes it itself: a client that sends one request and
+/// waits for its reply then does not pay for waking the writer thread and switching back
+/// (BENCHMARKS.md: four context switches a request down to one), while a client that keeps
+/// sending keeps the writer thread, so reading its next requests overlaps writing the replies.
+/// Either way messages leave in the order they were given, each written whole with as few
+/// `write(2)` calls as the kernel allows (one flush per message). When the peer has gone
 /// (EPIPE — SIGPIPE is ignored), later messages are dropped and `isBroken` turns true. Only
 /// bytes cross the thread boundary.
 public final class FrameWriter: @unchecked Sendable {

@@ -18,26 +18,38 @@ enum PreflightBinary {
         ProcessInfo.processInfo.environment["PREFLIGHT_TEST_TIMEOUT"].flatMap(TimeInterval.init) ?? 120
     }
 
-    /// Why the binary cannot be trusted to be this checkout's code, or nil when it can: it must
-    /// exist and be newer than every file under `Sources/`, so a plain `swift test` never
-    /// passes or fails against a stale build. (Not `Package.swift`: editing only it need not
-    /// relink the binary.) Checked once per run.
+    /// Why the binary cannot be trusted to be this checkout's code, or nil when it can, so a
+    /// plain `swift test` never passes or fails against a stale build. Checked once per run,
+    /// for this checkout's `.build/debug/preflight` (a `PREFLIGHT_BIN` elsewhere, such as an
+    /// installed binary, is the caller's to keep current). Fresh means: every Swift file under
+    /// `Sources/` has been compiled since it last changed (its `.d` file in
+    /// `.build/debug/<Module>.build/` is not older), and no object file is newer than the
+    /// binary. Source times alone are not enough: a change to comments only is recompiled to an
+    /// identical object, which is not rewritten, and the binary is rightly not relinked.
     static let staleness: String? = {
         let manager = FileManager.default
         func modified(_ path: String) -> Date? {
             (try? manager.attributesOfItem(atPath: path))?[.modificationDate] as? Date
         }
-        guard let built = modified(path) else {
-            return "no preflight binary at \(path): run `swift build` first (or `make test`)"
-        }
-        var newest = (path: "", date: Date.distantPast)
+        let debug = repositoryRoot.appendingPathComponent(".build/debug")
+        guard path == debug.appendingPathComponent("preflight").path else { return nil }
+        let advice = "run `swift build` first (or `make test`)"
+        guard let built = modified(path) else { return "no preflight binary at \(path): \(advice)" }
         let sources = repositoryRoot.appendingPathComponent("Sources")
-        for case let relative as String in manager.enumerator(atPath: sources.path) ?? NSEnumerator() {
-            let file = sources.appendingPathComponent(relative).path
-            if let date = modified(file), date > newest.date { newest = (file, date) }
-        }
-        guard newest.date <= built else {
-            return "the preflight binary at \(path) is older than \(newest.path): run `swift build` first (or `make test`)"
+        for module in (try? manager.contentsOfDirectory(atPath: sources.path)) ?? [] {
+            let buildDirectory = debug.appendingPathComponent("\(module).build")
+            for case let relative as String in manager.enumerator(atPath: sources.appendingPathComponent(module).path) ?? NSEnumerator()
+            where relative.hasSuffix(".swift") {
+                let source = sources.appendingPathComponent(module).appendingPathComponent(relative)
+                let stem = source.deletingPathExtension().lastPathComponent
+                let compiled = modified(buildDirectory.appendingPathComponent("\(stem).d").path) ?? .distantPast
+                if let changed = modified(source.path), changed > compiled {
+                    return "\(source.path) changed after the last build: \(advice)"
+                }
+                if let object = modified(buildDirectory.appendingPathComponent("\(stem).swift.o").path), object > built {
+                    return "the preflight binary at \(path) is older than \(module)'s \(stem).swift.o: \(advice)"
+                }
+            }
         }
         return nil
     }()
