@@ -59,9 +59,12 @@ let package = Package(
         ),
         .testTarget(name: "AdvisorTests", dependencies: ["Advisor"]),
         .testTarget(name: "PreflightAPITests", dependencies: ["PreflightAPI", "JSON", "Advisor"]),
+        // Helpers the server tests share (no dependencies: the end-to-end tests link no Preflight code).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
-            name: "PreflightServerTests", dependencies: ["PreflightServer", "PreflightAPI", "JSONRPC", "JSON", "Log", "Advisor", "Tokenizers"]),
-        .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Clients"]),
+            name: "PreflightServerTests",
+            dependencies: ["PreflightServer", "PreflightAPI", "JSONRPC", "JSON", "Log", "Advisor", "Tokenizers", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], exclude: ["Clients"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -27,15 +27,6 @@ static inline size_t pf_json_dump_flags_compact(void) {
 /// Flags for parsing any JSON value with embedded NUL characters allowed.
 static inline size_t pf_json_load_flags(void) { return JSON_DECODE_ANY | JSON_ALLOW_NUL; }
 
-/// Jansson's nesting limit, exposed so the transport can document it.
-static inline int pf_json_parser_max_depth(void) {
-#ifdef JSON_PARSER_MAX_DEPTH
-    return JSON_PARSER_MAX_DEPTH;
-#else
-    return 2048;
-#endif
-}
-
 /// The error message Jansson wrote into `error` (a NUL-terminated C string inside the struct).
 static inline const char *pf_json_error_text(const json_error_t *error) { return error->text; }
 

@@ -4,16 +4,17 @@ import JSON
 /// Validation follows JSON-RPC 2.0 §4–5: an object with `"jsonrpc": "2.0"`, a string `method`,
 /// `params` (when present) an object or array — `null` is read as absent because LSP clients
 /// such as Emacs send it — and an `id` that is a string, a number or null. A client's replies
-/// (objects with `result` or `error`) are recognised so they can be ignored rather than answered.
+/// (objects with `result` or `error`) are recognised so they complete the server's own
+/// requests rather than being answered.
 public enum IncomingMessage {
     /// A call expecting a reply with the same `id`.
-    case request(id: JSONValue, method: String, params: JSONValue?)
+    case request(id: RequestID, method: String, params: JSONValue?)
     /// A call without `id`: never answered, not even with an error.
     case notification(method: String, params: JSONValue?)
-    /// A reply from the client to a server-to-client request.
-    case response(id: JSONValue)
+    /// A reply from the client to a server-to-client request: its `result`, or its `error`.
+    case response(id: RequestID, outcome: Result<JSONValue, ResponseError>)
     /// Not a valid request; answer -32600 with `id` when one could be read, else null.
-    case invalid(id: JSONValue?, reason: String)
+    case invalid(id: RequestID?, reason: String)
 
     /// Classifies one element (a top-level message or one member of a batch).
     public static func classify(_ value: JSONValue) -> IncomingMessage {
@@ -21,22 +22,23 @@ public enum IncomingMessage {
             return .invalid(id: nil, reason: "a request must be a JSON object")
         }
         let rawID = value["id"]
-        let idIsValid = rawID.map { [.string, .integer, .real, .null].contains($0.kind) } ?? true
-        let echoID = idIsValid ? rawID : nil
+        let typedID = rawID.flatMap(RequestID.init)
+        let idIsValid = rawID == nil || typedID != nil
         guard value["jsonrpc"]?.stringValue == "2.0" else {
-            return .invalid(id: echoID, reason: #"the "jsonrpc" member must be exactly "2.0""#)
+            return .invalid(id: typedID, reason: #"the "jsonrpc" member must be exactly "2.0""#)
         }
         guard idIsValid else {
             return .invalid(id: nil, reason: #"the "id" member must be a string, a number or null"#)
         }
         guard let methodValue = value["method"] else {
-            if let rawID, value["result"] != nil || value["error"] != nil {
-                return .response(id: rawID)
+            if let typedID {
+                if let error = value["error"] { return .response(id: typedID, outcome: .failure(ResponseError(json: error))) }
+                if let result = value["result"] { return .response(id: typedID, outcome: .success(result)) }
             }
-            return .invalid(id: echoID, reason: #"the "method" member is missing"#)
+            return .invalid(id: typedID, reason: #"the "method" member is missing"#)
         }
         guard let method = methodValue.stringValue else {
-            return .invalid(id: echoID, reason: #"the "method" member must be a string"#)
+            return .invalid(id: typedID, reason: #"the "method" member must be a string"#)
         }
         var params = value["params"]
         if let given = params {
@@ -44,11 +46,11 @@ public enum IncomingMessage {
             case .object, .array: break
             case .null: params = nil
             default:
-                return .invalid(id: echoID, reason: #"the "params" member must be an object or an array"#)
+                return .invalid(id: typedID, reason: #"the "params" member must be an object or an array"#)
             }
         }
-        if let rawID {
-            return .request(id: rawID, method: method, params: params)
+        if let typedID {
+            return .request(id: typedID, method: method, params: params)
         }
         return .notification(method: method, params: params)
     }

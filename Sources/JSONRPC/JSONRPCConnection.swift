@@ -3,14 +3,17 @@ import Glibc
 #endif
 import Log
 
-/// A JSON-RPC 2.0 connection over a pair of file descriptors (stdio by default).
+/// A JSON-RPC 2.0 connection over a pair of file descriptors (stdio by default, or the pipes of
+/// an `InProcessConnection`).
 ///
-/// The core is small and synchronous: this thread reads and dispatches through a
-/// `JSONRPCSession`; a `FrameWriter` thread writes. Before each handler runs, every byte that is
-/// already readable is read and parsed (up to `maxQueuedMessages` units of work and about
-/// `maxMessageBytes` of message text, so memory stays bounded), so a
-/// `$/cancelRequest` that arrived before its request is handled turns that request into a
-/// -32800 reply. Replies come in request order.
+/// The core is small and synchronous: the thread that calls `run` reads, parses and dispatches
+/// through a `JSONRPCSession`; a `FrameWriter` writes (directly when that cannot block, else on
+/// its own thread). Before each handler runs, and each time a running handler polls
+/// `RequestContext.isCancelled`, every byte that is already readable is read and parsed (up to
+/// `maxQueuedMessages` units of work and about `maxMessageBytes` of message text, so memory
+/// stays bounded), so a `$/cancelRequest` is applied as soon as it has arrived: a queued request
+/// is answered -32800 without running, a running one sees `isCancelled` at its next poll.
+/// Replies come in request order.
 public final class JSONRPCConnection {
     /// Tunables, with the defaults the brief sets.
     public struct Configuration: Sendable {
@@ -35,8 +38,7 @@ public final class JSONRPCConnection {
     private let configuration: Configuration
     private let log: StderrLog
     private let writer: FrameWriter
-    /// The protocol core; public so handlers can send notifications through it.
-    public let session: JSONRPCSession
+    private let session: JSONRPCSession
     private var endOfInput = false
     private var readBuffer = [UInt8](repeating: 0, count: 64 * 1024)
 
@@ -44,9 +46,11 @@ public final class JSONRPCConnection {
     public init(configuration: Configuration = Configuration(), log: StderrLog) {
         self.configuration = configuration
         self.log = log
-        let writer = FrameWriter(fd: configuration.outputFD)
+        let writer = FrameWriter(fd: configuration.outputFD, inputFD: configuration.inputFD)
         self.writer = writer
         self.session = JSONRPCSession(maxMessageBytes: configuration.maxMessageBytes, log: log) { writer.enqueue($0) }
+        session.readAvailableInput = { [unowned self] in self.readAvailableInput() }
+        writer.hasQueuedRequests = { [unowned session] in session.queuedWorkCount > 0 }
     }
 
     /// Serves until the handler asks to exit or input ends; returns the process exit code
@@ -65,14 +69,18 @@ public final class JSONRPCConnection {
                 readOnce()
                 continue
             }
-            // Read what is already readable before starting the next handler.
-            while !endOfInput && session.queuedWorkCount < configuration.maxQueuedMessages
-                    && session.queuedWorkBytes < configuration.maxMessageBytes && inputIsReadable() {
-                readOnce()
-            }
+            readAvailableInput()
             session.dispatchNext(to: handler)
             if let code = handler.requestedExitCode { return code }
             if writer.isBroken { return 0 }
+        }
+    }
+
+    /// Reads what is already readable, within the read-ahead bounds, without blocking.
+    private func readAvailableInput() {
+        while !endOfInput && session.queuedWorkCount < configuration.maxQueuedMessages
+                && session.queuedWorkBytes < configuration.maxMessageBytes && inputIsReadable() {
+            readOnce()
         }
     }
 

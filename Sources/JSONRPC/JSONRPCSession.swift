@@ -1,11 +1,14 @@
 import JSON
 import Log
-/// The I/O-free core of a JSON-RPC connection: bytes in, framed replies out.
+/// The I/O-free core of a JSON-RPC connection: bytes in, framed messages out.
 ///
 /// It detects the framing, frames and parses messages, validates them, keeps the queue of work
 /// in arrival order, applies `$/cancelRequest` as soon as it is read, and dispatches one unit of
-/// work at a time to a `JSONRPCMessageHandler`. `JSONRPCConnection` wraps it with stdio; the
-/// fuzzer and the unit tests drive it directly.
+/// work at a time to a `JSONRPCMessageHandler`, giving each handler a `RequestContext` (or a
+/// `ClientChannel` for notifications) to send notifications and requests to the client. The
+/// client's responses to those requests are matched by id and complete them in dispatch order.
+/// `JSONRPCConnection` wraps it with file descriptors; the fuzzer and the unit tests drive it
+/// directly.
 public final class JSONRPCSession {
     /// A unit of work taken from the input, in arrival order.
     private enum Work {
@@ -24,8 +27,18 @@ public final class JSONRPCSession {
     private var queue: [(work: Work, bytes: Int)] = []
     private var queueHead = 0
     private var queuedBytes = 0
-    private var pendingIDs: [String: Int] = [:]
-    private var cancelledIDs: Set<String> = []
+    /// Client requests read and not yet answered (queued or running), by id; a count because a
+    /// client may reuse an id while an earlier request with it is pending.
+    private var pendingIDs: [RequestID: Int] = [:]
+    /// Pending ids the client cancelled; the earliest pending request with the id takes it.
+    private var cancelledIDs: Set<RequestID> = []
+    private var outgoing = OutgoingRequestQueue()
+
+    /// Reads the input that is already readable, without blocking; set by the connection that
+    /// owns the session, so a handler polling `RequestContext.isCancelled` sees a
+    /// `$/cancelRequest` sent while it runs. Without it (fuzzer, unit tests) a poll sees what
+    /// `receive(_:)` was given.
+    public var readAvailableInput: (() -> Void)?
 
     /// Creates a session; `emit` receives each framed outgoing message, in order.
     public init(maxMessageBytes: Int, log: StderrLog, emit: @escaping ([UInt8]) -> Void) {
@@ -35,9 +48,6 @@ public final class JSONRPCSession {
         self.contentLengthFramer = ContentLengthFramer(maxMessageBytes: maxMessageBytes)
         self.newlineFramer = NewlineDelimitedFramer(maxMessageBytes: maxMessageBytes)
     }
-
-    /// The framing chosen from the first bytes, once known.
-    public var detectedFraming: FramingDetector.Framing? { framing }
 
     /// Units of work read but not yet dispatched.
     public var queuedWorkCount: Int { queue.count - queueHead }
@@ -90,9 +100,37 @@ public final class JSONRPCSession {
         return true
     }
 
-    /// Sends a server-to-client notification (e.g. `window/showMessage`).
-    public func sendNotification(method: String, params: JSONValue) {
+    /// Server-to-client requests sent and not yet answered.
+    public var outgoingRequestCount: Int { outgoing.count }
+
+    /// A context for answering request `id` outside `dispatchNext` — for tests and embedders
+    /// that call a handler directly; what it sends goes out through this session.
+    public func requestContext(id: RequestID) -> RequestContext {
+        RequestContext(id: id, session: self)
+    }
+
+    /// A channel to the client for a notification handler called outside `dispatchNext`.
+    public func clientChannel() -> ClientChannel {
+        ClientChannel(session: self)
+    }
+
+    // MARK: Output to the client
+
+    func sendNotification(method: String, params: JSONValue?) {
         send(JSONValue.object(["jsonrpc": .string("2.0"), "method": .string(method), "params": params]))
+    }
+
+    func sendRequest(method: String, params: JSONValue?,
+                     onResponse: @escaping OutgoingRequestQueue.Completion) -> RequestID {
+        let id = outgoing.register(onResponse)
+        send(JSONValue.object(["jsonrpc": .string("2.0"), "id": id.json, "method": .string(method), "params": params]))
+        return id
+    }
+
+    /// Whether the running request `id` was cancelled; reads available input first.
+    func isCancelled(_ id: RequestID) -> Bool {
+        readAvailableInput?()
+        return cancelledIDs.contains(id)
     }
 
     // MARK: Input
@@ -151,11 +189,10 @@ public final class JSONRPCSession {
     private func register(_ message: IncomingMessage) {
         switch message {
         case .request(let id, _, _):
-            pendingIDs[id.serializedString, default: 0] += 1
+            pendingIDs[id, default: 0] += 1
         case .notification("$/cancelRequest", let params):
-            guard let id = params?["id"], [.string, .integer, .real].contains(id.kind) else { return }
-            let key = id.serializedString
-            if pendingIDs[key] != nil { cancelledIDs.insert(key) }
+            guard let id = params?["id"].flatMap(RequestID.init), id != .null else { return }
+            if pendingIDs[id] != nil { cancelledIDs.insert(id) }
         default:
             break
         }
@@ -181,16 +218,13 @@ public final class JSONRPCSession {
     private func reply(to message: IncomingMessage, handler: JSONRPCMessageHandler) -> JSONValue? {
         switch message {
         case .request(let id, let method, let params):
-            let key = id.serializedString
-            if let count = pendingIDs[key] {
-                pendingIDs[key] = count > 1 ? count - 1 : nil
-            }
-            if cancelledIDs.remove(key) != nil {
+            defer { finish(id) }
+            if cancelledIDs.contains(id) {
                 return errorReply(id: id, JSONRPCError(.requestCancelled, "request cancelled"))
             }
             do throws(JSONRPCError) {
-                let result = try handler.handleRequest(method: method, params: params, id: id)
-                return JSONValue.object(["jsonrpc": .string("2.0"), "id": id, "result": result])
+                let result = try handler.handleRequest(method: method, params: params, context: RequestContext(id: id, session: self))
+                return JSONValue.object(["jsonrpc": .string("2.0"), "id": id.json, "result": result])
             } catch {
                 if error.code == .internalError { log.error("\(method): \(error.message)") }
                 return errorReply(id: id, error)
@@ -198,18 +232,31 @@ public final class JSONRPCSession {
         case .notification("$/cancelRequest", _):
             return nil
         case .notification(let method, let params):
-            handler.handleNotification(method: method, params: params)
+            handler.handleNotification(method: method, params: params, client: ClientChannel(session: self))
             return nil
-        case .response(let id):
-            log.debug("ignoring a client reply for id \(id.serializedString)")
+        case .response(let id, let outcome):
+            if let completion = outgoing.complete(id) {
+                completion(outcome)
+            } else {
+                log.debug("ignoring a client reply for id \(id), which no request of the server's is waiting for")
+            }
             return nil
         case .invalid(let id, let reason):
             return errorReply(id: id, JSONRPCError(.invalidRequest, "Invalid Request: \(reason)"))
         }
     }
 
-    private func errorReply(id: JSONValue?, _ error: JSONRPCError) -> JSONValue {
-        JSONValue.object(["jsonrpc": .string("2.0"), "id": id ?? .null(), "error": error.json()])
+    /// A request is answered: it is no longer pending, and a cancel it received (taken or not:
+    /// it may have finished before polling) is spent, so a later request reusing the id runs.
+    private func finish(_ id: RequestID) {
+        if let count = pendingIDs[id] {
+            pendingIDs[id] = count > 1 ? count - 1 : nil
+        }
+        cancelledIDs.remove(id)
+    }
+
+    private func errorReply(id: RequestID?, _ error: JSONRPCError) -> JSONValue {
+        JSONValue.object(["jsonrpc": .string("2.0"), "id": (id ?? .null).json, "error": error.json()])
     }
 
     private func send(_ message: JSONValue) {

@@ -7,7 +7,10 @@ public enum LifecycleState: Sendable, Equatable {
     case awaitingInitialize
     /// `initialize` answered; requests are served while waiting for `initialized`.
     case initializing
-    /// `initialized` received.
+    /// `initialized` received. Requests are served as in `initializing`; the state records that
+    /// the client has processed the `initialize` result, which LSP requires before a server
+    /// registers capabilities dynamically or asks for configuration (`client/registerCapability`,
+    /// `workspace/configuration`), so features that send those requests check it.
     case running
     /// `shutdown` answered; only `exit` remains.
     case shutDown

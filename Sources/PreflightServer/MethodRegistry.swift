@@ -1,35 +1,105 @@
 import JSONRPC
 import JSON
 
-/// Every method the server answers, in one place.
+/// Every method the server answers and every capability it advertises, in one place.
 ///
-/// Each feature registers its requests and notifications here; `initialize` advertises the
-/// registered custom methods (`capabilities.experimental.preflight.methods`), so what the server
-/// says it supports and what it answers cannot drift apart.
+/// Each feature registers its requests and notifications here, and the parts of `initialize`'s
+/// `capabilities` it provides; `initialize` advertises the registered custom methods
+/// (`capabilities.experimental.preflight.methods`) and the contributed capabilities, so what
+/// the server says it supports and what it answers cannot drift apart.
 public struct MethodRegistry {
     /// Answers a request: the `result`, or a thrown error reply.
     public typealias RequestHandler = (JSONValue?) throws(JSONRPCError) -> JSONValue
+    /// Answers a request with its context: the id, cancellation, and a channel to the client.
+    public typealias ContextualRequestHandler = (JSONValue?, RequestContext) throws(JSONRPCError) -> JSONValue
     /// Handles a notification.
     public typealias NotificationHandler = (JSONValue?) -> Void
+    /// Handles a notification with a channel to the client.
+    public typealias ContextualNotificationHandler = (JSONValue?, ClientChannel) -> Void
+    /// Computes one capability's value when `initialize` is answered (after its options apply,
+    /// so e.g. the catalog described is the one `initializationOptions` chose).
+    public typealias CapabilityProvider = () -> JSONValue
 
-    private(set) var requests: [String: RequestHandler] = [:]
-    private(set) var notifications: [String: NotificationHandler] = [:]
+    /// A registered request handler, kept in the form it was given (wrapping a typed-throws
+    /// closure in another crashes Swift 6.3.1's SIL generation).
+    enum RegisteredRequest {
+        case plain(RequestHandler)
+        case contextual(ContextualRequestHandler)
+
+        /// Runs the handler.
+        func callAsFunction(_ params: JSONValue?, _ context: RequestContext) throws(JSONRPCError) -> JSONValue {
+            switch self {
+            case .plain(let handler): return try handler(params)
+            case .contextual(let handler): return try handler(params, context)
+            }
+        }
+    }
+
+    private(set) var requests: [String: RegisteredRequest] = [:]
+    private(set) var notifications: [String: ContextualNotificationHandler] = [:]
+    /// Capability fragments in registration order: where each goes in `capabilities`, and its value.
+    private(set) var capabilities: [(path: [String], provide: CapabilityProvider)] = []
 
     /// An empty registry.
     public init() {}
 
-    /// Adds (or replaces) a request method.
+    /// Adds (or replaces) a request method whose handler needs only the params.
     public mutating func request(_ method: String, _ handler: @escaping RequestHandler) {
-        requests[method] = handler
+        requests[method] = .plain(handler)
     }
 
-    /// Adds (or replaces) a notification method.
+    /// Adds (or replaces) a request method whose handler also receives the `RequestContext`, to
+    /// poll for cancellation or to send notifications and requests to the client.
+    public mutating func request(_ method: String, _ handler: @escaping ContextualRequestHandler) {
+        requests[method] = .contextual(handler)
+    }
+
+    /// Adds (or replaces) a notification method whose handler needs only the params.
     public mutating func notification(_ method: String, _ handler: @escaping NotificationHandler) {
+        notifications[method] = { params, _ in handler(params) }
+    }
+
+    /// Adds (or replaces) a notification method whose handler also gets a `ClientChannel`.
+    public mutating func notification(_ method: String, _ handler: @escaping ContextualNotificationHandler) {
         notifications[method] = handler
+    }
+
+    /// Contributes a capability to `initialize`: `provide()`'s value is set at `path` inside
+    /// `capabilities` (e.g. `["experimental", "preflight", "tokenizers"]`, or
+    /// `["hoverProvider"]`), creating the objects on the way. Members appear in registration
+    /// order, after `experimental.preflight.methods`, which the server derives from the registry.
+    public mutating func capability(_ path: [String], _ provide: @escaping CapabilityProvider) {
+        precondition(!path.isEmpty, "a capability needs a name")
+        capabilities.append((path, provide))
     }
 
     /// Preflight's own request methods (`preflight/...`), sorted, for `initialize`.
     public var customMethods: [String] {
         requests.keys.filter { $0.hasPrefix("preflight/") }.sorted()
+    }
+
+    /// The `capabilities` object `initialize` answers with: the custom methods, then every
+    /// contributed fragment in registration order.
+    func capabilitiesObject() -> JSONValue {
+        let capabilities = JSONValue.object()
+        set(.array(customMethods.map { .string($0) }), at: ["experimental", "preflight", "methods"], in: capabilities)
+        for fragment in self.capabilities {
+            set(fragment.provide(), at: fragment.path, in: capabilities)
+        }
+        return capabilities
+    }
+
+    private func set(_ value: JSONValue, at path: [String], in root: JSONValue) {
+        var object = root
+        for key in path.dropLast() {
+            if let existing = object[key], existing.kind == .object {
+                object = existing
+            } else {
+                let created = JSONValue.object()
+                object[key] = created
+                object = created
+            }
+        }
+        object[path[path.count - 1]] = value
     }
 }

@@ -5,7 +5,8 @@ import JSON
 /// The language server: lifecycle rules, then dispatch through the `MethodRegistry`.
 ///
 /// It implements LSP 3.17's lifecycle exactly as the brief states it and leaves every feature
-/// to the methods registered by `ServerFeatures`. All calls arrive on the connection thread.
+/// to the methods and capabilities registered by `ServerFeatures` (plus any an embedder or a
+/// test adds). All calls arrive on the connection's dispatch thread.
 public final class PreflightLanguageServer: JSONRPCMessageHandler {
     /// The lifecycle state (exposed for tests).
     public private(set) var state: LifecycleState = .awaitingInitialize
@@ -15,17 +16,19 @@ public final class PreflightLanguageServer: JSONRPCMessageHandler {
     private let context: ServerContext
     private var registry = MethodRegistry()
 
-    /// Creates a server whose features read `context`.
-    public init(context: ServerContext) {
+    /// Creates a server whose features read `context`; `additionalFeatures` registers more
+    /// methods and capabilities after the built-in ones (an embedder's, or a test's).
+    public init(context: ServerContext, additionalFeatures: (inout MethodRegistry) -> Void = { _ in }) {
         self.context = context
         ServerFeatures.register(into: &registry, context: context)
+        additionalFeatures(&registry)
     }
 
     /// The registered custom method names (what `initialize` advertises).
     public var customMethods: [String] { registry.customMethods }
 
     /// Applies the lifecycle, then the registered method.
-    public func handleRequest(method: String, params: JSONValue?, id: JSONValue) throws(JSONRPCError) -> JSONValue {
+    public func handleRequest(method: String, params: JSONValue?, context requestContext: RequestContext) throws(JSONRPCError) -> JSONValue {
         switch (state, method) {
         case (.awaitingInitialize, "initialize"):
             let result = try initialize(params: params)
@@ -50,12 +53,12 @@ public final class PreflightLanguageServer: JSONRPCMessageHandler {
         guard let handler = registry.requests[method] else {
             throw JSONRPCError(.methodNotFound, "method not found: \(method)")
         }
-        return try handler(params)
+        return try handler(params, requestContext)
     }
 
     /// Applies the lifecycle to notifications: `exit` always counts; before `initialize` the
     /// rest are dropped, as LSP says; `$/` and unknown notifications are ignored.
-    public func handleNotification(method: String, params: JSONValue?) {
+    public func handleNotification(method: String, params: JSONValue?, client: ClientChannel) {
         if method == "exit" {
             requestedExitCode = state == .shutDown ? 0 : 1
             return
@@ -71,7 +74,7 @@ public final class PreflightLanguageServer: JSONRPCMessageHandler {
             break
         }
         if let handler = registry.notifications[method] {
-            handler(params)
+            handler(params, client)
         } else {
             context.log.debug("ignoring notification \(method)")
         }
@@ -88,14 +91,8 @@ public final class PreflightLanguageServer: JSONRPCMessageHandler {
                 context.log.warning("ignoring initializationOptions that are not an object")
             }
         }
-        let preflight = JSONValue.object([
-            "methods": .array(registry.customMethods.map { .string($0) }),
-            "tokenizers": .array(context.tokenizerDescriptions()),
-            "catalog": catalogDescription(),
-        ])
-        let capabilities = JSONValue.object(["experimental": .object(["preflight": preflight])])
         return .object([
-            "capabilities": capabilities,
+            "capabilities": registry.capabilitiesObject(),
             "serverInfo": .object(["name": .string("preflight"), "version": .string(PreflightVersion.current)]),
         ])
     }
@@ -125,16 +122,5 @@ public final class PreflightLanguageServer: JSONRPCMessageHandler {
         }
         advisor.install(loaded, path: path)
         try advisor.setDefaultModel(defaultModel, field: options.field("defaultModel"))
-    }
-
-    /// `{version, models, source, stale}` of the catalog in use, or `null` when none loaded.
-    private func catalogDescription() -> JSONValue {
-        guard let catalog = try? context.advisor.catalog() else { return .null() }
-        return .object([
-            "version": .string(catalog.version.description),
-            "models": .integer(catalog.models.count),
-            "source": .string(context.advisor.store.currentPath ?? catalog.source),
-            "stale": .bool(context.advisor.staleness(of: catalog).isStale),
-        ])
     }
 }

@@ -5,21 +5,19 @@ import Log
 
 /// What the method handlers share: configuration, the log, and the token counters.
 ///
-/// Lives on the connection thread with the server; created once by `preflight serve` (or a test).
+/// Lives on the connection's dispatch thread with the server; created once by `preflight serve` (or a test).
 public final class ServerContext {
     /// Where logs go (stderr).
     public let log: StderrLog
-    /// The `models/` directory in use, if one was found.
-    public let modelsDirectory: String?
     /// Counts tokens for `preflight/countTokens` and friends.
     public let tokenCounter: TokenCountingService
     /// The catalog in use and the advisor's token counting (estimate, check, models).
     public let advisor: AdvisorService
 
-    /// Creates a context.
+    /// Creates a context whose token counters and catalog come from `modelsDirectory`
+    /// (`nil`: no vocabularies and no bundled catalog).
     public init(log: StderrLog, modelsDirectory: String?) {
         self.log = log
-        self.modelsDirectory = modelsDirectory
         self.tokenCounter = TokenCountingService(modelsDirectory: modelsDirectory, log: log)
         self.advisor = AdvisorService(modelsDirectory: modelsDirectory, tokenCounter: tokenCounter, log: log)
     }

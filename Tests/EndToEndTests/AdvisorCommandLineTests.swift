@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `preflight estimate`, `check` and `models` on the command line: exit codes, text output, and
 /// `--json` equal to the JSON-RPC method's result for the same input.

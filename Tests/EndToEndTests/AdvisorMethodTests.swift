@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `preflight/estimate`, `preflight/check`, `preflight/models`, `countTokens`' `model` and the
 /// catalog options, over stdio against the real binary.

@@ -21,6 +21,7 @@ import Testing
         let resultFile = temporary.appendingPathComponent("result.txt")
         let script = PreflightBinary.repositoryRoot.appendingPathComponent("Tests/EndToEndTests/Clients/neovim-handshake.lua").path
 
+        try PreflightBinary.requireFresh()
         let nvim = Process()
         nvim.executableURL = URL(fileURLWithPath: NeovimClientTests.nvimPath!)
         nvim.arguments = ["--headless", "-u", "NONE", "-i", "NONE", "-n", "-c", "luafile \(script)"]

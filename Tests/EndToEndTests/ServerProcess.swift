@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The built `preflight` binary: `$PREFLIGHT_BIN`, else `.build/debug/preflight` in this checkout.
 enum PreflightBinary {
@@ -16,6 +17,49 @@ enum PreflightBinary {
     static var timeout: TimeInterval {
         ProcessInfo.processInfo.environment["PREFLIGHT_TEST_TIMEOUT"].flatMap(TimeInterval.init) ?? 120
     }
+
+    /// Why the binary cannot be trusted to be this checkout's code, or nil when it can, so a
+    /// plain `swift test` never passes or fails against a stale build. Checked once per run,
+    /// for this checkout's `.build/debug/preflight` (a `PREFLIGHT_BIN` elsewhere, such as an
+    /// installed binary, is the caller's to keep current). Fresh means: every Swift file under
+    /// `Sources/` has been compiled since it last changed (its `.d` file in
+    /// `.build/debug/<Module>.build/` is not older), and no object file is newer than the
+    /// binary. Source times alone are not enough: a change to comments only is recompiled to an
+    /// identical object, which is not rewritten, and the binary is rightly not relinked.
+    static let staleness: String? = {
+        let manager = FileManager.default
+        func modified(_ path: String) -> Date? {
+            (try? manager.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+        }
+        let debug = repositoryRoot.appendingPathComponent(".build/debug")
+        guard path == debug.appendingPathComponent("preflight").path else { return nil }
+        let advice = "run `swift build` first (or `make test`)"
+        guard let built = modified(path) else { return "no preflight binary at \(path): \(advice)" }
+        let sources = repositoryRoot.appendingPathComponent("Sources")
+        for module in (try? manager.contentsOfDirectory(atPath: sources.path)) ?? [] {
+            let buildDirectory = debug.appendingPathComponent("\(module).build")
+            for case let relative as String in manager.enumerator(atPath: sources.appendingPathComponent(module).path) ?? NSEnumerator()
+            where relative.hasSuffix(".swift") {
+                let source = sources.appendingPathComponent(module).appendingPathComponent(relative)
+                let stem = source.deletingPathExtension().lastPathComponent
+                let compiled = modified(buildDirectory.appendingPathComponent("\(stem).d").path) ?? .distantPast
+                if let changed = modified(source.path), changed > compiled {
+                    return "\(source.path) changed after the last build: \(advice)"
+                }
+                if let object = modified(buildDirectory.appendingPathComponent("\(stem).swift.o").path), object > built {
+                    return "the preflight binary at \(path) is older than \(module)'s \(stem).swift.o: \(advice)"
+                }
+            }
+        }
+        return nil
+    }()
+
+    /// Throws when `staleness` says the binary is missing or stale.
+    static func requireFresh() throws {
+        if let staleness { throw StaleBinary(description: staleness) }
+    }
+
+    struct StaleBinary: Error, CustomStringConvertible { let description: String }
 
     static var modelsDirectory: String {
         if let path = ProcessInfo.processInfo.environment["PREFLIGHT_MODELS"], !path.isEmpty { return path }
@@ -43,6 +87,7 @@ final class ServerProcess: @unchecked Sendable {
     /// stdout at all (its read end is closed at once), as when a client dies: every write the
     /// server makes then fails with EPIPE.
     init(arguments: [String] = ["serve"], environment extra: [String: String] = [:], readsStdout: Bool = true) throws {
+        try PreflightBinary.requireFresh()
         process.executableURL = URL(fileURLWithPath: PreflightBinary.path)
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
@@ -181,12 +226,3 @@ func runSession(_ lines: [String], arguments: [String] = ["serve"]) throws -> (m
     return (raw.compactMap { $0 as? [String: Any] }, raw, status, server.stderr, server.stdout)
 }
 
-let initializeLine = #"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"capabilities":{}}}"#
-let initializedLine = #"{"jsonrpc":"2.0","method":"initialized","params":{}}"#
-
-extension Dictionary where Key == String, Value == Any {
-    var errorCode: Int? { (self["error"] as? [String: Any])?["code"] as? Int }
-    var errorField: String? { ((self["error"] as? [String: Any])?["data"] as? [String: Any])?["field"] as? String }
-    var result: [String: Any]? { self["result"] as? [String: Any] }
-    var idNumber: Int? { self["id"] as? Int }
-}

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// LSP framing, limits and stream hygiene through real pipes.
 @Suite struct TransportTests {

@@ -11,7 +11,7 @@ import JSON
         guard case .request(let id, let method, let params) = try classify(#"{"jsonrpc":"2.0","id":"a","method":"m","params":{"x":1}}"#) else {
             Issue.record("not a request"); return
         }
-        #expect(id.stringValue == "a")
+        #expect(id == .string("a"))
         #expect(method == "m")
         #expect(params?["x"]?.intValue == 1)
     }
@@ -37,11 +37,32 @@ import JSON
         #expect(method == "initialized")
     }
 
+    @Test func idsAreTypedAndEchoedAsSent() throws {
+        let ids = [#"7"#, #""7""#, #"-0.5"#, #"9007199254740993"#, #""日本語""#].map { text -> (String, RequestID?) in
+            guard case .request(let id, _, _) = try? classify(#"{"jsonrpc":"2.0","id":\#(text),"method":"m"}"#) else { return (text, nil) }
+            return (text, id)
+        }
+        #expect(ids.map { $0.1 } == [.integer(7), .string("7"), .real(-0.5), .integer(9007199254740993), .string("日本語")])
+        #expect(ids.allSatisfy { $0.1?.description == $0.0 })
+        #expect(RequestID.integer(1) != RequestID.real(1))
+    }
+
+    @Test func responsesCarryTheirResultOrError() throws {
+        guard case .response(.integer(3), .failure(let error)) = try classify(#"{"jsonrpc":"2.0","id":3,"error":{"code":-32801,"message":"m"}}"#) else {
+            Issue.record("not an error response"); return
+        }
+        #expect(error == ResponseError(code: -32801, message: "m"))
+        guard case .response(.string("s"), .failure(let malformed)) = try classify(#"{"jsonrpc":"2.0","id":"s","error":5}"#) else {
+            Issue.record("not an error response"); return
+        }
+        #expect(malformed.code == -32603)
+    }
+
     @Test func nullIDIsARequest() throws {
         guard case .request(let id, _, _) = try classify(#"{"jsonrpc":"2.0","id":null,"method":"m"}"#) else {
             Issue.record("not a request"); return
         }
-        #expect(id.isNull)
+        #expect(id == .null)
     }
 
     @Test func clientRepliesAreResponses() throws {
@@ -66,6 +87,6 @@ import JSON
             Issue.record("\(text) was accepted"); return
         }
         #expect(!reason.isEmpty)
-        #expect((id != nil && !id!.isNull) == echoesID)
+        #expect((id != nil && id != .null) == echoesID)
     }
 }

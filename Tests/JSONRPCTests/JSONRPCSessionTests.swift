@@ -3,18 +3,38 @@ import Testing
 import JSON
 import Log
 
-/// A handler that echoes the method name and records what it saw.
+/// A handler that echoes the method name and records what it saw. Two methods talk back:
+/// `ask` sends a notification and a request to the client and records the response; `long`
+/// polls for cancellation up to `longIterations` times.
 final class RecordingHandler: JSONRPCMessageHandler {
     var handled: [String] = []
     var requestedExitCode: Int32?
+    var responses: [Result<JSONValue, ResponseError>] = []
+    var longIterations = 1000
+    var pollsBeforeCancelSeen = 0
 
-    func handleRequest(method: String, params: JSONValue?, id: JSONValue) throws(JSONRPCError) -> JSONValue {
+    func handleRequest(method: String, params: JSONValue?, context: RequestContext) throws(JSONRPCError) -> JSONValue {
         handled.append(method)
-        if method == "fail" { throw .invalidParams("bad", field: "params.x") }
+        switch method {
+        case "fail":
+            throw .invalidParams("bad", field: "params.x")
+        case "ask":
+            context.notify(method: "window/logMessage", params: .object(["type": .integer(3), "message": .string("asking")]))
+            context.request(method: "workspace/configuration", params: .object(["items": .array([])])) { [self] in
+                responses.append($0)
+            }
+        case "long":
+            for iteration in 1...longIterations {
+                pollsBeforeCancelSeen = iteration
+                try context.checkCancellation()
+            }
+        default:
+            break
+        }
         return .string(method)
     }
 
-    func handleNotification(method: String, params: JSONValue?) {
+    func handleNotification(method: String, params: JSONValue?, client: ClientChannel) {
         handled.append("notify:\(method)")
         if method == "exit" { requestedExitCode = 0 }
     }
@@ -75,6 +95,65 @@ final class RecordingHandler: JSONRPCMessageHandler {
         #expect(result.replies.count == 1)
         #expect(result.replies.first?.contains(#""code":-32600"#) == true)
         #expect(result.replies.first?.hasPrefix("[") == false)
+    }
+
+    @Test func aHandlerSendsANotificationAndARequestAndGetsTheResponses() throws {
+        var sent: [String] = []
+        let session = JSONRPCSession(maxMessageBytes: 1 << 20, log: StderrLog(level: .off)) {
+            sent.append(String(decoding: $0, as: UTF8.self))
+        }
+        let handler = RecordingHandler()
+        let receive = { (text: String) in Array(text.utf8).withUnsafeBytes { session.receive($0) } }
+        receive(#"{"jsonrpc":"2.0","id":"q","method":"ask"}"# + "\n" + #"{"jsonrpc":"2.0","id":"r","method":"ask"}"# + "\n")
+        while session.dispatchNext(to: handler) {}
+        // Each `ask` sent its notification and request before its own reply, in that order.
+        #expect(sent == [
+            #"{"jsonrpc":"2.0","method":"window/logMessage","params":{"type":3,"message":"asking"}}"# + "\n",
+            #"{"jsonrpc":"2.0","id":1,"method":"workspace/configuration","params":{"items":[]}}"# + "\n",
+            #"{"jsonrpc":"2.0","id":"q","result":"ask"}"# + "\n",
+            #"{"jsonrpc":"2.0","method":"window/logMessage","params":{"type":3,"message":"asking"}}"# + "\n",
+            #"{"jsonrpc":"2.0","id":2,"method":"workspace/configuration","params":{"items":[]}}"# + "\n",
+            #"{"jsonrpc":"2.0","id":"r","result":"ask"}"# + "\n",
+        ])
+        #expect(session.outgoingRequestCount == 2)
+        // Answered out of order; an error reply completes its request too; an unknown id and a
+        // repeated answer are ignored, and none of them is answered.
+        receive(#"{"jsonrpc":"2.0","id":2,"error":{"code":-32803,"message":"no","data":{"why":1}}}"# + "\n"
+                + #"{"jsonrpc":"2.0","id":1,"result":[{"limit":5}]}"# + "\n"
+                + #"{"jsonrpc":"2.0","id":1,"result":null}"# + "\n"
+                + #"{"jsonrpc":"2.0","id":99,"result":null}"# + "\n")
+        while session.dispatchNext(to: handler) {}
+        #expect(sent.count == 6)
+        #expect(session.outgoingRequestCount == 0)
+        try #require(handler.responses.count == 2)
+        #expect(handler.responses[0] == .failure(ResponseError(code: -32803, message: "no", data: #"{"why":1}"#)))
+        #expect((try? handler.responses[1].get())?.serializedString == #"[{"limit":5}]"#)
+    }
+
+    @Test func aRunningHandlerSeesACancelThatArrivesWhileItPolls() {
+        var replies: [String] = []
+        let session = JSONRPCSession(maxMessageBytes: 1 << 20, log: StderrLog(level: .off)) {
+            replies.append(String(decoding: $0, as: UTF8.self))
+        }
+        // The connection reads input when a handler polls; here the third poll finds the cancel.
+        var polls = 0
+        session.readAvailableInput = {
+            polls += 1
+            if polls == 3 {
+                Array((#"{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":7}}"# + "\n").utf8)
+                    .withUnsafeBytes { session.receive($0) }
+            }
+        }
+        let handler = RecordingHandler()
+        let requests = #"{"jsonrpc":"2.0","id":7,"method":"long"}"# + "\n" + #"{"jsonrpc":"2.0","id":7,"method":"long"}"# + "\n"
+        Array(requests.utf8).withUnsafeBytes { session.receive($0) }
+        session.dispatchNext(to: handler)
+        #expect(handler.pollsBeforeCancelSeen == 3)
+        #expect(replies == [#"{"jsonrpc":"2.0","id":7,"error":{"code":-32800,"message":"request cancelled"}}"# + "\n"])
+        // The cancel was spent on the request that was running: the next one with the same id runs to the end.
+        handler.longIterations = 5
+        session.dispatchNext(to: handler)
+        #expect(replies.last == #"{"jsonrpc":"2.0","id":7,"result":"long"}"# + "\n")
     }
 
     @Test func queuedBytesAreCountedAndReleased() {

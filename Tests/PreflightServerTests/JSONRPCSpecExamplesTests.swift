@@ -1,8 +1,9 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The examples of the JSON-RPC 2.0 specification (§7), adapted to Preflight's methods, sent to
-/// the real binary over pipes as newline-delimited JSON.
+/// the server as newline-delimited JSON through an in-process connection.
 @Suite struct JSONRPCSpecExamplesTests {
     let count = #"{"jsonrpc":"2.0","method":"preflight/countTokens","params":{"text":"hello world"},"id":1}"#
 
@@ -129,14 +130,14 @@ import Testing
     }
 
     @Test func invalidUTF8AndDeepNestingAreParseErrors() throws {
-        let server = try ServerProcess()
+        let server = try ServerHarness()
         server.sendLine(initializeLine)
         server.send([0x7B, 0x22, 0xFF, 0x22, 0x3A, 0x31, 0x7D, 0x0A])
         server.sendLine(String(repeating: "[", count: 3000) + String(repeating: "]", count: 3000))
         server.sendLine(#"{"jsonrpc":"2.0","id":9,"method":"shutdown"}"#)
         server.closeInput()
         #expect(server.waitForExit() == 0)
-        let replies = try ServerProcess.split(server.stdout, framing: .newline).compactMap { $0 as? [String: Any] }
+        let replies = try ServerHarness.split(server.stdout, framing: .newline).compactMap { $0 as? [String: Any] }
         #expect(replies.map(\.errorCode) == [nil, -32700, -32700, nil])
     }
 }

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `preflight/countTokens` and `preflight/tokenize` parameter rules, through an in-process
+/// connection (one happy path per method still runs against the binary in EndToEndTests).
+@Suite struct TokenCountMethodTests {
+    @Test func specialTokensCountAsTextUnlessAllowed() throws {
+        let session = try runSession([
+            initializeLine,
+            #"{"jsonrpc":"2.0","id":1,"method":"preflight/countTokens","params":{"text":"a<|endoftext|>b"}}"#,
+            #"{"jsonrpc":"2.0","id":2,"method":"preflight/countTokens","params":{"text":"a<|endoftext|>b","allowedSpecial":"all"}}"#,
+            #"{"jsonrpc":"2.0","id":3,"method":"preflight/countTokens","params":{"text":"a<|endoftext|>b","allowedSpecial":["<|endoftext|>"]}}"#,
+            #"{"jsonrpc":"2.0","id":4,"method":"preflight/countTokens","params":{"text":"a","allowedSpecial":["<|fim_prefix|>"]}}"#,
+            #"{"jsonrpc":"2.0","id":5,"method":"preflight/countTokens","params":{"text":"a","allowedSpecial":"some"}}"#,
+        ])
+        let ordinary = try #require(session.messages[1].result?["tokens"] as? Int)
+        #expect(session.messages[2].result?["tokens"] as? Int == 3)
+        #expect(session.messages[3].result?["tokens"] as? Int == 3)
+        #expect(ordinary > 3)
+        #expect(session.messages[4].errorField == "params.allowedSpecial[0]")
+        #expect(session.messages[5].errorField == "params.allowedSpecial")
+    }
+
+    @Test func chatMessagesFollowOpenAIsRule() throws {
+        // system "You are helpful." (4) + roles "system" (1), "user" (1) + "Hi" (1) + name "bob" (1)
+        // + 3 per message × 2 + 1 for the name + 3 priming = 18 in o200k_base.
+        let session = try runSession([
+            initializeLine,
+            #"{"jsonrpc":"2.0","id":1,"method":"preflight/countTokens","params":{"messages":[{"role":"system","content":"You are helpful."},{"role":"user","content":[{"type":"text","text":"Hi"},{"type":"image_url","image_url":{"url":"x"}}],"name":"bob"}]}}"#,
+            #"{"jsonrpc":"2.0","id":2,"method":"preflight/countTokens","params":{"messages":[{"role":"user","content":5}]}}"#,
+            #"{"jsonrpc":"2.0","id":3,"method":"preflight/countTokens","params":{"text":"x","messages":[]}}"#,
+        ])
+        let result = try #require(session.messages[1].result)
+        #expect(result["tokens"] as? Int == 18)
+        #expect(result["messageOverhead"] as? Int == 10)
+        #expect(result["notCounted"] as? [String] == ["messages[1]: image_url"])
+        #expect(session.messages[2].errorField?.hasPrefix("params.messages[0].content") == true)
+        #expect(session.messages[3].errorField == "params.messages")
+    }
+
+    @Test func tokenizeRefusesTextsBeyondItsLimit() throws {
+        let big = String(repeating: "word ", count: 60_000)
+        let session = try runSession([initializeLine, #"{"jsonrpc":"2.0","id":1,"method":"preflight/tokenize","params":{"text":"\#(big)"}}"#])
+        try #require(session.messages.count == 2)
+        #expect(session.messages[1].errorField == "params.text")
+    }
+}
+
+/// Client-supplied paths must never block or exhaust the server (review finding: a FIFO hung
+/// `initialize`, `/dev/zero` grew memory without end).
+@Suite struct UntrustedPathTests {
+    @Test func specialFilesAsCatalogPathAreRefusedAndTheServerGoesOn() throws {
+        let fifo = FileManager.default.temporaryDirectory.appendingPathComponent("preflight-fifo-\(UUID().uuidString)").path
+        try #require(mkfifo(fifo, 0o600) == 0)
+        defer { unlink(fifo) }
+        let session = try runSession([
+            #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"initializationOptions":{"catalogPath":"\#(fifo)"}}}"#,
+            #"{"jsonrpc":"2.0","id":2,"method":"initialize","params":{"initializationOptions":{"catalogPath":"/dev/zero"}}}"#,
+            initializeLine,
+        ])
+        try #require(session.messages.count == 3)
+        #expect(session.messages[0].errorField == "params.initializationOptions.catalogPath")
+        #expect(session.messages[1].errorField == "params.initializationOptions.catalogPath")
+        #expect(session.messages[2].result != nil)
+        #expect(session.status == 0)
+    }
+}
