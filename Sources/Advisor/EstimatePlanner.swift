@@ -40,8 +40,10 @@ public struct EstimatePlanner: Sendable {
     ///
     /// - Throws: `EstimateError` for an unknown model (field `model`), negative or inconsistent
     ///   token counts (the field named), empty `messages`, or when no model satisfies the
-    ///   constraints (code `.noModelFits`).
-    public func estimate(_ request: EstimateRequest) throws -> Estimate {
+    ///   constraints (code `.noModelFits`); `CancellationError` when `isCancelled` turns true
+    ///   (polled before each model is priced, so between the counts of a long prompt under
+    ///   each tokenizer).
+    public func estimate(_ request: EstimateRequest, isCancelled: () -> Bool = { false }) throws -> Estimate {
         try validate(request)
         let prepared = try PreparedInput(request.input, overhead: overhead)
         var counts = CountMemo()
@@ -55,6 +57,7 @@ public struct EstimatePlanner: Sendable {
             var best: Candidate? = nil
             var rejections: [(reason: String, cause: EstimateError.NoFitCause)] = []
             for model in catalog.models(in: tier) where request.constraints.admits(model) {
+                if isCancelled() { throw CancellationError() }
                 let candidate = self.candidate(model, request: request, prepared: prepared, counts: &counts)
                 if let reason = candidate.unfit, let cause = candidate.unfitCause {
                     rejections.append((reason, cause))

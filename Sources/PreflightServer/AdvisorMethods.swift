@@ -12,25 +12,29 @@ public enum AdvisorMethods {
     static func register(into registry: inout MethodRegistry, context: ServerContext) {
         let advisor = context.advisor
         registry.request("preflight/estimate", TypedMethod.handler(EstimateParams.self, log: context.log) {
-            params, _ throws(JSONRPCError) in try estimate(params, advisor: advisor)
+            request throws(JSONRPCError) in try estimate(request.params, advisor: advisor) { request.isCancelled }
         })
         registry.request("preflight/check", TypedMethod.handler(CheckParams.self, log: context.log) {
-            params, _ throws(JSONRPCError) in try check(params, advisor: advisor)
+            request throws(JSONRPCError) in try check(request.params, advisor: advisor) { request.isCancelled }
         })
         registry.request("preflight/models", TypedMethod.handler(ModelsParams.self, log: context.log) {
-            params, _ throws(JSONRPCError) in try models(params, advisor: advisor)
+            request throws(JSONRPCError) in try models(request.params, advisor: advisor)
         })
     }
 
     /// `preflight/estimate`: tokens, inflation, complexity, recommendation, cost and tiers.
-    public static func estimate(_ params: EstimateParams, advisor: AdvisorService) throws(JSONRPCError) -> EstimateResult {
-        let (estimate, catalog) = try run(params, advisor: advisor)
+    /// `isCancelled` is polled between the models priced; once true the estimate stops with
+    /// -32800.
+    public static func estimate(_ params: EstimateParams, advisor: AdvisorService,
+                                isCancelled: () -> Bool = { false }) throws(JSONRPCError) -> EstimateResult {
+        let (estimate, catalog) = try run(params, advisor: advisor, isCancelled: isCancelled)
         return EstimateResult(estimate, catalog: catalog)
     }
 
     /// `preflight/check`: the estimate's point cost against `params.budget`.
-    public static func check(_ params: CheckParams, advisor: AdvisorService) throws(JSONRPCError) -> CheckResult {
-        let (estimate, _) = try run(params.estimate, advisor: advisor)
+    public static func check(_ params: CheckParams, advisor: AdvisorService,
+                             isCancelled: () -> Bool = { false }) throws(JSONRPCError) -> CheckResult {
+        let (estimate, _) = try run(params.estimate, advisor: advisor, isCancelled: isCancelled)
         let verdict = BudgetCheck.evaluate(credits: estimate.cost.credits, budget: params.budget.budget)
         return CheckResult(verdict, estimate: estimate)
     }
@@ -44,7 +48,8 @@ public enum AdvisorMethods {
     }
 
     /// Runs the planner, mapping its errors to -32602 at the offending field's full path.
-    static func run(_ params: EstimateParams, advisor: AdvisorService) throws(JSONRPCError) -> (Estimate, Catalog) {
+    static func run(_ params: EstimateParams, advisor: AdvisorService,
+                    isCancelled: () -> Bool) throws(JSONRPCError) -> (Estimate, Catalog) {
         let request = params.request(defaultModel: advisor.defaultModel)
         let planner = try advisor.planner()
         if let id = request.model {
@@ -54,7 +59,9 @@ public enum AdvisorMethods {
             _ = try advisor.model(id, field: field)
         }
         do {
-            return (try planner.estimate(request), planner.catalog)
+            return (try planner.estimate(request, isCancelled: isCancelled), planner.catalog)
+        } catch is CancellationError {
+            throw JSONRPCError(.requestCancelled, "request cancelled")
         } catch let error as EstimateError {
             throw ProtocolErrors.error(error, params: params)
         } catch {

@@ -18,17 +18,19 @@ public enum TokenCountMethods {
 
     static func register(into registry: inout MethodRegistry, context: ServerContext) {
         registry.request("preflight/countTokens", TypedMethod.handler(CountTokensParams.self, log: context.log) {
-            params, _ throws(JSONRPCError) in try countTokens(params, context: context)
+            request throws(JSONRPCError) in try countTokens(request.params, context: context) { request.isCancelled }
         })
         registry.request("preflight/tokenize", TypedMethod.handler(TokenizeParams.self, log: context.log) {
-            params, _ throws(JSONRPCError) in try tokenize(params, context: context)
+            request throws(JSONRPCError) in try tokenize(request.params, context: context)
         })
     }
 
     /// `preflight/countTokens`: a text's count, or a chat's with OpenAI's published overhead
     /// (each message's role, text parts and name, plus 3 tokens per message, 1 per name and 3
-    /// priming the reply).
-    public static func countTokens(_ params: CountTokensParams, context: ServerContext) throws(JSONRPCError) -> TokenCountResult {
+    /// priming the reply). `isCancelled` is polled before each text of a chat is counted (a
+    /// single text is counted in one piece); once true the count stops with -32800.
+    public static func countTokens(_ params: CountTokensParams, context: ServerContext,
+                                   isCancelled: () -> Bool = { false }) throws(JSONRPCError) -> TokenCountResult {
         let tokenizer: TokenizerID
         if let modelID = params.model {
             tokenizer = try context.advisor.model(modelID, field: "params.model").tokenizer
@@ -37,24 +39,25 @@ public enum TokenCountMethods {
         }
         let allowedSpecial = try specialTokenPolicy(params.allowedSpecial, tokenizer: tokenizer)
         let counter = context.advisor.counter
-        func count(_ text: String) -> TokenCount {
-            counter.count(text, tokenizer: tokenizer, mode: params.mode, allowedSpecial: allowedSpecial)
+        func count(_ text: String) throws(JSONRPCError) -> TokenCount {
+            if isCancelled() { throw JSONRPCError(.requestCancelled, "request cancelled") }
+            return counter.count(text, tokenizer: tokenizer, mode: params.mode, allowedSpecial: allowedSpecial)
         }
         switch params.input {
         case .text(let text):
-            return result(count(text))
+            return result(try count(text))
         case .messages(let messages):
             var parts: [TokenCount] = []
             var uncounted: [String] = []
             for (index, message) in messages.enumerated() {
-                parts.append(count(message.role))
+                parts.append(try count(message.role))
                 for part in message.content {
                     switch part {
-                    case .text(let text): parts.append(count(text))
+                    case .text(let text): parts.append(try count(text))
                     case .other(let type): uncounted.append("messages[\(index)]: \(type)")
                     }
                 }
-                if let name = message.name { parts.append(count(name)) }
+                if let name = message.name { parts.append(try count(name)) }
             }
             let overhead = MessageOverhead.openAI.tokens(for: messages)
             let total = TokenCount(summing: parts, plus: overhead, tokenizer: tokenizer)

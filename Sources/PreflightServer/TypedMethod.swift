@@ -10,17 +10,20 @@ import Log
 /// `error.data.field` is the failure's path. Members the params type never read are passed to
 /// the body, which decides whether to warn about them or refuse them.
 public enum TypedMethod {
-    /// A handler for `Params` → `Result`.
+    /// A handler for `Params` → `Result`; the body gets the decoded params, the members they
+    /// did not read, and the request's context (to poll for cancellation, or to talk to the
+    /// client).
     public static func handler<Params: Decodable, Result: Encodable>(
         _ params: Params.Type, log: StderrLog,
-        _ body: @escaping (Params, [JSONUnknownField]) throws(JSONRPCError) -> Result
-    ) -> MethodRegistry.RequestHandler {
-        { (json: JSONValue?) throws(JSONRPCError) -> JSONValue in
+        _ body: @escaping (TypedRequest<Params>) throws(JSONRPCError) -> Result
+    ) -> MethodRegistry.ContextualRequestHandler {
+        { (json: JSONValue?, context: RequestContext) throws(JSONRPCError) -> JSONValue in
             let decoded = try decode(Params.self, from: json)
             for field in decoded.unknownFields {
                 log.debug("ignoring unknown field \(field.path)")
             }
-            return try encode(try body(decoded.value, decoded.unknownFields))
+            let request = TypedRequest(params: decoded.value, unknownFields: decoded.unknownFields, context: context)
+            return try encode(try body(request))
         }
     }
 
