@@ -1,5 +1,6 @@
 import Advisor
 import JSONRPC
+import PreflightAPI
 import JSON
 
 /// The language server: lifecycle rules, then dispatch through the `MethodRegistry`.
@@ -81,15 +82,11 @@ public final class PreflightLanguageServer: JSONRPCMessageHandler {
     }
 
     private func initialize(params: JSONValue?) throws(JSONRPCError) -> JSONValue {
-        let reader = try ParamsReader(params: params)
-        if let options = reader.raw("initializationOptions") {
-            // LSP allows any value here; only an object can carry Preflight's options, and a
-            // client that sends something else for its own reasons should still be served.
-            if options.kind == .object {
-                try applyCatalogOptions(ParamsReader(value: options, path: reader.field("initializationOptions")))
-            } else {
-                context.log.warning("ignoring initializationOptions that are not an object")
-            }
+        let decoded = try TypedMethod.decode(InitializeParams.self, from: params).value
+        if let options = decoded.options {
+            try applyCatalogOptions(options)
+        } else if decoded.ignoredOptions {
+            context.log.warning("ignoring initializationOptions that are not an object")
         }
         return .object([
             "capabilities": registry.capabilitiesObject(),
@@ -101,11 +98,12 @@ public final class PreflightLanguageServer: JSONRPCMessageHandler {
     /// the default model checked against it before anything changes, so a failing `initialize`
     /// leaves the server exactly as it was (the previous catalog in use, still uninitialized,
     /// ready for a corrected `initialize`).
-    private func applyCatalogOptions(_ options: ParamsReader) throws(JSONRPCError) {
+    private func applyCatalogOptions(_ options: InitializationOptions) throws(JSONRPCError) {
         let advisor = context.advisor
-        let defaultModel = try options.string("defaultModel")
-        guard let path = try options.string("catalogPath") else {
-            try advisor.setDefaultModel(defaultModel, field: options.field("defaultModel"))
+        let defaultModelField = "params.initializationOptions.defaultModel"
+        let defaultModel = options.defaultModel
+        guard let path = options.catalogPath else {
+            try advisor.setDefaultModel(defaultModel, field: defaultModelField)
             return
         }
         let loaded: CatalogLoadResult
@@ -113,14 +111,14 @@ public final class PreflightLanguageServer: JSONRPCMessageHandler {
             loaded = try advisor.decode(catalogAt: path)
         } catch {
             context.log.warning("initializationOptions.catalogPath: \(error); keeping the catalog in use")
-            throw AdvisorService.jsonRPCError(error, field: options.field("catalogPath"))
+            throw AdvisorService.jsonRPCError(error, field: "params.initializationOptions.catalogPath")
         }
         if let defaultModel, loaded.catalog.model(id: defaultModel) == nil {
             throw JSONRPCError(.invalidParams,
                                "unknown model \"\(defaultModel)\": not in the catalog \(path)",
-                               field: options.field("defaultModel"), details: ["model": defaultModel])
+                               field: defaultModelField, details: ["model": defaultModel])
         }
         advisor.install(loaded, path: path)
-        try advisor.setDefaultModel(defaultModel, field: options.field("defaultModel"))
+        try advisor.setDefaultModel(defaultModel, field: defaultModelField)
     }
 }

@@ -4,46 +4,6 @@ import JSONRPC
 import JSON
 import Log
 
-@Suite struct ParamsReaderTests {
-    func reader(_ json: String) throws -> ParamsReader {
-        try ParamsReader(params: try JSONValue.parse(json))
-    }
-
-    func field(of body: () throws(JSONRPCError) -> Void) -> String? {
-        do throws(JSONRPCError) {
-            try body()
-            return nil
-        } catch {
-            #expect(error.code == .invalidParams)
-            return error.field
-        }
-    }
-
-    @Test func nonObjectParamsAreRejectedAtParams() {
-        #expect(field { () throws(JSONRPCError) in _ = try ParamsReader(params: try? JSONValue.parse("[1]")) } == "params")
-    }
-
-    @Test func absentAndNullParamsReadAsEmpty() throws {
-        let empty = try ParamsReader(params: nil)
-        #expect(try empty.string("text") == nil)
-        #expect(try reader(#"{"text":null}"#).string("text") == nil)
-    }
-
-    @Test func typedGettersNameTheFieldPath() throws {
-        let params = try reader(#"{"text":1,"n":"x","neg":-1,"frac":1.5,"whole":2.0,"obj":{"inner":"s"},"arr":[{"a":1}],"flag":"yes"}"#)
-        #expect(field { () throws(JSONRPCError) in _ = try params.string("text") } == "params.text")
-        #expect(field { () throws(JSONRPCError) in _ = try params.integer("n") } == "params.n")
-        #expect(field { () throws(JSONRPCError) in _ = try params.integer("neg") } == "params.neg")
-        #expect(field { () throws(JSONRPCError) in _ = try params.integer("frac") } == "params.frac")
-        #expect(try params.integer("whole") == 2)
-        #expect(field { () throws(JSONRPCError) in _ = try params.object("obj")?.integer("inner") } == "params.obj.inner")
-        #expect(field { () throws(JSONRPCError) in _ = try params.bool("flag") } == "params.flag")
-        #expect(field { () throws(JSONRPCError) in _ = try params.requiredString("missing") } == "params.missing")
-        #expect(try params.array("arr")?.first?.path == "params.arr[0]")
-        #expect(field { () throws(JSONRPCError) in _ = try params.choice("obj", ["a"]) } == "params.obj")
-    }
-}
-
 @Suite struct ModelsDirectoryLocatorTests {
     @Test func optionBeatsEnvironmentBeatsCheckout() {
         #expect(ModelsDirectoryLocator.locate(option: "/a", environment: ["PREFLIGHT_MODELS": "/b"])?.path == "/a")

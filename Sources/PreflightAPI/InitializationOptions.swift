@@ -1,0 +1,14 @@
+/// `initialize`'s `initializationOptions` as Preflight reads them (also the `preflight`
+/// settings editors send).
+public struct InitializationOptions: Decodable, Sendable, Equatable {
+    /// A catalog to use instead of the bundled one.
+    public var catalogPath: String?
+    /// The model priced when a request names none.
+    public var defaultModel: String?
+
+    /// Options built in code.
+    public init(catalogPath: String? = nil, defaultModel: String? = nil) {
+        self.catalogPath = catalogPath
+        self.defaultModel = defaultModel
+    }
+}
