@@ -42,7 +42,7 @@ public enum AdvisorMethods {
     /// `preflight/models`: the catalog's version and source, its tiers, and its models
     /// (only those of `params.tier` when given).
     public static func models(_ params: ModelsParams, advisor: AdvisorService) throws(JSONRPCError) -> ModelsResult {
-        let catalog = try advisor.catalog()
+        let catalog = try ProtocolErrors.advisor { () throws(AdvisorServiceError) in try advisor.catalog() }
         return ModelsResult(catalog, source: catalog.source, format: advisor.store.currentFormat?.rawValue,
                             staleness: advisor.staleness(of: catalog), tier: params.tier)
     }
@@ -51,12 +51,12 @@ public enum AdvisorMethods {
     static func run(_ params: EstimateParams, advisor: AdvisorService,
                     isCancelled: () -> Bool) throws(JSONRPCError) -> (Estimate, Catalog) {
         let request = params.request(defaultModel: advisor.defaultModel)
-        let planner = try advisor.planner()
+        let planner = try ProtocolErrors.advisor { () throws(AdvisorServiceError) in try advisor.planner() }
         if let id = request.model {
             // Checked here (not only in the planner) so the error names the model and, when it
             // came from `defaultModel`, where that was set.
             let field = params.request.model != nil ? "params.model" : "params.initializationOptions.defaultModel"
-            _ = try advisor.model(id, field: field)
+            _ = try ProtocolErrors.advisor(field: field) { () throws(AdvisorServiceError) in try advisor.model(id) }
         }
         do {
             return (try planner.estimate(request, isCancelled: isCancelled), planner.catalog)

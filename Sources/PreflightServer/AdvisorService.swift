@@ -107,38 +107,31 @@ public final class AdvisorService {
     }
 
     /// Sets (or clears) the model priced when a request names none; it must be in the catalog.
-    public func setDefaultModel(_ id: String?, field: String) throws(JSONRPCError) {
+    public func setDefaultModel(_ id: String?) throws(AdvisorServiceError) {
         if let id {
-            _ = try model(id, field: field)
+            _ = try model(id)
         }
         defaultModel = id
     }
 
     /// The catalog in use, or the error every catalog method answers when there is none.
-    public func catalog() throws(JSONRPCError) -> Catalog {
+    public func catalog() throws(AdvisorServiceError) -> Catalog {
         if !attemptedStartup { loadAtStart() }
         if let catalog = store.current { return catalog }
-        var details: [String: String] = [:]
-        if let bundledPath { details["file"] = bundledPath }
-        throw JSONRPCError(.internalError,
-                           "no model catalog is loaded: \(unavailableReason ?? "unknown reason")",
-                           details: details)
+        throw .noCatalog(reason: unavailableReason ?? "unknown reason", file: bundledPath)
     }
 
-    /// The catalog model `id`, or -32602 at `field` naming it.
-    public func model(_ id: String, field: String) throws(JSONRPCError) -> CatalogModel {
+    /// The catalog model `id`.
+    public func model(_ id: String) throws(AdvisorServiceError) -> CatalogModel {
         let catalog = try catalog()
         guard let model = catalog.model(id: id) else {
-            throw JSONRPCError(.invalidParams,
-                               "unknown model \"\(id)\": not in the catalog (preflight/models lists "
-                                   + "\(catalog.models.count) models)",
-                               field: field, details: ["model": id])
+            throw .unknownModel(id: id, modelCount: catalog.models.count)
         }
         return model
     }
 
     /// A planner over the catalog in use.
-    public func planner() throws(JSONRPCError) -> EstimatePlanner {
+    public func planner() throws(AdvisorServiceError) -> EstimatePlanner {
         EstimatePlanner(catalog: try catalog(), counter: counter)
     }
 
@@ -162,16 +155,5 @@ public final class AdvisorService {
         var spec = timespec()
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
         return Double(spec.tv_sec) * 1000 + Double(spec.tv_nsec) / 1e6
-    }
-
-    /// A catalog load failure as a JSON-RPC error: -32602 at `field` (the parameter that named
-    /// the file), with the file, model, catalog field, line and column in `error.data`.
-    public static func jsonRPCError(_ error: CatalogLoadError, field: String) -> JSONRPCError {
-        var details = ["file": error.file]
-        if let model = error.modelID { details["model"] = model }
-        if let catalogField = error.field { details["catalogField"] = catalogField }
-        if let line = error.line { details["line"] = String(line) }
-        if let column = error.column { details["column"] = String(column) }
-        return JSONRPCError(.invalidParams, "cannot load the catalog: \(error)", field: field, details: details)
     }
 }

@@ -103,7 +103,9 @@ public final class PreflightLanguageServer: JSONRPCMessageHandler {
         let defaultModelField = "params.initializationOptions.defaultModel"
         let defaultModel = options.defaultModel
         guard let path = options.catalogPath else {
-            try advisor.setDefaultModel(defaultModel, field: defaultModelField)
+            try ProtocolErrors.advisor(field: defaultModelField) { () throws(AdvisorServiceError) in
+                try advisor.setDefaultModel(defaultModel)
+            }
             return
         }
         let loaded: CatalogLoadResult
@@ -111,7 +113,7 @@ public final class PreflightLanguageServer: JSONRPCMessageHandler {
             loaded = try advisor.decode(catalogAt: path)
         } catch {
             context.log.warning("initializationOptions.catalogPath: \(error); keeping the catalog in use")
-            throw AdvisorService.jsonRPCError(error, field: "params.initializationOptions.catalogPath")
+            throw ProtocolErrors.error(error, field: "params.initializationOptions.catalogPath")
         }
         if let defaultModel, loaded.catalog.model(id: defaultModel) == nil {
             throw JSONRPCError(.invalidParams,
@@ -119,6 +121,8 @@ public final class PreflightLanguageServer: JSONRPCMessageHandler {
                                field: defaultModelField, details: ["model": defaultModel])
         }
         advisor.install(loaded, path: path)
-        try advisor.setDefaultModel(defaultModel, field: defaultModelField)
+        try ProtocolErrors.advisor(field: defaultModelField) { () throws(AdvisorServiceError) in
+            try advisor.setDefaultModel(defaultModel)
+        }
     }
 }

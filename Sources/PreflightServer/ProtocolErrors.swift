@@ -37,4 +37,35 @@ public enum ProtocolErrors {
         }
         return .invalidParams("\(field): \(error.message)", field: field)
     }
+
+    /// A catalog load failure: -32602 at `field` (the parameter that named the file), with the
+    /// file, model, catalog field, line and column in `error.data`.
+    public static func error(_ error: CatalogLoadError, field: String) -> JSONRPCError {
+        var details = ["file": error.file]
+        if let model = error.modelID { details["model"] = model }
+        if let catalogField = error.field { details["catalogField"] = catalogField }
+        if let line = error.line { details["line"] = String(line) }
+        if let column = error.column { details["column"] = String(column) }
+        return JSONRPCError(.invalidParams, "cannot load the catalog: \(error)", field: field, details: details)
+    }
+
+    /// The advisor service's refusals: no catalog is -32603 naming the file tried; an unknown
+    /// model is -32602 at `field` (the parameter, or the option, that named it).
+    public static func error(_ error: AdvisorServiceError, field: String?) -> JSONRPCError {
+        switch error {
+        case .noCatalog(_, let file):
+            return JSONRPCError(.internalError, error.description, details: file.map { ["file": $0] } ?? [:])
+        case .unknownModel(let id, _):
+            return JSONRPCError(.invalidParams, error.description, field: field, details: ["model": id])
+        }
+    }
+
+    /// Runs `body`, mapping an advisor service refusal to its JSON-RPC error at `field`.
+    public static func advisor<T>(field: String? = nil, _ body: () throws(AdvisorServiceError) -> T) throws(JSONRPCError) -> T {
+        do throws(AdvisorServiceError) {
+            return try body()
+        } catch {
+            throw self.error(error, field: field)
+        }
+    }
 }

@@ -33,7 +33,9 @@ public enum TokenCountMethods {
                                    isCancelled: () -> Bool = { false }) throws(JSONRPCError) -> TokenCountResult {
         let tokenizer: TokenizerID
         if let modelID = params.model {
-            tokenizer = try context.advisor.model(modelID, field: "params.model").tokenizer
+            tokenizer = try ProtocolErrors.advisor(field: "params.model") { () throws(AdvisorServiceError) in
+                try context.advisor.model(modelID)
+            }.tokenizer
         } else {
             tokenizer = try registeredTokenizer(params.tokenizer)
         }

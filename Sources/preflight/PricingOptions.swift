@@ -22,10 +22,10 @@ struct PricingOptions: ParsableArguments {
     /// An unknown `--model` is a usage error (exit 64), found before any prompt is read.
     func checkModel(in context: ServerContext) throws {
         guard let model else { return }
-        do throws(JSONRPCError) {
-            _ = try context.advisor.model(model, field: "--model")
+        do throws(AdvisorServiceError) {
+            _ = try context.advisor.model(model)
         } catch {
-            throw ValidationError(error.message)
+            throw ValidationError(error.description)
         }
     }
 

@@ -56,7 +56,7 @@ private func service(today: String = "2026-11-21", modelsDirectory: String? = ni
             #expect(error.file == bad)
             #expect(error.modelID == "a")
             #expect(error.field == "inputPerMillion")
-            let rpc = AdvisorService.jsonRPCError(error, field: "params.initializationOptions.catalogPath")
+            let rpc = ProtocolErrors.error(error, field: "params.initializationOptions.catalogPath")
             #expect(rpc.code == .invalidParams)
             #expect(rpc.details["file"] == bad)
             #expect(rpc.details["catalogField"] == "inputPerMillion")
@@ -68,26 +68,34 @@ private func service(today: String = "2026-11-21", modelsDirectory: String? = ni
     @Test func withoutACatalogEveryCatalogUseSaysWhy() {
         let advisor = service(modelsDirectory: nil)
         #expect(advisor.loadAtStart() != nil)
-        do throws(JSONRPCError) {
+        do throws(AdvisorServiceError) {
             _ = try advisor.catalog()
             Issue.record("a catalog appeared from nowhere")
         } catch {
-            #expect(error.code == .internalError)
-            #expect(error.message.contains("no models/ directory was found"))
+            guard case .noCatalog(let reason, _) = error else {
+                Issue.record("expected noCatalog, got \(error)")
+                return
+            }
+            #expect(reason.contains("no models/ directory was found"))
+            let rpc = ProtocolErrors.error(error, field: nil)
+            #expect(rpc.code == .internalError)
+            #expect(rpc.message.contains("no models/ directory was found"))
         }
     }
 
     @Test func unknownModelsAreInvalidParamsAtTheGivenField() throws {
         let advisor = service()
         try advisor.use(catalogAt: try catalogFile(version: "2026-11-20"))
-        #expect(try advisor.model("c", field: "params.model").tokenizer == "claude")
-        do throws(JSONRPCError) {
-            try advisor.setDefaultModel("zz", field: "params.initializationOptions.defaultModel")
+        #expect(try advisor.model("c").tokenizer == "claude")
+        do throws(AdvisorServiceError) {
+            try advisor.setDefaultModel("zz")
             Issue.record("unknown default model accepted")
         } catch {
-            #expect(error.code == .invalidParams)
-            #expect(error.field == "params.initializationOptions.defaultModel")
-            #expect(error.details["model"] == "zz")
+            #expect(error == .unknownModel(id: "zz", modelCount: 2))
+            let rpc = ProtocolErrors.error(error, field: "params.initializationOptions.defaultModel")
+            #expect(rpc.code == .invalidParams)
+            #expect(rpc.field == "params.initializationOptions.defaultModel")
+            #expect(rpc.details["model"] == "zz")
         }
         #expect(advisor.defaultModel == nil)
     }

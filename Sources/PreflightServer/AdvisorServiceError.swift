@@ -1,0 +1,21 @@
+/// Why the advisor service cannot answer: no catalog is loaded, or a model is not in it.
+///
+/// The service is the advisor's home in the server, but it speaks in its own terms; the server
+/// edge (`ProtocolErrors`) turns these into JSON-RPC errors at the field the caller named, and
+/// the command line into usage errors.
+public enum AdvisorServiceError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// No catalog could be loaded at start (`reason`); `file` is the one that was tried.
+    case noCatalog(reason: String, file: String?)
+    /// `id` is not in the catalog in use, which has `modelCount` models.
+    case unknownModel(id: String, modelCount: Int)
+
+    /// One sentence a person can act on.
+    public var description: String {
+        switch self {
+        case .noCatalog(let reason, _):
+            return "no model catalog is loaded: \(reason)"
+        case .unknownModel(let id, let count):
+            return "unknown model \"\(id)\": not in the catalog (preflight/models lists \(count) models)"
+        }
+    }
+}
