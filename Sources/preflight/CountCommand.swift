@@ -19,7 +19,7 @@ struct Count: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Option(help: "The encoding: o200k_base or cl100k_base.")
+    @Option(help: ArgumentHelp("The tokenizer.", discussion: "One of: \(TokenCountingService.tokenizerNames.joined(separator: ", ")).", valueName: "name"))
     var tokenizer: String = "o200k_base"
 
     @Flag(help: "Print JSON (the result of preflight/countTokens) instead of text.")

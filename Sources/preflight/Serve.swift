@@ -11,13 +11,13 @@ struct Serve: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Option(name: .customLong("max-message-bytes"), help: "Largest message accepted; larger ones get -32600 and are discarded.")
+    @Option(help: "Largest message accepted; larger ones get -32600 and are discarded.")
     var maxMessageBytes: Int = 64 << 20
 
-    @Option(name: .customLong("catalog"), help: "A catalog to use instead of models/catalog.json (Preflight format or LiteLLM's price file).")
-    var catalogPath: String?
+    @Option(help: "A catalog to use instead of models/catalog.json (Preflight format or LiteLLM's price file).")
+    var catalog: String?
 
-    @Flag(name: .customLong("stdio"), help: "Accepted for editors that pass it; stdio is the only transport.")
+    @Flag(help: "Accepted for editors that pass it; stdio is the only transport.")
     var stdio = false
 
     func validate() throws {
@@ -41,7 +41,7 @@ struct Serve: ParsableCommand {
         let context = ServerContext(log: log, modelsDirectory: models?.path)
         // Loaded now so a stale or broken catalog is in the log at start; the server runs
         // either way (the catalog methods then answer an error saying why).
-        context.advisor.loadAtStart(catalogPath: catalogPath)
+        context.advisor.loadAtStart(catalogPath: catalog)
         let server = PreflightLanguageServer(context: context)
         let connection = JSONRPCConnection(
             configuration: .init(maxMessageBytes: maxMessageBytes), log: log)
