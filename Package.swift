@@ -1,8 +1,8 @@
 // swift-tools-version:6.0
 // Preflight: token counts, model tier routing and cost estimates for LLM prompts,
 // served over JSON-RPC 2.0 with LSP framing. Module direction (docs/ARCHITECTURE.md), one way:
-//   preflight -> PreflightServer -> {PreflightAPI, JSONRPC, Advisor, Tokenizers};
-//   PreflightAPI -> {JSON, Advisor};  JSONRPC -> {JSON, Log};  Advisor -> Tokenizers;  JSON -> CJansson.
+//   preflight -> PreflightServer -> {PreflightAPI, JSONRPC, Routing, Advisor, Tokenizers};
+//   PreflightAPI -> {JSON, Advisor};  Routing -> {Advisor, JSON};  JSONRPC -> {JSON, Log};  Advisor -> Tokenizers;  JSON -> CJansson.
 import PackageDescription
 
 let package = Package(
@@ -36,14 +36,17 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "Advisor", dependencies: ["Tokenizers"]),
+        // The calibrated complexity router (features, routing file, fitting): Advisor's
+        // `ComplexityScoring`, injected by the server.
+        .target(name: "Routing", dependencies: ["Advisor", "JSON"]),
         // The params and results of every method as Codable shapes: one definition for the
         // server, the command line's text report and the tests.
         .target(name: "PreflightAPI", dependencies: ["JSON", "Advisor"]),
-        .target(name: "PreflightServer", dependencies: ["JSON", "JSONRPC", "Log", "Advisor", "Tokenizers", "PreflightAPI"]),
+        .target(name: "PreflightServer", dependencies: ["JSON", "JSONRPC", "Log", "Advisor", "Routing", "Tokenizers", "PreflightAPI"]),
         .executableTarget(
             name: "preflight",
             dependencies: [
-                "PreflightServer", "PreflightAPI", "JSON", "JSONRPC", "Log", "Advisor", "Tokenizers",
+                "PreflightServer", "PreflightAPI", "JSON", "JSONRPC", "Log", "Advisor", "Routing", "Tokenizers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,9 +61,10 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "AdvisorTests", dependencies: ["Advisor"]),
+        .testTarget(name: "RoutingTests", dependencies: ["Routing", "Advisor", "JSON"], exclude: ["Fixtures"]),
         .testTarget(name: "PreflightAPITests", dependencies: ["PreflightAPI", "JSON", "Advisor"]),
         .testTarget(
-            name: "PreflightServerTests", dependencies: ["PreflightServer", "PreflightAPI", "JSONRPC", "JSON", "Log", "Advisor", "Tokenizers"]),
+            name: "PreflightServerTests", dependencies: ["PreflightServer", "PreflightAPI", "JSONRPC", "JSON", "Log", "Advisor", "Routing", "Tokenizers"]),
         .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Clients"]),
     ],
     swiftLanguageModes: [.v6]

@@ -83,7 +83,10 @@ public final class PreflightLanguageServer: JSONRPCMessageHandler {
             // LSP allows any value here; only an object can carry Preflight's options, and a
             // client that sends something else for its own reasons should still be served.
             if options.kind == .object {
-                try applyCatalogOptions(ParamsReader(value: options, path: reader.field("initializationOptions")))
+                let optionsReader = ParamsReader(value: options, path: reader.field("initializationOptions"))
+                let routing = try context.advisor.decodeRoutingOption(optionsReader)
+                try applyCatalogOptions(optionsReader)
+                if let routing { context.advisor.install(routing: routing) }
             } else {
                 context.log.warning("ignoring initializationOptions that are not an object")
             }
@@ -92,6 +95,7 @@ public final class PreflightLanguageServer: JSONRPCMessageHandler {
             "methods": .array(registry.customMethods.map { .string($0) }),
             "tokenizers": .array(context.tokenizerDescriptions()),
             "catalog": catalogDescription(),
+            "routing": context.advisor.routingDescription(),
         ])
         let capabilities = JSONValue.object(["experimental": .object(["preflight": preflight])])
         return .object([
