@@ -4,7 +4,7 @@ import Testing
 @testable import Routing
 
 /// The Swift port against the Python reference: `scripts/routing-reference-fixture.py` ran the
-/// prototype on 110 prompts (every regression prompt, seven rows of each development source and
+/// prototype on 114 prompts (every regression prompt, seven rows of each development source and
 /// some structural cases) and stored its feature vectors, raw gains, scores, tiers and evidence.
 /// Both sides use the reference's routing file.
 @Suite struct ReferenceParityTests {
@@ -33,7 +33,7 @@ import Testing
                                         "alpacaeval", "structure"]))
     }
 
-    @Test(arguments: 0..<110)
+    @Test(arguments: ReferenceParityTests.rows.indices)
     func featuresScoresAndTiersMatchTheReference(_ index: Int) throws {
         let row = try #require(ReferenceParityTests.rows.count > index ? ReferenceParityTests.rows[index] : nil)
         let prompt = row.prompt
@@ -55,7 +55,7 @@ import Testing
         #expect(decision.escalated == row.escalated)
     }
 
-    @Test(arguments: 0..<110)
+    @Test(arguments: ReferenceParityTests.rows.indices)
     func evidenceSpansMatchTheReference(_ index: Int) throws {
         let row = try #require(ReferenceParityTests.rows.count > index ? ReferenceParityTests.rows[index] : nil)
         let scored = ComplexityRouter(model: RoutingTestSupport.referenceModel).score(row.prompt)

