@@ -54,6 +54,10 @@ let package = Package(
             name: "preflight-tokenizer-bench", dependencies: ["Tokenizers"],
             path: "bench/tokenizers-bench"
         ),
+        .executableTarget(
+            name: "preflight-routing-bench", dependencies: ["Routing", "Tokenizers", "JSON"],
+            path: "bench/routing-bench"
+        ),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC", "JSON", "Log"]),
         .testTarget(

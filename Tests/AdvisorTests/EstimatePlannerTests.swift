@@ -94,7 +94,7 @@ import Tokenizers
         let providers = try planner.estimate(EstimateRequest(
             input: .prompt("Capital of France"), constraints: try RoutingConstraints(providers: ["p2"])))
         #expect(providers.recommendation.model == "prem")
-        #expect(providers.recommendation.reason.contains("no economy model fits"))
+        #expect(providers.recommendation.reason.contains("no economy model passes the provider/reasoning constraints, so premium"))
         #expect(providers.tiers[0].model == nil && providers.tiers[0].reason != nil)
         let reasoning = try planner.estimate(EstimateRequest(
             input: .prompt("Capital of France"), constraints: try RoutingConstraints(requireReasoning: true)))
