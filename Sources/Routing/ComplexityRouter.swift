@@ -40,7 +40,7 @@ public struct ComplexityRouter: ComplexityScoring {
 
     /// Features, raw gain and score of `text`.
     public func score(_ text: String) -> Scored {
-        let scalars = text.unicodeScalars.map(\.value)
+        let scalars = FeatureExtractor.scalars(text)
         let result = model.extractor.extract(scalars)
         let raw = model.raw(result, lower: result.lower)
         return Scored(features: result.vector, raw: raw, score: model.squash(raw), gated: result.gate,

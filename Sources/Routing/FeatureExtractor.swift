@@ -40,6 +40,54 @@ struct FeatureExtractor: Sendable {
     /// Answer labels matched anywhere (CJK, Hangul, Arabic, Devanagari).
     let otherLabels: [[UInt32]]
 
+    /// Which ASCII scalars start an answer label (`a` included).
+    let asciiLabelStarts: [Bool]
+    /// The non-ASCII scalars that start an answer label.
+    let otherLabelStarts: Set<UInt32>
+
+    init(lexicon: LexiconMatcher, saturation: [Double], dimensionWeights: [[(Int, Double)]],
+         wordLabels: [[UInt32]], otherLabels: [[UInt32]]) {
+        self.lexicon = lexicon
+        self.saturation = saturation
+        self.dimensionWeights = dimensionWeights
+        self.wordLabels = wordLabels
+        self.otherLabels = otherLabels
+        var ascii = [Bool](repeating: false, count: 128)
+        ascii[0x61] = true
+        var other = Set<UInt32>()
+        for label in wordLabels + otherLabels {
+            guard let first = label.first else { continue }
+            if first < 0x80 { ascii[Int(first)] = true } else { other.insert(first) }
+        }
+        asciiLabelStarts = ascii
+        otherLabelStarts = other
+    }
+
+    /// The scalar values of `text`, decoded from its UTF-8 in one pass.
+    static func scalars(_ text: String) -> [UInt32] {
+        var out: [UInt32] = []
+        var copy = text
+        copy.withUTF8 { bytes in
+            out.reserveCapacity(bytes.count)
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b0 = UInt32(bytes[i])
+                if b0 < 0x80 {
+                    out.append(b0); i += 1
+                } else if b0 < 0xE0 {
+                    out.append((b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)); i += 2
+                } else if b0 < 0xF0 {
+                    out.append((b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)); i += 3
+                } else {
+                    out.append((b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                               | UInt32(bytes[i + 3] & 0x3F)); i += 4
+                }
+            }
+        }
+        return out
+    }
+
     /// The lowercased scalars of `text`, one for one.
     static func lowered(_ scalars: [UInt32]) -> [UInt32] { scalars.map(ScalarClass.lowercased) }
 
@@ -285,6 +333,12 @@ struct FeatureExtractor: Sendable {
 
     private func fewShotMatch(_ lower: [UInt32], at p: Int) -> Int? {
         let c = lower[p]
+        // Most scalars start no label: reject them before any label is compared.
+        if c < 0x80 {
+            if !asciiLabelStarts[Int(c)] { return nil }
+        } else if !otherLabelStarts.contains(c) {
+            return nil
+        }
         let wordStart = p == 0 || !ScalarClass.isRegexWord(lower[p - 1])
         if wordStart {
             for label in wordLabels where label.first == c && FeatureExtractor.hasPrefix(lower, p, label) {
