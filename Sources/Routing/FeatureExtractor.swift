@@ -163,16 +163,7 @@ struct FeatureExtractor: Sendable {
         if let cloze { evidence.append(Evidence(dimension: 0, span: cloze, label: "fill-in-the-blank", weight: 0.25)) }
 
         // Numbers and math structure.
-        var numbers: [Range<Int>] = []
-        i = fstart
-        while i < n {
-            if let end = FeatureExtractor.number(lower, at: i, limit: n) {
-                numbers.append(i..<end)
-                i = end
-            } else {
-                i += 1
-            }
-        }
+        let numbers = FeatureExtractor.matches(fstart, n) { FeatureExtractor.number(lower, at: $0, limit: n) }
         f[FeatureLayout.numbers] = sat(Double(numbers.count), 4)
         var numberSentences = 0
         for s in sents where lower[s].contains(where: ScalarClass.isDecimalDigit) { numberSentences += 1 }
@@ -601,46 +592,53 @@ struct FeatureExtractor: Sendable {
         return nil
     }
 
-    /// Algebraic patterns: `x^`, `x =`, `2x`, `f(x)`, `x_1`, `|x|`.
-    static func algebra(_ a: [UInt32], _ start: Int, _ end: Int) -> [Range<Int>] {
+    /// Non-overlapping matches left to right, as a regex `finditer` finds them: `matchAt(i)`
+    /// returns the end of a match starting at `i`, or nil; scanning resumes after each match.
+    static func matches(_ start: Int, _ end: Int, _ matchAt: (Int) -> Int?) -> [Range<Int>] {
         var found: [Range<Int>] = []
         var i = start
-        func lowerAt(_ k: Int) -> Bool { k < end && ScalarClass.isLowerASCII(a[k]) }
         while i < end {
-            let c = a[i]
-            let noLetterBefore = i == start || !ScalarClass.isLowerASCII(a[i - 1])
-            var match: Int? = nil
-            if ScalarClass.isLowerASCII(c) {
-                if noLetterBefore {
-                    var j = i + 1
-                    while j < end && ScalarClass.isSpace(a[j]) { j += 1 }
-                    if j < end && [0x5E, 0xB2, 0xB3, 0x3D, 0x3C, 0x3E, 0x2264, 0x2265].contains(a[j]) { match = j + 1 }
-                }
-                if match == nil && noLetterBefore && i + 1 < end && a[i + 1] == 0x28 {
-                    var j = i + 2
-                    while j < end && j - (i + 2) < 13 && (ScalarClass.isLowerASCII(a[j]) || (0x30...0x39).contains(a[j])
-                                                          || a[j] == 0x2C || a[j] == 0x20) { j += 1 }
-                    let length = j - (i + 2)
-                    if length >= 1 && length <= 12 && j < end && a[j] == 0x29 { match = j + 1 }
-                }
-                if match == nil && i + 2 < end && a[i + 1] == 0x5F {
-                    var j = i + 2
-                    if a[j] == 0x7B && j + 1 < end && ScalarClass.isDecimalDigit(a[j + 1]) { j += 1 }
-                    if ScalarClass.isDecimalDigit(a[j]) { match = j + 1 }
-                }
-            } else if ScalarClass.isDecimalDigit(c) {
-                if lowerAt(i + 1) && !lowerAt(i + 2) { match = i + 2 }
-            } else if c == 0x7C {
-                if lowerAt(i + 1) && i + 2 < end && a[i + 2] == 0x7C { match = i + 3 }
-            }
-            if let end = match {
-                found.append(i..<end)
-                i = end
+            if let matchEnd = matchAt(i) {
+                found.append(i..<matchEnd)
+                i = matchEnd
             } else {
                 i += 1
             }
         }
         return found
+    }
+
+    /// Algebraic patterns: `x^`, `x =`, `2x`, `f(x)`, `x_1`, `|x|`.
+    static func algebra(_ a: [UInt32], _ start: Int, _ end: Int) -> [Range<Int>] {
+        func lowerAt(_ k: Int) -> Bool { k < end && ScalarClass.isLowerASCII(a[k]) }
+        return matches(start, end) { i in
+            let c = a[i]
+            let noLetterBefore = i == start || !ScalarClass.isLowerASCII(a[i - 1])
+            if ScalarClass.isLowerASCII(c) {
+                if noLetterBefore {
+                    var j = i + 1
+                    while j < end && ScalarClass.isSpace(a[j]) { j += 1 }
+                    if j < end && [0x5E, 0xB2, 0xB3, 0x3D, 0x3C, 0x3E, 0x2264, 0x2265].contains(a[j]) { return j + 1 }
+                }
+                if noLetterBefore && i + 1 < end && a[i + 1] == 0x28 {
+                    var j = i + 2
+                    while j < end && j - (i + 2) < 13 && (ScalarClass.isLowerASCII(a[j]) || (0x30...0x39).contains(a[j])
+                                                          || a[j] == 0x2C || a[j] == 0x20) { j += 1 }
+                    let length = j - (i + 2)
+                    if length >= 1 && length <= 12 && j < end && a[j] == 0x29 { return j + 1 }
+                }
+                if i + 2 < end && a[i + 1] == 0x5F {
+                    var j = i + 2
+                    if a[j] == 0x7B && j + 1 < end && ScalarClass.isDecimalDigit(a[j + 1]) { j += 1 }
+                    if ScalarClass.isDecimalDigit(a[j]) { return j + 1 }
+                }
+            } else if ScalarClass.isDecimalDigit(c) {
+                if lowerAt(i + 1) && !lowerAt(i + 2) { return i + 2 }
+            } else if c == 0x7C {
+                if lowerAt(i + 1) && i + 2 < end && a[i + 2] == 0x7C { return i + 3 }
+            }
+            return nil
+        }
     }
 
     /// `\d\s*[-+*/×÷=^]\s*\d`.
@@ -751,36 +749,25 @@ struct FeatureExtractor: Sendable {
 
     /// `\b[a-z][a-z0-9]*_[a-z0-9_]+\b` or `\b[a-z]+[A-Z][a-zA-Z0-9]+\b` on the original text.
     static func identifiers(_ a: [UInt32], _ start: Int, _ end: Int) -> [Range<Int>] {
-        var found: [Range<Int>] = []
-        var i = start
         func boundaryAfter(_ k: Int) -> Bool { k >= end || !ScalarClass.isRegexWord(a[k]) }
         func isLowerDigit(_ c: UInt32) -> Bool { ScalarClass.isLowerASCII(c) || (0x30...0x39).contains(c) }
-        while i < end {
-            guard ScalarClass.isLowerASCII(a[i]), i == start || !ScalarClass.isRegexWord(a[i - 1]) else { i += 1; continue }
-            var match: Int? = nil
+        return matches(start, end) { i in
+            guard ScalarClass.isLowerASCII(a[i]), i == start || !ScalarClass.isRegexWord(a[i - 1]) else { return nil }
             var j = i + 1
             while j < end && isLowerDigit(a[j]) { j += 1 }
             if j < end && a[j] == 0x5F {
                 var k = j + 1
                 while k < end && (isLowerDigit(a[k]) || a[k] == 0x5F) { k += 1 }
-                if k > j + 1 && boundaryAfter(k) { match = k }
+                if k > j + 1 && boundaryAfter(k) { return k }
             }
-            if match == nil {
-                var k = i + 1
-                while k < end && ScalarClass.isLowerASCII(a[k]) { k += 1 }
-                if k < end && ScalarClass.isUpperASCII(a[k]) {
-                    var m = k + 1
-                    while m < end && ScalarClass.isAlnumASCII(a[m]) { m += 1 }
-                    if m > k + 1 && boundaryAfter(m) { match = m }
-                }
+            var k = i + 1
+            while k < end && ScalarClass.isLowerASCII(a[k]) { k += 1 }
+            if k < end && ScalarClass.isUpperASCII(a[k]) {
+                var m = k + 1
+                while m < end && ScalarClass.isAlnumASCII(a[m]) { m += 1 }
+                if m > k + 1 && boundaryAfter(m) { return m }
             }
-            if let m = match {
-                found.append(i..<m)
-                i = m
-            } else {
-                i += 1
-            }
+            return nil
         }
-        return found
     }
 }
