@@ -1,8 +1,8 @@
 // swift-tools-version:6.0
 // Preflight: token counts, model tier routing and cost estimates for LLM prompts,
 // served over JSON-RPC 2.0 with LSP framing. Module direction (docs/ARCHITECTURE.md), one way:
-//   preflight -> PreflightServer -> {PreflightAPI, JSONRPC, Advisor, Tokenizers};
-//   PreflightAPI -> {JSON, Advisor};  JSONRPC -> {JSON, Log};  Advisor -> Tokenizers;  JSON -> CJansson.
+//   preflight -> PreflightServer -> {PreflightAPI, JSONRPC, Routing, Advisor, Tokenizers};
+//   PreflightAPI -> {JSON, Advisor};  Routing -> {Advisor, JSON};  JSONRPC -> {JSON, Log};  Advisor -> Tokenizers;  JSON -> CJansson.
 import PackageDescription
 
 let package = Package(
@@ -36,20 +36,27 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "Advisor", dependencies: ["Tokenizers"]),
+        // The calibrated complexity router (features, routing file, fitting): Advisor's
+        // `ComplexityScoring`, injected by the server.
+        .target(name: "Routing", dependencies: ["Advisor", "JSON"]),
         // The params and results of every method as Codable shapes: one definition for the
         // server, the command line's text report and the tests.
         .target(name: "PreflightAPI", dependencies: ["JSON", "Advisor"]),
-        .target(name: "PreflightServer", dependencies: ["JSON", "JSONRPC", "Log", "Advisor", "Tokenizers", "PreflightAPI"]),
+        .target(name: "PreflightServer", dependencies: ["JSON", "JSONRPC", "Log", "Advisor", "Routing", "Tokenizers", "PreflightAPI"]),
         .executableTarget(
             name: "preflight",
             dependencies: [
-                "PreflightServer", "PreflightAPI", "JSON", "JSONRPC", "Log", "Advisor", "Tokenizers",
+                "PreflightServer", "PreflightAPI", "JSON", "JSONRPC", "Log", "Advisor", "Routing", "Tokenizers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "preflight-tokenizer-bench", dependencies: ["Tokenizers"],
             path: "bench/tokenizers-bench"
+        ),
+        .executableTarget(
+            name: "preflight-routing-bench", dependencies: ["Routing", "Tokenizers", "JSON"],
+            path: "bench/routing-bench"
         ),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC", "JSON", "Log"]),
@@ -58,12 +65,13 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "AdvisorTests", dependencies: ["Advisor"]),
+        .testTarget(name: "RoutingTests", dependencies: ["Routing", "Advisor", "JSON", "Tokenizers"], exclude: ["Fixtures"]),
         .testTarget(name: "PreflightAPITests", dependencies: ["PreflightAPI", "JSON", "Advisor"]),
         // Helpers the server tests share (no dependencies: the end-to-end tests link no Preflight code).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "PreflightServerTests",
-            dependencies: ["PreflightServer", "PreflightAPI", "JSONRPC", "JSON", "Log", "Advisor", "Tokenizers", "TestSupport"]),
+            dependencies: ["PreflightServer", "PreflightAPI", "JSONRPC", "JSON", "Log", "Advisor", "Routing", "Tokenizers", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], exclude: ["Clients"]),
     ],
     swiftLanguageModes: [.v6]

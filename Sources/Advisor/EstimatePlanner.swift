@@ -6,10 +6,12 @@ import Tokenizers
 ///
 /// Every model is priced with its own tokenizer's count (a Claude model with the `claude`
 /// family's count, an OpenAI model with `o200k_base`'s), so tiers compare like for like.
-/// Recommendation: the scorer's suggested tier, clamped into `minTier…maxTier`; the cheapest
-/// model of that tier that passes the provider/reasoning constraints and fits the context
-/// window; if none fits, the next tier up, then (as a last resort) the tiers below. Ties in
-/// price go to the model listed first in the catalog.
+/// Recommendation: the scorer's suggested tier, clamped into `minTier…maxTier`; the model of
+/// that tier with the lowest projected cost for this prompt that passes the provider/reasoning
+/// constraints and whose context window holds the input plus the projected output; if none
+/// fits, the next tier up, then (as a last resort) the tiers below. Ties in price go to the
+/// model listed first in the catalog. The scorer is injected (the server passes the calibrated
+/// router of the `Routing` module), so the planner holds no scoring model of its own.
 public struct EstimatePlanner: Sendable {
     /// The models to choose from.
     public let catalog: Catalog
@@ -25,8 +27,8 @@ public struct EstimatePlanner: Sendable {
     public let overhead: MessageOverhead
 
     /// Creates a planner.
-    public init(catalog: Catalog, counter: any TokenCounting, inflationTable: InflationTable = .flores200,
-                scorer: any ComplexityScoring = PlaceholderComplexityScorer(), costModel: CostModel = CostModel(),
+    public init(catalog: Catalog, counter: any TokenCounting, scorer: any ComplexityScoring,
+                inflationTable: InflationTable = .flores200, costModel: CostModel = CostModel(),
                 overhead: MessageOverhead = .openAI) {
         self.catalog = catalog
         self.counter = counter
@@ -161,18 +163,19 @@ public struct EstimatePlanner: Sendable {
         let downward = all.filter { $0 < start && $0 >= lower }.reversed()
         for tier in upward + downward {
             guard let quote = quotes[tier] else { continue }
-            var parts = ["\(assessment.rationale)"]
+            var parts = ["\(suggested.rawValue): \(assessment.rationale)"]
             if start != suggested {
                 parts.append("constraints move the tier from \(suggested.rawValue) to \(start.rawValue)")
             }
             if tier > start {
-                parts.append("no \(start.rawValue) model fits, so \(tier.rawValue)")
+                parts.append((reasons[start] ?? "no \(start.rawValue) model fits") + ", so \(tier.rawValue)")
             } else if tier < start {
                 parts.append("no model at or above \(start.rawValue) fits within the constraints; "
                              + "\(tier.rawValue) is the most capable that does")
             }
-            parts.append("\(quote.model.id) is the cheapest \(tier.rawValue) model that fits "
-                         + "\(quote.count.tokens) input tokens (\(quote.breakdown.credits) credits)")
+            parts.append("\(quote.model.id) is the cheapest \(tier.rawValue) model for this prompt whose context "
+                         + "window holds its \(quote.count.tokens) input and \(quote.breakdown.outputTokens) output "
+                         + "tokens (\(quote.breakdown.credits) credits)")
             let confidence = tier < start ? (assessment.confidence * 50).rounded() / 100 : assessment.confidence
             return (quote.model, tier, parts.joined(separator: "; "), confidence)
         }
@@ -208,9 +211,15 @@ public struct EstimatePlanner: Sendable {
         let output = outputPlan(model, request: request, prepared: prepared, inputTokens: count.tokens)
         var unfit: String? = nil
         var unfitCause: EstimateError.NoFitCause? = nil
+        let outputTokens = max(output.point, request.reasoningTokens)
         if count.tokens > model.contextWindow {
             unfitCause = .inputExceedsContextWindow
             unfit = "the input of \(count.tokens) tokens exceeds \(model.id)'s context window of \(model.contextWindow)"
+        } else if count.tokens + outputTokens > model.contextWindow {
+            unfitCause = request.expectedOutputTokens == nil && request.reasoningTokens == 0
+                ? .inputExceedsContextWindow : .outputExceedsMaximum
+            unfit = "the input of \(count.tokens) tokens plus \(outputTokens) projected output tokens exceed "
+                + "\(model.id)'s context window of \(model.contextWindow)"
         } else if let limit = model.maxOutputTokens, output.point > limit || request.reasoningTokens > limit {
             unfitCause = .outputExceedsMaximum
             unfit = "\(max(output.point, request.reasoningTokens)) output tokens exceed \(model.id)'s maximum "

@@ -48,6 +48,27 @@ public struct EstimateResult: Codable, Sendable, Equatable {
         public let evidence: String
         /// How much it added, 0…1.
         public let weight: Double
+        /// What kind of cue it is (`proof`, `expression`, `code line`, …), so a quote in any
+        /// language still says why it counts.
+        public let cue: String?
+        /// The quoted span in UTF-8 bytes of the scored text; absent for a measured structure.
+        public let utf8: Span?
+        /// The same span in UTF-16 code units (LSP positions); absent likewise.
+        public let utf16: Span?
+    }
+
+    /// `{start, end}` offsets, end exclusive, so an editor can underline the evidence.
+    public struct Span: Codable, Sendable, Equatable {
+        /// First unit of the span.
+        public let start: Int
+        /// The unit after the span.
+        public let end: Int
+
+        /// The span of `range`.
+        public init(_ range: Range<Int>) {
+            start = range.lowerBound
+            end = range.upperBound
+        }
     }
 
     /// `cost`: the point estimate split by kind of token, with its range.
@@ -123,7 +144,8 @@ extension EstimateResult {
             score: assessment.score,
             dimensions: OrderedObject(ComplexityDimension.allCases.map { ($0.rawValue, assessment.dimensions[$0] ?? 0) }),
             signals: assessment.signals.map {
-                Signal(dimension: $0.dimension.rawValue, evidence: $0.evidence, weight: $0.weight)
+                Signal(dimension: $0.dimension.rawValue, evidence: $0.evidence, weight: $0.weight, cue: $0.cue,
+                       utf8: $0.utf8.map(Span.init), utf16: $0.utf16.map(Span.init))
             },
             suggestedTier: assessment.suggestedTier, rationale: assessment.rationale)
         recommendation = estimate.recommendation

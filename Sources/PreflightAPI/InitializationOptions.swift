@@ -5,10 +5,13 @@ public struct InitializationOptions: Decodable, Sendable, Equatable {
     public var catalogPath: String?
     /// The model priced when a request names none.
     public var defaultModel: String?
+    /// A routing file (from `preflight calibrate`) instead of the bundled one.
+    public var routingPath: String?
 
     /// Options built in code.
-    public init(catalogPath: String? = nil, defaultModel: String? = nil) {
+    public init(catalogPath: String? = nil, defaultModel: String? = nil, routingPath: String? = nil) {
         self.catalogPath = catalogPath
         self.defaultModel = defaultModel
+        self.routingPath = routingPath
     }
 }

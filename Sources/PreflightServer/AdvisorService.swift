@@ -1,7 +1,8 @@
 import Advisor
 import Foundation
-import JSONRPC
+import JSON
 import Log
+import Routing
 
 /// The server's side of the advisor: which catalog is in use, how tokens are counted for it,
 /// and the errors and warnings around loading it.
@@ -21,6 +22,11 @@ public final class AdvisorService {
     public private(set) var defaultModel: String?
     /// Why there is no catalog, when loading failed (shown in every catalog method's error).
     public private(set) var unavailableReason: String?
+    /// The complexity router in use: the bundled `models/routing/routing.json` unless `--routing`
+    /// or `initializationOptions.routingPath` named another file that loaded completely.
+    public private(set) var router: ComplexityRouter?
+    /// Why there is no router, when the routing file could not be loaded.
+    public private(set) var routingUnavailableReason: String?
 
     private let log: StderrLog
     private let bundledPath: String?
@@ -37,7 +43,69 @@ public final class AdvisorService {
         self.counter = tokenCounter
         self.log = log
         self.bundledPath = modelsDirectory.map { "\($0)/catalog.json" }
+        self.bundledRoutingPath = modelsDirectory.map { "\($0)/routing/routing.json" }
         self.today = today
+    }
+
+    /// The path of the bundled routing file, when a models directory is known.
+    public let bundledRoutingPath: String?
+
+    // MARK: - Routing
+
+    /// Loads the start-up routing file — `path` when given (`--routing`), else the bundled one —
+    /// and returns the error, if any: the command line exits 2 with it, the server logs it and
+    /// keeps the router it has (none at start, so estimates then say why they cannot route).
+    @discardableResult
+    public func loadRoutingAtStart(path: String? = nil) -> RoutingFileError? {
+        guard let target = path ?? bundledRoutingPath else {
+            routingUnavailableReason = "no models/ directory was found, so there is no bundled routing file "
+                + "(use --models-dir, PREFLIGHT_MODELS or --routing)"
+            log.warning(routingUnavailableReason!)
+            return RoutingFileError(file: "models/routing/routing.json", field: "", message: routingUnavailableReason!)
+        }
+        do throws(RoutingFileError) {
+            install(routing: try decode(routingAt: target))
+            return nil
+        } catch {
+            routingUnavailableReason = "the routing file could not be loaded: \(error)"
+            log.warning(routingUnavailableReason! + (router == nil ? "" : "; keeping the routing in use"))
+            return error
+        }
+    }
+
+    /// Reads and compiles the routing file at `path` without installing it; the load time is
+    /// logged at `info` (`bench/routing.sh` reads it).
+    public func decode(routingAt path: String) throws(RoutingFileError) -> RoutingModel {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let model = try RoutingModel.load(path: path)
+        let elapsed = clock.now - start
+        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        log.info("routing \(path) loaded in \(String(format: "%.2f", milliseconds)) ms")
+        return model
+    }
+
+    /// Makes `model` the router in use.
+    public func install(routing model: RoutingModel) {
+        router = ComplexityRouter(model: model)
+        routingUnavailableReason = nil
+    }
+
+    /// The router in use, or the error the estimate methods answer when there is none.
+    public func complexityRouter() throws(AdvisorServiceError) -> ComplexityRouter {
+        if router == nil && routingUnavailableReason == nil { loadRoutingAtStart() }
+        if let router { return router }
+        throw .noRouting(reason: routingUnavailableReason ?? "unknown reason", file: bundledRoutingPath)
+    }
+
+    /// `{source, formatVersion, rows}` of the routing in use for `initialize`, or `null`.
+    public func routingDescription() -> JSONValue {
+        guard let model = router?.model else { return .null() }
+        return .object([
+            "source": .string(model.source),
+            "formatVersion": .integer(model.document.formatVersion),
+            "trainingRows": .integer(model.document.training.rows),
+        ])
     }
 
     /// Today's UTC date from the system clock.
@@ -132,7 +200,7 @@ public final class AdvisorService {
 
     /// A planner over the catalog in use.
     public func planner() throws(AdvisorServiceError) -> EstimatePlanner {
-        EstimatePlanner(catalog: try catalog(), counter: counter)
+        EstimatePlanner(catalog: try catalog(), counter: counter, scorer: try complexityRouter())
     }
 
     /// How old `catalog` is today.

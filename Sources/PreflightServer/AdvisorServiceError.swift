@@ -6,6 +6,8 @@
 public enum AdvisorServiceError: Error, Sendable, Equatable, CustomStringConvertible {
     /// No catalog could be loaded at start (`reason`); `file` is the one that was tried.
     case noCatalog(reason: String, file: String?)
+    /// No routing file could be loaded (`reason`); `file` is the bundled one.
+    case noRouting(reason: String, file: String?)
     /// `id` is not in the catalog in use, which has `modelCount` models.
     case unknownModel(id: String, modelCount: Int)
 
@@ -14,6 +16,8 @@ public enum AdvisorServiceError: Error, Sendable, Equatable, CustomStringConvert
         switch self {
         case .noCatalog(let reason, _):
             return "no model catalog is loaded: \(reason)"
+        case .noRouting(let reason, _):
+            return "no routing file is loaded: \(reason)"
         case .unknownModel(let id, let count):
             return "unknown model \"\(id)\": not in the catalog (preflight/models lists \(count) models)"
         }

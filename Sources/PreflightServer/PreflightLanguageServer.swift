@@ -1,6 +1,7 @@
 import Advisor
 import JSONRPC
 import PreflightAPI
+import Routing
 import JSON
 
 /// The language server: lifecycle rules, then dispatch through the `MethodRegistry`.
@@ -84,7 +85,11 @@ public final class PreflightLanguageServer: JSONRPCMessageHandler {
     private func initialize(params: JSONValue?) throws(JSONRPCError) -> JSONValue {
         let decoded = try TypedMethod.decode(InitializeParams.self, from: params).value
         if let options = decoded.options {
+            // Everything is decoded and checked before anything is installed, so a failing
+            // `initialize` changes nothing.
+            let routing = try decodeRoutingOption(options.routingPath)
             try applyCatalogOptions(options)
+            if let routing { context.advisor.install(routing: routing) }
         } else if decoded.ignoredOptions {
             context.log.warning("ignoring initializationOptions that are not an object")
         }
@@ -92,6 +97,18 @@ public final class PreflightLanguageServer: JSONRPCMessageHandler {
             "capabilities": registry.capabilitiesObject(),
             "serverInfo": .object(["name": .string("preflight"), "version": .string(PreflightVersion.current)]),
         ])
+    }
+
+    /// `initializationOptions.routingPath`, decoded but not installed: `nil` when absent,
+    /// -32602 at the option when the file is bad (the routing in use stays).
+    private func decodeRoutingOption(_ path: String?) throws(JSONRPCError) -> RoutingModel? {
+        guard let path else { return nil }
+        do throws(RoutingFileError) {
+            return try context.advisor.decode(routingAt: path)
+        } catch {
+            context.log.warning("initializationOptions.routingPath: \(error); keeping the routing in use")
+            throw ProtocolErrors.error(error, path: path, field: "params.initializationOptions.routingPath")
+        }
     }
 
     /// `initializationOptions.catalogPath` and `defaultModel`. The new catalog is decoded and

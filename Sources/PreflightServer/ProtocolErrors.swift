@@ -2,6 +2,7 @@ import Advisor
 import JSON
 import JSONRPC
 import PreflightAPI
+import Routing
 
 /// The one place where the layers' typed errors become JSON-RPC errors.
 ///
@@ -53,11 +54,19 @@ public enum ProtocolErrors {
     /// model is -32602 at `field` (the parameter, or the option, that named it).
     public static func error(_ error: AdvisorServiceError, field: String?) -> JSONRPCError {
         switch error {
-        case .noCatalog(_, let file):
+        case .noCatalog(_, let file), .noRouting(_, let file):
             return JSONRPCError(.internalError, error.description, details: file.map { ["file": $0] } ?? [:])
         case .unknownModel(let id, _):
             return JSONRPCError(.invalidParams, error.description, field: field, details: ["model": id])
         }
+    }
+
+    /// A routing file that cannot be used: -32602 at `field` (the option that named it), with
+    /// the file and the routing file's member at fault in `error.data`.
+    public static func error(_ error: RoutingFileError, path: String, field: String) -> JSONRPCError {
+        var details = ["file": path]
+        if !error.field.isEmpty { details["routingField"] = error.field }
+        return JSONRPCError(.invalidParams, "cannot load the routing file: \(error)", field: field, details: details)
     }
 
     /// Runs `body`, mapping an advisor service refusal to its JSON-RPC error at `field`.

@@ -9,6 +9,7 @@ enum ServerFeatures {
         registry.capability(["experimental", "preflight", "tokenizers"]) { .array(context.tokenizerDescriptions()) }
         AdvisorMethods.register(into: &registry, context: context)
         registry.capability(["experimental", "preflight", "catalog"]) { catalogDescription(context.advisor) }
+        registry.capability(["experimental", "preflight", "routing"]) { context.advisor.routingDescription() }
     }
 
     /// `{version, models, source, stale}` of the catalog in use, or `null` when none loaded.

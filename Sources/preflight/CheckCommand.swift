@@ -62,6 +62,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let context = try AdvisorCommandSupport.context(common: common, options: advisor, command: "check")
         try pricing.checkModel(in: context)
+        try pricing.loadRouting(in: context, command: "check")
         let prompt = try AdvisorCommandSupport.readPrompt(file, command: "check")
         let params = CheckParams(estimate: pricing.params(prompt: prompt.text), budget: BudgetParams(try budget()))
         let result = try AdvisorCommandSupport.call("check") { () throws(JSONRPCError) in

@@ -21,6 +21,7 @@ struct EstimateCommand: ParsableCommand {
     func run() throws {
         let context = try AdvisorCommandSupport.context(common: common, options: advisor, command: "estimate")
         try pricing.checkModel(in: context)
+        try pricing.loadRouting(in: context, command: "estimate")
         let prompt = try AdvisorCommandSupport.readPrompt(file, command: "estimate")
         let params = pricing.params(prompt: prompt.text)
         let result = try AdvisorCommandSupport.call("estimate") { () throws(JSONRPCError) in

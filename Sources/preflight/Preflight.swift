@@ -15,7 +15,8 @@ struct Preflight: ParsableCommand {
             64 usage error.
             """,
         version: PreflightVersion.current,
-        subcommands: [Serve.self, Count.self, EstimateCommand.self, CheckCommand.self, ModelsCommand.self],
+        subcommands: [Serve.self, Count.self, EstimateCommand.self, CheckCommand.self, ModelsCommand.self,
+                      CalibrateCommand.self],
         defaultSubcommand: Serve.self
     )
 }

@@ -12,6 +12,9 @@ struct PricingOptions: ParsableArguments {
     @Option(help: "Cap on output tokens (caps the projection and its range).")
     var maxOutput: Int?
 
+    @Option(name: .customLong("routing"), help: "A routing file (from `preflight calibrate`) instead of models/routing/routing.json.")
+    var routingPath: String?
+
     func validate() throws {
         if let maxOutput, maxOutput < 1 { throw ValidationError("--max-output must be at least 1") }
         if let maxOutput, maxOutput > EstimateParams.maxInteger {
@@ -26,6 +29,14 @@ struct PricingOptions: ParsableArguments {
             _ = try context.advisor.model(model)
         } catch {
             throw ValidationError(error.description)
+        }
+    }
+
+    /// Loads `--routing` (or the bundled routing file); exit 2 naming the file and member when it
+    /// cannot be used.
+    func loadRouting(in context: ServerContext, command: String) throws {
+        if let error = context.advisor.loadRoutingAtStart(path: routingPath) {
+            throw AdvisorCommandSupport.fail(command, "invalid routing file: \(error)")
         }
     }
 

@@ -17,6 +17,9 @@ struct Serve: ParsableCommand {
     @Option(help: "A catalog to use instead of models/catalog.json (Preflight format or LiteLLM's price file).")
     var catalog: String?
 
+    @Option(help: "A routing file (from `preflight calibrate`) instead of models/routing/routing.json.")
+    var routing: String?
+
     @Flag(help: "Accepted for editors that pass it; stdio is the only transport.")
     var stdio = false
 
@@ -42,6 +45,7 @@ struct Serve: ParsableCommand {
         // Loaded now so a stale or broken catalog is in the log at start; the server runs
         // either way (the catalog methods then answer an error saying why).
         context.advisor.loadAtStart(catalogPath: catalog)
+        context.advisor.loadRoutingAtStart(path: routing)
         let server = PreflightLanguageServer(context: context)
         let connection = JSONRPCConnection(
             configuration: .init(maxMessageBytes: maxMessageBytes), log: log)

@@ -13,26 +13,42 @@ import Tokenizers
         model("prem", tier: .premium, provider: "p2", maxOutput: 8_000, input: "3", output: "15", reasoning: true),
         model("front", tier: .frontier, input: "15", output: "75"),
     ])
-    var planner: EstimatePlanner { EstimatePlanner(catalog: catalog, counter: WordCounter()) }
+    var planner: EstimatePlanner { EstimatePlanner(catalog: catalog, counter: WordCounter(), scorer: FixedScorer()) }
 
     @Test func recommendsTheCheapestFittingModelOfTheSuggestedTier() throws {
-        let estimate = try planner.estimate(EstimateRequest(input: .prompt("Capital of France")))
+        let estimate = try planner.estimate(EstimateRequest(input: .prompt("Capital of France"), maxOutputTokens: 90))
         #expect(estimate.complexity.suggestedTier == .economy)
         #expect(estimate.recommendation.tier == .economy)
         #expect(estimate.recommendation.model == "econ-b")
-        #expect(estimate.recommendation.reason.contains("placeholder"))
+        #expect(estimate.recommendation.reason.hasPrefix("economy: fixed economy for the test"))
         // Counted with econ-b's own tokenizer: 3 words, doubled, not exact.
         #expect(estimate.tokens.input == 6)
         #expect(estimate.tokens.tokenizer == "fam")
         #expect(!estimate.tokens.exact)
         #expect(estimate.tokens.low == 4 && estimate.tokens.high == 7)
-        // General task: 350 output tokens (100…1,000).
-        #expect(estimate.cost.outputTokens == 350)
+        // General task: 350 output tokens (100…1,000), capped at 90 so econ-b's window of 100 holds 6 + 90.
+        #expect(estimate.cost.outputTokens == 90)
         #expect(estimate.cost.input == d("0.0000003"))   // 6 × 0.05 / 1e6
-        #expect(estimate.cost.output == d("0.00007"))    // 350 × 0.2 / 1e6
-        #expect(estimate.cost.credits == d("0.0000703"))
-        #expect(estimate.cost.range.low == d("0.0000202"))  // 4 × 0.05 + 100 × 0.2, per million
-        #expect(estimate.cost.range.high == d("0.00020035")) // 7 × 0.05 + 1,000 × 0.2, per million
+        #expect(estimate.cost.output == d("0.000018"))   // 90 × 0.2 / 1e6
+        #expect(estimate.cost.credits == d("0.0000183"))
+        #expect(estimate.cost.range.low == d("0.0000182"))   // 4 × 0.05 + 90 × 0.2, per million
+        #expect(estimate.cost.range.high == d("0.00001835")) // 7 × 0.05 + 90 × 0.2, per million
+    }
+
+    @Test func theContextWindowMustHoldTheInputPlusTheProjectedOutput() throws {
+        // 6 input + 350 projected output tokens do not fit econ-b's 100: econ-a (1,000) is chosen.
+        let estimate = try planner.estimate(EstimateRequest(input: .prompt("Capital of France")))
+        #expect(estimate.recommendation.tier == .economy)
+        #expect(estimate.recommendation.model == "econ-a")
+        #expect(estimate.cost.outputTokens == 350)
+        #expect(estimate.recommendation.reason.contains("econ-a is the cheapest economy model"))
+        #expect(estimate.recommendation.reason.contains("3 input and 350 output tokens"))
+        // With a prompt long enough that no economy model holds it plus its output, the tier moves up.
+        let long = Array(repeating: "word", count: 700).joined(separator: " ")
+        let moved = try planner.estimate(EstimateRequest(input: .prompt(long)))
+        #expect(moved.recommendation.tier == .standard)
+        #expect(moved.recommendation.reason.contains("no economy model fits"))
+        #expect(moved.recommendation.reason.contains("projected output tokens exceed"))
     }
 
     @Test func tiersArePricedWithEachModelsOwnTokenizer() throws {
@@ -78,7 +94,7 @@ import Tokenizers
         let providers = try planner.estimate(EstimateRequest(
             input: .prompt("Capital of France"), constraints: try RoutingConstraints(providers: ["p2"])))
         #expect(providers.recommendation.model == "prem")
-        #expect(providers.recommendation.reason.contains("no economy model fits"))
+        #expect(providers.recommendation.reason.contains("no economy model passes the provider/reasoning constraints, so premium"))
         #expect(providers.tiers[0].model == nil && providers.tiers[0].reason != nil)
         let reasoning = try planner.estimate(EstimateRequest(
             input: .prompt("Capital of France"), constraints: try RoutingConstraints(requireReasoning: true)))

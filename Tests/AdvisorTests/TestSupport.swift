@@ -43,3 +43,15 @@ struct WordCounter: TokenCounting {
         return .exact(tokens, tokenizer: tokenizer)
     }
 }
+
+/// A scorer that always suggests one tier, so planner tests choose the tier they exercise (the
+/// real router is tested with the planner in RoutingTests).
+struct FixedScorer: ComplexityScoring {
+    var tier: Tier = .economy
+    var confidence = 0.9
+
+    func assess(_ text: String, inputTokens: Int) -> ComplexityAssessment {
+        ComplexityAssessment(score: Double(tier.rank) / 4 + 0.1, dimensions: [:], signals: [], suggestedTier: tier,
+                             confidence: confidence, rationale: "fixed \(tier.rawValue) for the test")
+    }
+}

@@ -1,0 +1,190 @@
+import Advisor
+import Foundation
+
+/// The calibrated complexity router: the `ComplexityScoring` the server injects into the planner.
+///
+/// It extracts the 60 interpretable features (`FeatureExtractor`), adds the fitted linear gain
+/// (plus the hashed exam vocabulary on exam-style prompts), squashes the gain to a 0…1 score,
+/// and cuts that one scale into the four tiers with the routing file's thresholds. Confidence is
+/// `0.5 + 0.5·min(1, distance to the nearest threshold / band)`; when it is below the file's
+/// `escalateBelow` and the score sits just under a cut, the tier is raised by one and the
+/// rationale says so. A premium prompt with research-grade evidence goes to frontier by the
+/// file's `FrontierRule`. Every dimension that is raised carries signals quoting the evidence
+/// with UTF-8 and UTF-16 offsets.
+public struct ComplexityRouter: ComplexityScoring {
+    /// The routing file in use.
+    public let model: RoutingModel
+
+    /// At most this many signals per dimension are reported (the strongest), so a long prompt's
+    /// reply stays small; the dimension values use every match.
+    public static let signalsPerDimension = 5
+
+    /// Creates a router over `model`.
+    public init(model: RoutingModel) {
+        self.model = model
+    }
+
+    /// Everything the router computes for one prompt, for tests, `calibrate` and the benchmark.
+    public struct Scored: Sendable {
+        /// The model inputs (51 features, then 9 dimensions).
+        public let features: [Double]
+        /// The raw gain before the squash.
+        public let raw: Double
+        /// The 0…1 score.
+        public let score: Double
+        /// Whether the hashed exam vocabulary applied.
+        public let gated: Bool
+        let extraction: FeatureExtractor.Result
+        let scalars: [UInt32]
+    }
+
+    /// Features, raw gain and score of `text`.
+    public func score(_ text: String) -> Scored {
+        let scalars = FeatureExtractor.scalars(text)
+        let result = model.extractor.extract(scalars)
+        let raw = model.raw(result, lower: result.lower)
+        return Scored(features: result.vector, raw: raw, score: model.squash(raw), gated: result.gate,
+                      extraction: result, scalars: scalars)
+    }
+
+    /// The tier decision for a score and its features: (tier, confidence, runner-up, escalated,
+    /// by the frontier rule).
+    public func decide(score: Double, features: [Double]) -> (tier: Tier, confidence: Double, runnerUp: Tier?,
+                                                              escalated: Bool, frontierRule: Bool) {
+        let cuts = model.cuts
+        var index = cuts.filter { score >= $0 }.count
+        let distances = cuts.map { abs(score - $0) }
+        let distance = distances.min()!
+        let nearest = distances.firstIndex(of: distance)!
+        let confidence = 0.5 + 0.5 * min(1, distance / model.document.confidence.band)
+        // The tier across the nearest cut.
+        var runnerUp: Tier? = Tier.allCases[score >= cuts[nearest] ? nearest : nearest + 1]
+        var escalated = false
+        if confidence < model.document.confidence.escalateBelow && index < 3 && score < cuts[index]
+            && cuts[index] - score == distance {
+            runnerUp = Tier.allCases[index]
+            index += 1
+            escalated = true
+        }
+        var byRule = false
+        let rule = model.frontierRule
+        if index == 2 && score >= max(rule.minScore, cuts[1]) {
+            let dimension = { (name: String) in features[FeatureLayout.featureNames.count + FeatureLayout.dimensions.firstIndex(of: name)!] }
+            if dimension("reasoning") >= rule.minReasoning && features[FeatureLayout.lex("proof")] >= rule.minProof
+                && (dimension("math") >= rule.minMath || dimension("multiStep") >= rule.minMultiStep) {
+                index = 3
+                byRule = true
+                runnerUp = .premium
+            }
+        }
+        let tier = Tier.allCases[index]
+        if runnerUp == tier { runnerUp = nil }
+        return (tier, (confidence * 100).rounded() / 100, runnerUp, escalated, byRule)
+    }
+
+    /// Assesses `text`; see the type's documentation.
+    public func assess(_ text: String, inputTokens: Int) -> ComplexityAssessment {
+        let scored = score(text)
+        let decision = decide(score: scored.score, features: scored.features)
+        let dimensionValues = Array(scored.features[FeatureLayout.featureNames.count...])
+        var dimensions: [ComplexityDimension: Double] = [:]
+        for (i, name) in FeatureLayout.dimensions.enumerated() {
+            dimensions[ComplexityDimension(rawValue: name)!] = (dimensionValues[i] * 1000).rounded() / 1000
+        }
+        let signals = self.signals(scored, dimensionValues: dimensionValues)
+        var deciding: [String] = []
+        var seen = Set<ComplexityDimension>()
+        for signal in signals where signal.weight > 0 && !seen.contains(signal.dimension) {
+            seen.insert(signal.dimension)
+            deciding.append("\(signal.dimension.rawValue) \(signal.utf8 == nil ? signal.evidence : "\"\(signal.evidence)\"")")
+            if deciding.count == 3 { break }
+        }
+        let score = (scored.score * 1_000_000).rounded() / 1_000_000
+        let rationale = self.rationale(score: scored.score, decision: decision, deciding: deciding)
+        return ComplexityAssessment(score: score, dimensions: dimensions, signals: signals,
+                                    suggestedTier: decision.tier, confidence: decision.confidence, rationale: rationale,
+                                    runnerUpTier: decision.runnerUp, escalated: decision.escalated,
+                                    decidingSignals: deciding)
+    }
+
+    private static let cutNames = ["economy/standard", "standard/premium", "premium/frontier"]
+
+    private func rationale(score: Double, decision: (tier: Tier, confidence: Double, runnerUp: Tier?, escalated: Bool,
+                                                     frontierRule: Bool), deciding: [String]) -> String {
+        let cuts = model.cuts
+        let shown = String(format: "%.3f", score)
+        var text: String
+        if decision.frontierRule {
+            text = "score \(shown) is premium, and research-grade evidence (proof wording with strong reasoning) "
+                + "sends it to frontier"
+        } else if decision.escalated, let runnerUp = decision.runnerUp {
+            let cut = cuts[runnerUp.rank]
+            text = "score \(shown) sits just under the \(ComplexityRouter.cutNames[runnerUp.rank]) cut "
+                + "\(String(format: "%.3f", cut)) with confidence \(String(format: "%.2f", decision.confidence)), "
+                + "so it is escalated one tier from \(runnerUp.rawValue) to \(decision.tier.rawValue)"
+        } else {
+            let nearest = cuts.enumerated().min { abs(score - $0.element) < abs(score - $1.element) }!
+            let side = score >= nearest.element ? "above" : "below"
+            text = "score \(shown) is \(decision.tier.rawValue), \(side) the \(ComplexityRouter.cutNames[nearest.offset]) "
+                + "cut \(String(format: "%.3f", nearest.element)) (confidence \(String(format: "%.2f", decision.confidence)))"
+        }
+        text += deciding.isEmpty ? ", with no complexity cues" : ", on " + deciding.joined(separator: ", ")
+        if let runnerUp = decision.runnerUp, !decision.escalated { text += "; runner-up \(runnerUp.rawValue)" }
+        return text
+    }
+
+    /// The reported signals: evidence of dimensions of at least 0.05, strongest first, at most
+    /// `signalsPerDimension` per dimension, with UTF-8 and UTF-16 offsets for spans.
+    func signals(_ scored: Scored, dimensionValues: [Double]) -> [ComplexitySignal] {
+        let evidence = scored.extraction.evidence.filter { dimensionValues[$0.dimension] >= 0.05 }
+        guard !evidence.isEmpty else { return [] }
+        let order = evidence.indices.sorted { a, b in
+            evidence[a].weight != evidence[b].weight ? evidence[a].weight > evidence[b].weight : a < b
+        }
+        var perDimension = [Int](repeating: 0, count: FeatureLayout.dimensions.count)
+        var kept: [FeatureExtractor.Evidence] = []
+        for i in order where perDimension[evidence[i].dimension] < ComplexityRouter.signalsPerDimension {
+            perDimension[evidence[i].dimension] += 1
+            kept.append(evidence[i])
+        }
+        let offsets = TextOffsets(scored.scalars)
+        return kept.map { item in
+            let dimension = ComplexityDimension(rawValue: FeatureLayout.dimensions[item.dimension])!
+            guard let span = item.span else {
+                return ComplexitySignal(dimension: dimension, evidence: item.label, weight: item.weight, cue: item.label)
+            }
+            return ComplexitySignal(dimension: dimension, evidence: offsets.quote(span), weight: item.weight,
+                                    cue: item.label, utf8: offsets.utf8(span), utf16: offsets.utf16(span))
+        }
+    }
+}
+
+/// Scalar offsets of one text converted to UTF-8 and UTF-16 offsets, and quotes.
+struct TextOffsets {
+    private let scalars: [UInt32]
+    private var utf8Prefix: [Int]
+    private var utf16Prefix: [Int]
+
+    init(_ scalars: [UInt32]) {
+        self.scalars = scalars
+        utf8Prefix = [0]
+        utf16Prefix = [0]
+        utf8Prefix.reserveCapacity(scalars.count + 1)
+        utf16Prefix.reserveCapacity(scalars.count + 1)
+        for c in scalars {
+            utf8Prefix.append(utf8Prefix.last! + UTF8Bytes.length(c))
+            utf16Prefix.append(utf16Prefix.last! + (c >= 0x10000 ? 2 : 1))
+        }
+    }
+
+    func utf8(_ span: Range<Int>) -> Range<Int> { utf8Prefix[span.lowerBound]..<utf8Prefix[span.upperBound] }
+    func utf16(_ span: Range<Int>) -> Range<Int> { utf16Prefix[span.lowerBound]..<utf16Prefix[span.upperBound] }
+
+    /// The span's text; longer than 80 scalars: its first 77 and "...".
+    func quote(_ span: Range<Int>) -> String {
+        let shown = span.count <= 80 ? span : span.lowerBound..<(span.lowerBound + 77)
+        var text = String(String.UnicodeScalarView(scalars[shown].compactMap(Unicode.Scalar.init)))
+        if shown != span { text += "..." }
+        return text
+    }
+}

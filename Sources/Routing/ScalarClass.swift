@@ -1,0 +1,142 @@
+/// The character classes the feature scanners test, on raw scalar values, with an ASCII fast
+/// path: each mirrors one Python predicate of the reference (`features.py`) exactly, so the
+/// port's counts equal the reference's.
+enum ScalarClass {
+    /// Han, Hiragana, Katakana (each counts 0.6 word units; never part of a word).
+    @inline(__always)
+    static func isCJK(_ c: UInt32) -> Bool {
+        (0x3040...0x30FF).contains(c) || (0x3400...0x4DBF).contains(c) || (0x4E00...0x9FFF).contains(c)
+            || (0xF900...0xFAFF).contains(c) || (0x20000...0x2FA1F).contains(c)
+    }
+
+    /// Hangul syllables and jamo.
+    @inline(__always)
+    static func isHangul(_ c: UInt32) -> Bool {
+        (0xAC00...0xD7AF).contains(c) || (0x1100...0x11FF).contains(c) || (0x3130...0x318F).contains(c)
+    }
+
+    /// A word scalar: general category L* or M*, not CJK.
+    @inline(__always)
+    static func isWordScalar(_ c: UInt32) -> Bool {
+        if c < 0x80 { return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+        if isCJK(c) { return false }
+        guard let scalar = Unicode.Scalar(c) else { return false }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Python's regex `\w`: letters, numbers (anything with a numeric type) and `_`.
+    @inline(__always)
+    static func isRegexWord(_ c: UInt32) -> Bool {
+        if c < 0x80 {
+            return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A || (0x30...0x39).contains(c) || c == 0x5F
+        }
+        guard let scalar = Unicode.Scalar(c) else { return false }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber:
+            return true
+        default:
+            return scalar.properties.numericType != nil
+        }
+    }
+
+    /// Python's regex `\d`: general category Nd.
+    @inline(__always)
+    static func isDecimalDigit(_ c: UInt32) -> Bool {
+        if c < 0x80 { return (0x30...0x39).contains(c) }
+        guard let scalar = Unicode.Scalar(c) else { return false }
+        return scalar.properties.generalCategory == .decimalNumber
+    }
+
+    /// Python's `str.isdigit`: numeric type decimal or digit (so `²` too).
+    @inline(__always)
+    static func isDigitLike(_ c: UInt32) -> Bool {
+        if c < 0x80 { return (0x30...0x39).contains(c) }
+        guard let scalar = Unicode.Scalar(c) else { return false }
+        let type = scalar.properties.numericType
+        return type == .decimal || type == .digit
+    }
+
+    /// Python's `str.isspace` / regex `\s`.
+    @inline(__always)
+    static func isSpace(_ c: UInt32) -> Bool {
+        if c < 0x80 { return c == 0x20 || (0x09...0x0D).contains(c) || (0x1C...0x1F).contains(c) }
+        guard let scalar = Unicode.Scalar(c) else { return false }
+        return scalar.properties.isWhitespace
+    }
+
+    /// ASCII `a`…`z`.
+    @inline(__always)
+    static func isLowerASCII(_ c: UInt32) -> Bool { c >= 0x61 && c <= 0x7A }
+
+    /// ASCII `A`…`Z`.
+    @inline(__always)
+    static func isUpperASCII(_ c: UInt32) -> Bool { c >= 0x41 && c <= 0x5A }
+
+    /// ASCII letters and digits.
+    @inline(__always)
+    static func isAlnumASCII(_ c: UInt32) -> Bool {
+        isLowerASCII(c) || isUpperASCII(c) || (c >= 0x30 && c <= 0x39)
+    }
+
+    /// Simple per-scalar lowercase that keeps the scalar count: a scalar whose lowercase is not
+    /// exactly one scalar stays as it is (Python: `ch.lower() if len(ch.lower()) == 1 else ch`).
+    @inline(__always)
+    static func lowercased(_ c: UInt32) -> UInt32 {
+        if c < 0x80 { return (c >= 0x41 && c <= 0x5A) ? c + 0x20 : c }
+        guard let scalar = Unicode.Scalar(c), scalar.properties.changesWhenLowercased else { return c }
+        let mapped = scalar.properties.lowercaseMapping.unicodeScalars
+        guard mapped.count == 1, let only = mapped.first else { return c }
+        return only.value
+    }
+
+    /// `.!?。！？؟।` and newline end a sentence.
+    @inline(__always)
+    static func endsSentence(_ c: UInt32) -> Bool {
+        switch c {
+        case 0x2E, 0x21, 0x3F, 0x3002, 0xFF01, 0xFF1F, 0x061F, 0x0964, 0x0A: return true
+        default: return false
+        }
+    }
+
+    /// `=+×÷^√∫∑∏≤≥≠±∞πθ∂∆∈∉⊂⊆∪∩∀∃→⇒⇔≈≡°²³½¼¾`.
+    @inline(__always)
+    static func isMathSymbol(_ c: UInt32) -> Bool {
+        switch c {
+        case 0x3D, 0x2B, 0xD7, 0xF7, 0x5E, 0x221A, 0x222B, 0x2211, 0x220F, 0x2264, 0x2265, 0x2260, 0xB1,
+             0x221E, 0x3C0, 0x3B8, 0x2202, 0x2206, 0x2208, 0x2209, 0x2282, 0x2286, 0x222A, 0x2229, 0x2200,
+             0x2203, 0x2192, 0x21D2, 0x21D4, 0x2248, 0x2261, 0xB0, 0xB2, 0xB3, 0xBD, 0xBC, 0xBE:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// `$€£¥₹₽%`.
+    @inline(__always)
+    static func isMoney(_ c: UInt32) -> Bool {
+        switch c {
+        case 0x24, 0x20AC, 0xA3, 0xA5, 0x20B9, 0x20BD, 0x25: return true
+        default: return false
+        }
+    }
+
+    /// `?？؟`.
+    @inline(__always)
+    static func isQuestionMark(_ c: UInt32) -> Bool { c == 0x3F || c == 0xFF1F || c == 0x061F }
+
+    /// `{}()[];=<>`.
+    @inline(__always)
+    static func isCodeScalar(_ c: UInt32) -> Bool {
+        switch c {
+        case 0x7B, 0x7D, 0x28, 0x29, 0x5B, 0x5D, 0x3B, 0x3D, 0x3C, 0x3E: return true
+        default: return false
+        }
+    }
+}
