@@ -67,12 +67,15 @@ let package = Package(
         .testTarget(name: "AdvisorTests", dependencies: ["Advisor"]),
         .testTarget(name: "RoutingTests", dependencies: ["Routing", "Advisor", "JSON", "Tokenizers"], exclude: ["Fixtures"]),
         .testTarget(name: "PreflightAPITests", dependencies: ["PreflightAPI", "JSON", "Advisor"]),
-        // Helpers the server tests share (no dependencies: the end-to-end tests link no Preflight code).
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // What the server and end-to-end tests share: messages, catalog fixtures, and `Reply`, which
+        // parses what the server wrote with Jansson and decodes a result into its PreflightAPI shape.
+        // The end-to-end tests link the shapes on purpose: they read replies through the definitions
+        // the server writes with.
+        .target(name: "TestSupport", dependencies: ["JSON"], path: "Tests/TestSupport"),
         .testTarget(
             name: "PreflightServerTests",
             dependencies: ["PreflightServer", "PreflightAPI", "JSONRPC", "JSON", "Log", "Advisor", "Routing", "Tokenizers", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], exclude: ["Clients"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "PreflightAPI", "JSON"], exclude: ["Clients"]),
     ],
     swiftLanguageModes: [.v6]
 )

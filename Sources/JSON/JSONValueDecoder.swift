@@ -62,22 +62,28 @@ public struct JSONUnknownField: Sendable, Equatable {
 }
 
 /// Collects, per decoded object, the member names asked for and the ones present.
+///
+/// Objects are told apart by their Jansson value (the same object read twice, as `CheckParams`
+/// reads `params` for the budget and then for the estimate, is one record), and paths are
+/// rendered only when an unknown member is reported.
 final class JSONUnknownFieldRecorder {
     private struct ObjectRecord {
-        let path: String
+        let root: String
+        let codingPath: [any CodingKey]
         let value: JSONValue
         var asked: Set<String>
         var readsAll: Bool
     }
 
     private var records: [ObjectRecord] = []
-    private var indexByPath: [String: Int] = [:]
+    private var indexByObject: [UnsafeMutableRawPointer: Int] = [:]
 
     /// Registers an object as read through a keyed container; returns its record index.
-    func register(path: String, value: JSONValue) -> Int {
-        if let index = indexByPath[path] { return index }
-        records.append(ObjectRecord(path: path, value: value, asked: [], readsAll: false))
-        indexByPath[path] = records.count - 1
+    func register(root: String, codingPath: [any CodingKey], value: JSONValue) -> Int {
+        let identity = UnsafeMutableRawPointer(value.raw)
+        if let index = indexByObject[identity] { return index }
+        records.append(ObjectRecord(root: root, codingPath: codingPath, value: value, asked: [], readsAll: false))
+        indexByObject[identity] = records.count - 1
         return records.count - 1
     }
 
@@ -90,8 +96,9 @@ final class JSONUnknownFieldRecorder {
         var result: [JSONUnknownField] = []
         for record in records where !record.readsAll {
             let known = record.asked.sorted()
+            let path = JSONPath.render(root: record.root, codingPath: record.codingPath)
             for (key, _) in record.value.members where !record.asked.contains(key) {
-                result.append(JSONUnknownField(path: JSONPath.appending(key, to: record.path), name: key, knownNames: known))
+                result.append(JSONUnknownField(path: JSONPath.appending(key, to: path), name: key, knownNames: known))
             }
         }
         return result
@@ -121,7 +128,7 @@ final class JSONValueTreeDecoder: Decoder {
         guard object.kind == .object else {
             throw JSONDecodingFailure(path: path, message: "\(path) must be an object")
         }
-        let index = recorder.register(path: path, value: object)
+        let index = recorder.register(root: root, codingPath: codingPath, value: object)
         return KeyedDecodingContainer(JSONValueKeyedDecoder<Key>(
             object: object, codingPath: codingPath, root: root, recorder: recorder, recordIndex: index))
     }
@@ -140,23 +147,23 @@ final class JSONValueTreeDecoder: Decoder {
 
 /// Reads scalars with the params' rules; shared by the three container kinds.
 enum JSONScalarReader {
-    static func bool(_ value: JSONValue, path: String) throws(JSONDecodingFailure) -> Bool {
+    static func bool(_ value: JSONValue, path: @autoclosure () -> String) throws(JSONDecodingFailure) -> Bool {
         guard let bool = value.boolValue else { throw failure(value, path: path, expected: "true or false") }
         return bool
     }
 
-    static func string(_ value: JSONValue, path: String) throws(JSONDecodingFailure) -> String {
+    static func string(_ value: JSONValue, path: @autoclosure () -> String) throws(JSONDecodingFailure) -> String {
         guard let string = value.stringValue else { throw failure(value, path: path, expected: "a string") }
         return string
     }
 
-    static func double(_ value: JSONValue, path: String) throws(JSONDecodingFailure) -> Double {
+    static func double(_ value: JSONValue, path: @autoclosure () -> String) throws(JSONDecodingFailure) -> Double {
         guard let double = value.doubleValue, double.isFinite else { throw failure(value, path: path, expected: "a number") }
         return double
     }
 
     /// An integer, or a real with no fraction below 2⁵³ (`5.0`).
-    static func int(_ value: JSONValue, path: String) throws(JSONDecodingFailure) -> Int {
+    static func int(_ value: JSONValue, path: @autoclosure () -> String) throws(JSONDecodingFailure) -> Int {
         switch value.kind {
         case .integer:
             return value.intValue!
@@ -169,7 +176,8 @@ enum JSONScalarReader {
         throw failure(value, path: path, expected: "an integer")
     }
 
-    static func failure(_ value: JSONValue, path: String, expected: String) -> JSONDecodingFailure {
+    static func failure(_ value: JSONValue, path: () -> String, expected: String) -> JSONDecodingFailure {
+        let path = path()
         if value.isNull { return JSONDecodingFailure(path: path, message: "\(path) is required") }
         return JSONDecodingFailure(path: path, message: "\(path) must be \(expected)")
     }
@@ -177,20 +185,22 @@ enum JSONScalarReader {
     /// Decodes a nested value: scalars and `JSONValue` directly, everything else through a child decoder.
     static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue, codingPath: [any CodingKey], root: String,
                                      recorder: JSONUnknownFieldRecorder) throws -> T {
-        let path = JSONPath.render(root: root, codingPath: codingPath)
+        // The path is rendered only when a failure needs it: decoding large files (a routing
+        // file, a catalog) must not build a string per value.
+        let path = { JSONPath.render(root: root, codingPath: codingPath) }
         if T.self == JSONValue.self { return value as! T }
-        if T.self == String.self { return try string(value, path: path) as! T }
-        if T.self == Int.self { return try int(value, path: path) as! T }
-        if T.self == Double.self { return try double(value, path: path) as! T }
-        if T.self == Bool.self { return try bool(value, path: path) as! T }
+        if T.self == String.self { return try string(value, path: path()) as! T }
+        if T.self == Int.self { return try int(value, path: path()) as! T }
+        if T.self == Double.self { return try double(value, path: path()) as! T }
+        if T.self == Bool.self { return try bool(value, path: path()) as! T }
         if let integerType = T.self as? any FixedWidthInteger.Type {
-            let int = try int(value, path: path)
+            let int = try int(value, path: path())
             guard let converted = integerType.init(exactly: int) else {
-                throw JSONDecodingFailure(path: path, message: "\(path) is out of range for \(T.self)")
+                throw JSONDecodingFailure(path: path(), message: "\(path()) is out of range for \(T.self)")
             }
             return converted as! T
         }
-        if T.self == Float.self { return Float(try double(value, path: path)) as! T }
+        if T.self == Float.self { return Float(try double(value, path: path())) as! T }
         return try T(from: JSONValueTreeDecoder(value: value, codingPath: codingPath, root: root, recorder: recorder))
     }
 }

@@ -1,19 +1,24 @@
 import Foundation
+import JSON
+import PreflightAPI
 import Testing
 import TestSupport
 
 /// `preflight estimate`, `check` and `models` on the command line: exit codes, text output, and
-/// `--json` equal to the JSON-RPC method's result for the same input.
+/// `--json` equal to the JSON-RPC method's result for the same input, both read through the
+/// method's result shape.
 @Suite struct AdvisorCommandLineTests {
-    /// The result of one request run through `serve --catalog catalog`.
-    func methodResult(_ method: String, _ params: [String: Any], catalog: String) throws -> NSDictionary {
+    /// The result of one request run through `serve --catalog catalog`, decoded as `type`.
+    func methodResult<Result: Decodable>(_ type: Result.Type, _ method: String, _ params: [String: Any],
+                                         catalog: String) throws -> Result {
         let line = AdvisorFixtures.request(1, method, try AdvisorFixtures.json(params))
         let session = try runSession([initializeLine, line], arguments: ["serve", "--catalog", catalog])
-        return try #require(session.messages.last?.result) as NSDictionary
+        return try #require(session.messages.last).decodedResult(type)
     }
 
-    func parse(_ stdout: String) throws -> NSDictionary {
-        try #require(try JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? NSDictionary)
+    /// A command's `--json` output decoded as `type`.
+    func parse<Result: Decodable>(_ stdout: String, as type: Result.Type) throws -> Result {
+        try JSONValue.decode(type, fromText: stdout)
     }
 
     @Test func estimateJSONIsTheMethodsResultForTheFileBytes() throws {
@@ -23,13 +28,14 @@ import TestSupport
         let file = try AdvisorFixtures.write(text, name: "prompt.txt")
         let cli = try runCLI(["estimate", "--catalog", catalog, "--model", "mid", "--max-output", "300", "--json", file])
         #expect(cli.status == 0)
-        let method = try methodResult("preflight/estimate", ["prompt": text, "model": "mid", "maxOutputTokens": 300],
-                                      catalog: catalog)
-        #expect(try parse(cli.stdout) == method)
+        let method = try methodResult(EstimateResult.self, "preflight/estimate",
+                                      ["prompt": text, "model": "mid", "maxOutputTokens": 300], catalog: catalog)
+        #expect(try parse(cli.stdout, as: EstimateResult.self) == method)
         // Without --model, the recommendation; from stdin with "-".
         let piped = try runCLI(["estimate", "--catalog", catalog, "--json", "-"], input: text)
         #expect(piped.status == 0)
-        #expect(try parse(piped.stdout) == (try methodResult("preflight/estimate", ["prompt": text], catalog: catalog)))
+        #expect(try parse(piped.stdout, as: EstimateResult.self)
+                == (try methodResult(EstimateResult.self, "preflight/estimate", ["prompt": text], catalog: catalog)))
     }
 
     @Test func estimateTextNamesTheModelTheCostAndEveryTier() throws {
@@ -76,7 +82,7 @@ import TestSupport
         #expect(refused.stdout.contains("REFUSED: the balance after this request would be"))
         let overLimit = try runCLI(["check", "--catalog", catalog, "--model", "flat", "--limit", "1", "--spent", "1", "--json", file])
         #expect(overLimit.status == 3)
-        #expect(try parse(overLimit.stdout)["allowed"] as? Bool == false)
+        #expect(try parse(overLimit.stdout, as: CheckResult.self).allowed == false)
     }
 
     @Test func checkJSONIsTheMethodsResult() throws {
@@ -86,11 +92,11 @@ import TestSupport
         let cli = try runCLI(["check", "--catalog", catalog, "--balance", "0.25", "--min-balance", "0.2",
                               "--limit", "0.5", "--spent", "0.1", "--json", file])
         #expect(cli.status == 0)
-        let method = try methodResult("preflight/check", [
+        let method = try methodResult(CheckResult.self, "preflight/check", [
             "prompt": text,
             "budget": ["balance": 0.25, "minimumBalance": 0.2, "spendingLimit": 0.5, "spent": 0.1],
         ], catalog: catalog)
-        #expect(try parse(cli.stdout) == method)
+        #expect(try parse(cli.stdout, as: CheckResult.self) == method)
     }
 
     @Test func checkUsageAndInputErrors() throws {
@@ -126,12 +132,13 @@ import TestSupport
         #expect(!text.stdout.contains("mid"))
         #expect(!text.stderr.contains("stale"))
         let json = try runCLI(["models", "--catalog", catalog, "--json"])
-        #expect(try parse(json.stdout) == (try methodResult("preflight/models", [:], catalog: catalog)))
+        #expect(try parse(json.stdout, as: ModelsResult.self)
+                == (try methodResult(ModelsResult.self, "preflight/models", [:], catalog: catalog)))
         #expect(try runCLI(["models", "--tier", "cheapest"]).status == 64)
         let stale = try runCLI(["models", "--catalog", try AdvisorFixtures.staleCatalog()])
         #expect(stale.status == 0)
         #expect(stale.stderr.contains("the model catalog is stale: its prices are from 2020-01-15"))
         let bundled = try runCLI(["models", "--json"])
-        #expect(((try parse(bundled.stdout))["models"] as? [Any])?.count ?? 0 >= 40)
+        #expect(try parse(bundled.stdout, as: ModelsResult.self).models.count >= 40)
     }
 }

@@ -1,4 +1,6 @@
 import Foundation
+import JSON
+import PreflightAPI
 import Testing
 import TestSupport
 
@@ -28,13 +30,11 @@ import TestSupport
         let estimate = try runCLI(["estimate", "--catalog", try AdvisorFixtures.freshCatalog(), "--routing", out,
                                    "--json", prompt])
         #expect(estimate.status == 0, "\(estimate.stderr)")
-        let result = try #require(try JSONSerialization.jsonObject(with: Data(estimate.stdout.utf8)) as? [String: Any])
-        let complexity = try #require(result["complexity"] as? [String: Any])
-        let signals = try #require(complexity["signals"] as? [[String: Any]])
-        let proof = try #require(signals.first { $0["cue"] as? String == "proof" })
-        #expect(proof["evidence"] as? String == "Prove")
-        #expect((proof["utf8"] as? [String: Int]) == ["start": 0, "end": 5])
-        #expect((proof["utf16"] as? [String: Int]) == ["start": 0, "end": 5])
+        let result = try JSONValue.decode(EstimateResult.self, fromText: estimate.stdout)
+        let proof = try #require(result.complexity.signals.first { $0.cue == "proof" })
+        #expect(proof.evidence == "Prove")
+        #expect(proof.utf8?.start == 0 && proof.utf8?.end == 5)
+        #expect(proof.utf16?.start == 0 && proof.utf16?.end == 5)
     }
 
     @Test func aBadRowNamesThePathLineAndField() throws {
@@ -59,11 +59,10 @@ import TestSupport
         let estimate = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"preflight/estimate\",\"params\":{\"prompt\":\"Hello\"}}"
         let session = try runSession([initialize, initializeLine, estimate],
                                      arguments: ["serve", "--catalog", try AdvisorFixtures.freshCatalog()])
-        let first = try #require(session.messages.first { ($0["id"] as? Int) == 1 && $0["error"] != nil })
-        let error = try #require(first["error"] as? [String: Any])
-        #expect(error["code"] as? Int == -32602)
-        #expect((error["data"] as? [String: Any])?["field"] as? String == "params.initializationOptions.routingPath")
-        let reply = try #require(session.messages.first { ($0["id"] as? Int) == 2 })
-        #expect(reply["result"] != nil)
+        let first = try #require(session.messages.first { $0.idNumber == 1 && $0.error != nil })
+        #expect(first.errorCode == -32602)
+        #expect(first.errorField == "params.initializationOptions.routingPath")
+        let reply = try #require(session.messages.first { $0.idNumber == 2 })
+        #expect(try reply.decodedResult(EstimateResult.self).complexity.score >= 0)
     }
 }

@@ -163,7 +163,7 @@ final class ServerProcess: @unchecked Sendable {
     var stderr: String { lock.lock(); defer { lock.unlock() }; return String(decoding: stderrBytes, as: UTF8.self) }
 
     /// Waits until stdout holds at least `count` complete messages in `framing`; returns them.
-    func waitForMessages(_ count: Int, framing: Framing, timeout: TimeInterval = PreflightBinary.timeout) -> [Any] {
+    func waitForMessages(_ count: Int, framing: Framing, timeout: TimeInterval = PreflightBinary.timeout) -> [Reply] {
         let deadline = Date().addingTimeInterval(timeout)
         lock.lock()
         defer { lock.unlock() }
@@ -178,15 +178,15 @@ final class ServerProcess: @unchecked Sendable {
 
     struct FramingViolation: Error, CustomStringConvertible { let description: String }
 
-    /// Splits stdout into parsed JSON messages; throws when stdout holds anything but frames.
-    static func split(_ bytes: [UInt8], framing: Framing) throws -> [Any] {
-        var messages: [Any] = []
+    /// Splits stdout into parsed messages; throws when stdout holds anything but frames of JSON.
+    static func split(_ bytes: [UInt8], framing: Framing) throws -> [Reply] {
+        var messages: [Reply] = []
         var index = 0
         while index < bytes.count {
             switch framing {
             case .newline:
                 guard let end = bytes[index...].firstIndex(of: 0x0A) else { return messages }
-                messages.append(try JSONSerialization.jsonObject(with: Data(bytes[index..<end]), options: [.fragmentsAllowed]))
+                messages.append(try Reply(body: Array(bytes[index..<end])))
                 index = end + 1
             case .contentLength:
                 let prefix = Array("Content-Length: ".utf8)
@@ -199,7 +199,7 @@ final class ServerProcess: @unchecked Sendable {
                 guard let length = Int(lengthText) else { throw FramingViolation(description: "bad length \(lengthText)") }
                 let bodyStart = headerEnd + 4
                 guard bytes.count >= bodyStart + length else { return messages }
-                messages.append(try JSONSerialization.jsonObject(with: Data(bytes[bodyStart..<(bodyStart + length)]), options: [.fragmentsAllowed]))
+                messages.append(try Reply(body: Array(bytes[bodyStart..<(bodyStart + length)])))
                 index = bodyStart + length
             }
         }
@@ -217,12 +217,11 @@ final class ServerProcess: @unchecked Sendable {
 }
 
 /// Runs a whole scripted session: sends `lines` (newline framing), closes stdin, waits for exit.
-func runSession(_ lines: [String], arguments: [String] = ["serve"]) throws -> (messages: [[String: Any]], raw: [Any], status: Int32?, stderr: String, stdout: [UInt8]) {
+func runSession(_ lines: [String], arguments: [String] = ["serve"]) throws -> (messages: [Reply], status: Int32?, stderr: String, stdout: [UInt8]) {
     let server = try ServerProcess(arguments: arguments)
     server.send(lines.map { $0 + "\n" }.joined())
     server.closeInput()
     let status = server.waitForExit()
-    let raw = try ServerProcess.split(server.stdout, framing: .newline)
-    return (raw.compactMap { $0 as? [String: Any] }, raw, status, server.stderr, server.stdout)
+    return (try ServerProcess.split(server.stdout, framing: .newline), status, server.stderr, server.stdout)
 }
 

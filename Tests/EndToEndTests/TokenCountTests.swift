@@ -1,4 +1,6 @@
 import Foundation
+import JSON
+import PreflightAPI
 import Testing
 import TestSupport
 
@@ -15,16 +17,19 @@ import TestSupport
             #"{"jsonrpc":"2.0","id":2,"method":"preflight/countTokens","params":{"text":"\#(sample)","tokenizer":"cl100k_base"}}"#,
             #"{"jsonrpc":"2.0","id":3,"method":"preflight/countTokens","params":{"text":"\#(sample)","mode":"estimate"}}"#,
         ])
-        #expect(session.messages[1].result?["tokens"] as? Int == 11)
-        #expect(session.messages[1].result?["exact"] as? Bool == true)
-        #expect(session.messages[2].result?["tokens"] as? Int == 16)
-        let estimate = try #require(session.messages[3].result)
-        #expect(estimate["exact"] as? Bool == false)
-        let range = try #require(estimate["range"] as? [String: Int])
-        let point = try #require(estimate["tokens"] as? Int)
-        #expect(range["low"]! <= point && point <= range["high"]!)
-        let tokenizers = try #require((((session.messages[0].result?["capabilities"] as? [String: Any])?["experimental"] as? [String: Any])?["preflight"] as? [String: Any])?["tokenizers"] as? [[String: Any]])
-        #expect(tokenizers.allSatisfy { $0["exact"] as? Bool == true })
+        try #require(session.messages.count == 4)
+        let o200k = try session.messages[1].decodedResult(TokenCountResult.self)
+        #expect(o200k.tokens == 11)
+        #expect(o200k.exact)
+        #expect(try session.messages[2].decodedResult(TokenCountResult.self).tokens == 16)
+        let estimate = try session.messages[3].decodedResult(TokenCountResult.self)
+        #expect(!estimate.exact)
+        let range = try #require(estimate.range)
+        #expect(range.low <= estimate.tokens && estimate.tokens <= range.high)
+        // initialize's capabilities are assembled from the features' fragments, not one shape: read untyped.
+        let tokenizers = try #require(session.messages[0].result?["capabilities"]?["experimental"]?["preflight"]?["tokenizers"])
+        #expect(tokenizers.count > 0)
+        #expect(tokenizers.elements.allSatisfy { $0["exact"]?.boolValue == true })
     }
 
     @Test func tokenizeGivesIDsAndUTF8Offsets() throws {
@@ -33,11 +38,12 @@ import TestSupport
             #"{"jsonrpc":"2.0","id":1,"method":"preflight/tokenize","params":{"text":"Hello, 世界"}}"#,
             #"{"jsonrpc":"2.0","id":2,"method":"preflight/tokenize","params":{"text":"Hello","tokenizer":"claude"}}"#,
         ])
-        let tokens = try #require(session.messages[1].result?["tokens"] as? [[String: Int]])
+        try #require(session.messages.count == 3)
+        let tokens = try session.messages[1].decodedResult(TokenizeResult.self).tokens
         // tiktoken: o200k_base encodes "Hello, 世界" as [13225, 11, 185558].
-        #expect(tokens.map { $0["id"]! } == [13225, 11, 185558])
-        #expect(tokens.map { $0["start"]! } == [0, 5, 6])
-        #expect(tokens.last?["end"] == "Hello, 世界".utf8.count)
+        #expect(tokens.map(\.id) == [13225, 11, 185558])
+        #expect(tokens.map(\.start) == [0, 5, 6])
+        #expect(tokens.last?.end == "Hello, 世界".utf8.count)
         #expect(session.messages[2].errorField == "params.tokenizer")
     }
 
@@ -54,9 +60,11 @@ import TestSupport
         server.sendLine(#"{"jsonrpc":"2.0","id":2,"method":"preflight/tokenize","params":{"text":"hello world"}}"#)
         server.closeInput()
         #expect(server.waitForExit() == 0)
-        let replies = try ServerProcess.split(server.stdout, framing: .newline).compactMap { $0 as? [String: Any] }
-        #expect(replies[1].result?["exact"] as? Bool == false)
-        #expect((replies[1].result?["note"] as? String)?.contains("o200k_base.tiktoken") == true)
+        let replies = try ServerProcess.split(server.stdout, framing: .newline)
+        try #require(replies.count == 3)
+        let count = try replies[1].decodedResult(TokenCountResult.self)
+        #expect(!count.exact)
+        #expect(count.note?.contains("o200k_base.tiktoken") == true)
         #expect(replies[2].errorCode == -32603)
         #expect(server.stderr.contains("o200k_base.tiktoken"))
     }
@@ -78,8 +86,9 @@ import TestSupport
         #expect(lines[2][1] == "total")
         #expect(Int(lines[2][0]) == 16 + Int(lines[1][0])!)
         let json = try runCLI(["count", "--json", a.path])
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
-        #expect(object["tokens"] as? Int == 11 && object["exact"] as? Bool == true)
+        let counted = try JSONValue.decode(TokenCountResult.self, fromText: json.stdout)
+        #expect(counted.tokens == 11 && counted.exact)
+        #expect(counted.path == a.path)
         #expect(try runCLI(["count"], input: sample).stdout == "11\n")
     }
 

@@ -20,7 +20,7 @@ import TestSupport
         server.sendFramed(#"{"jsonrpc":"2.0","method":"exit"}"#)
         #expect(server.waitForExit() == 0)
         // stdout is frames only, although debug logging was on (it went to stderr).
-        let replies = try ServerProcess.split(server.stdout, framing: .contentLength).compactMap { $0 as? [String: Any] }
+        let replies = try ServerProcess.split(server.stdout, framing: .contentLength)
         #expect(replies.map(\.idNumber) == [1, 2, 3])
         #expect(server.stderr.contains("preflight: debug:"))
     }
@@ -33,11 +33,11 @@ import TestSupport
         server.sendFramed(#"{"jsonrpc":"2.0","id":3,"method":"shutdown"}"#)
         server.closeInput()
         #expect(server.waitForExit() == 0)
-        let replies = try ServerProcess.split(server.stdout, framing: .contentLength).compactMap { $0 as? [String: Any] }
+        let replies = try ServerProcess.split(server.stdout, framing: .contentLength)
         try #require(replies.count == 3)
         #expect(replies[1].errorCode == -32600)
-        #expect((replies[1]["error"] as? [String: Any])?["message"] as? String == "message too large")
-        #expect(replies[1]["id"] is NSNull)
+        #expect(replies[1].error?.message == "message too large")
+        #expect(replies[1]["id"]?.isNull == true)
         #expect(replies[2].idNumber == 3)
     }
 
@@ -48,7 +48,7 @@ import TestSupport
         server.sendLine(#"{"jsonrpc":"2.0","id":3,"method":"shutdown"}"#)
         server.closeInput()
         #expect(server.waitForExit() == 0)
-        let replies = try ServerProcess.split(server.stdout, framing: .newline).compactMap { $0 as? [String: Any] }
+        let replies = try ServerProcess.split(server.stdout, framing: .newline)
         #expect(replies.map(\.errorCode) == [nil, -32600, nil])
     }
 
@@ -60,7 +60,7 @@ import TestSupport
         server.sendFramed(#"{"jsonrpc":"2.0","id":4,"method":"shutdown"}"#)
         server.closeInput()
         #expect(server.waitForExit() == 0)
-        let replies = try ServerProcess.split(server.stdout, framing: .contentLength).compactMap { $0 as? [String: Any] }
+        let replies = try ServerProcess.split(server.stdout, framing: .contentLength)
         #expect(replies.map(\.errorCode) == [nil, -32700, nil])
         #expect(replies.last?.idNumber == 4)
     }

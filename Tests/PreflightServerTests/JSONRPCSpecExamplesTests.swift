@@ -1,4 +1,5 @@
 import Foundation
+import PreflightAPI
 import Testing
 import TestSupport
 
@@ -11,10 +12,11 @@ import TestSupport
         let session = try runSession([initializeLine, count])
         try #require(session.messages.count == 2)
         let reply = session.messages[1]
-        #expect(reply["jsonrpc"] as? String == "2.0")
+        #expect(reply["jsonrpc"]?.stringValue == "2.0")
         #expect(reply.idNumber == 1)
-        #expect(reply.result?["tokens"] as? Int ?? 0 > 0)
-        #expect(reply.result?["tokenizer"] as? String == "o200k_base")
+        let result = try reply.decodedResult(TokenCountResult.self)
+        #expect(result.tokens > 0)
+        #expect(result.tokenizer == "o200k_base")
         #expect(session.status == 0)
     }
 
@@ -32,44 +34,44 @@ import TestSupport
     @Test func nonExistentMethod() throws {
         let session = try runSession([initializeLine, #"{"jsonrpc":"2.0","method":"foobar","id":"1"}"#])
         #expect(session.messages[1].errorCode == -32601)
-        #expect(session.messages[1]["id"] as? String == "1")
+        #expect(session.messages[1]["id"]?.stringValue == "1")
     }
 
     @Test func invalidJSON() throws {
         let session = try runSession([initializeLine, #"{"jsonrpc":"2.0","method":"foobar,"params":"bar","baz]"#])
         #expect(session.messages[1].errorCode == -32700)
-        #expect(session.messages[1]["id"] is NSNull)
+        #expect(session.messages[1]["id"]?.isNull == true)
     }
 
     @Test func invalidRequestObject() throws {
         let session = try runSession([initializeLine, #"{"jsonrpc":"2.0","method":1,"params":"bar"}"#])
         #expect(session.messages[1].errorCode == -32600)
-        #expect(session.messages[1]["id"] is NSNull)
+        #expect(session.messages[1]["id"]?.isNull == true)
     }
 
     @Test func batchWithInvalidJSON() throws {
         let session = try runSession([initializeLine, #"[{"jsonrpc":"2.0","method":"sum","params":[1,2,4],"id":"1"},{"jsonrpc":"2.0","method""#])
-        try #require(session.raw.count == 2)
+        try #require(session.messages.count == 2)
         #expect(session.messages[1].errorCode == -32700)
     }
 
     @Test func emptyBatch() throws {
         let session = try runSession([initializeLine, "[]"])
-        try #require(session.raw.count == 2)
+        try #require(session.messages.count == 2)
         #expect(session.messages[1].errorCode == -32600)
-        #expect(session.messages[1]["id"] is NSNull)
+        #expect(session.messages[1]["id"]?.isNull == true)
     }
 
     @Test func invalidBatchOfOne() throws {
         let session = try runSession([initializeLine, "[1]"])
-        let batch = try #require(session.raw[1] as? [[String: Any]])
+        let batch = try #require(session.messages[1].batch)
         try #require(batch.count == 1)
         #expect(batch[0].errorCode == -32600)
     }
 
     @Test func invalidBatchOfThree() throws {
         let session = try runSession([initializeLine, "[1,2,3]"])
-        let batch = try #require(session.raw[1] as? [[String: Any]])
+        let batch = try #require(session.messages[1].batch)
         #expect(batch.map(\.errorCode) == [-32600, -32600, -32600])
     }
 
@@ -82,10 +84,11 @@ import TestSupport
             {"jsonrpc":"2.0","method":"foo.get","params":{"name":"myself"},"id":"5"},\
             {"jsonrpc":"2.0","method":"preflight/countTokens","id":"9"}]
             """])
-        let batch = try #require(session.raw[1] as? [[String: Any]])
+        let batch = try #require(session.messages[1].batch)
         try #require(batch.count == 5)
-        #expect(batch.map { $0["id"] as? String } == ["1", "2", nil, "5", "9"])
-        #expect(batch[0].result != nil && batch[1].result != nil)
+        #expect(batch.map { $0["id"]?.stringValue } == ["1", "2", nil, "5", "9"])
+        #expect(try batch[0].decodedResult(TokenCountResult.self).tokens > 0)
+        #expect(try batch[1].decodedResult(TokenCountResult.self).tokens > 0)
         #expect(batch[2].errorCode == -32600)
         #expect(batch[3].errorCode == -32601)
         #expect(batch[4].errorCode == -32602)
@@ -94,8 +97,8 @@ import TestSupport
 
     @Test func batchOfNotificationsOnlyGetsNoReply() throws {
         let session = try runSession([initializeLine, #"[{"jsonrpc":"2.0","method":"notify_sum","params":[1,2,4]},{"jsonrpc":"2.0","method":"notify_hello","params":[7]}]"#, #"{"jsonrpc":"2.0","id":"last","method":"shutdown"}"#])
-        try #require(session.raw.count == 2)
-        #expect(session.messages[1]["id"] as? String == "last")
+        try #require(session.messages.count == 2)
+        #expect(session.messages[1]["id"]?.stringValue == "last")
     }
 
     @Test func idsAreEchoedExactly() throws {
@@ -106,7 +109,7 @@ import TestSupport
         let text = String(decoding: session.stdout, as: UTF8.self)
         #expect(text.contains(#""id":9007199254740993,"#))
         let unicode = try runSession([#"{"jsonrpc":"2.0","id":"日本語-🙂-\u00e9","method":"initialize"}"#, #"{"jsonrpc":"2.0","id":-0.5,"method":"shutdown"}"#])
-        #expect(unicode.messages[0]["id"] as? String == "日本語-🙂-é")
+        #expect(unicode.messages[0]["id"]?.stringValue == "日本語-🙂-é")
         #expect(String(decoding: unicode.stdout, as: UTF8.self).contains(#""id":-0.5,"#))
         let maxSafe = try runSession([initializeLine, #"{"jsonrpc":"2.0","id":9007199254740992,"method":"shutdown"}"#])
         #expect(String(decoding: maxSafe.stdout, as: UTF8.self).contains(#""id":9007199254740992,"#))
@@ -126,7 +129,7 @@ import TestSupport
 
     @Test func embeddedNulInAPromptIsAccepted() throws {
         let session = try runSession([initializeLine, #"{"jsonrpc":"2.0","id":1,"method":"preflight/countTokens","params":{"text":"a\u0000b"}}"#])
-        #expect(session.messages[1].result?["tokens"] as? Int ?? 0 > 0)
+        #expect(try session.messages[1].decodedResult(TokenCountResult.self).tokens > 0)
     }
 
     @Test func invalidUTF8AndDeepNestingAreParseErrors() throws {
@@ -137,7 +140,7 @@ import TestSupport
         server.sendLine(#"{"jsonrpc":"2.0","id":9,"method":"shutdown"}"#)
         server.closeInput()
         #expect(server.waitForExit() == 0)
-        let replies = try ServerHarness.split(server.stdout, framing: .newline).compactMap { $0 as? [String: Any] }
+        let replies = try ServerHarness.split(server.stdout, framing: .newline)
         #expect(replies.map(\.errorCode) == [nil, -32700, -32700, nil])
     }
 }

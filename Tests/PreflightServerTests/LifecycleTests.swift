@@ -3,6 +3,7 @@ import Testing
 import TestSupport
 import JSON
 import JSONRPC
+import PreflightAPI
 import PreflightServer
 
 /// LSP 3.17's lifecycle rules, through an in-process connection (the process exit codes are
@@ -20,16 +21,17 @@ import PreflightServer
     @Test func initializeAdvertisesServerInfoAndCustomMethods() throws {
         let version = PreflightVersion.current
         let session = try runSession([initializeLine])
+        // initialize's result is assembled from the features' capability fragments, not one
+        // shape, so it is read untyped.
         let result = try #require(session.messages.first?.result)
-        let info = try #require(result["serverInfo"] as? [String: Any])
-        #expect(info["name"] as? String == "preflight")
-        #expect(info["version"] as? String == version)
-        let capabilities = try #require(result["capabilities"] as? [String: Any])
-        let preflight = try #require((capabilities["experimental"] as? [String: Any])?["preflight"] as? [String: Any])
-        let methods = try #require(preflight["methods"] as? [String])
+        let info = try #require(result["serverInfo"])
+        #expect(info["name"]?.stringValue == "preflight")
+        #expect(info["version"]?.stringValue == version)
+        let preflight = try #require(result["capabilities"]?["experimental"]?["preflight"])
+        let methods = try #require(preflight["methods"]).elements.compactMap(\.stringValue)
         #expect(methods.contains("preflight/countTokens"))
-        let tokenizers = try #require(preflight["tokenizers"] as? [[String: Any]])
-        #expect(tokenizers.contains { $0["name"] as? String == "o200k_base" })
+        let tokenizers = try #require(preflight["tokenizers"]).elements
+        #expect(tokenizers.contains { $0["name"]?.stringValue == "o200k_base" })
     }
 
     @Test func secondInitializeIsInvalidRequest() throws {
@@ -39,8 +41,8 @@ import PreflightServer
 
     @Test func requestsBetweenInitializeAndInitializedAreServed() throws {
         let session = try runSession([initializeLine, #"{"jsonrpc":"2.0","id":1,"method":"preflight/countTokens","params":{"text":"x"}}"#, initializedLine, #"{"jsonrpc":"2.0","id":2,"method":"preflight/countTokens","params":{"text":"y"}}"#])
-        #expect(session.messages[1].result != nil)
-        #expect(session.messages[2].result != nil)
+        #expect(try session.messages[1].decodedResult(TokenCountResult.self).tokens == 1)
+        #expect(try session.messages[2].decodedResult(TokenCountResult.self).tokens == 1)
     }
 
     @Test func shutdownWithNullParamsThenRequestsAreInvalidThenExitZero() throws {
@@ -52,9 +54,9 @@ import PreflightServer
         server.sendLine(#"{"jsonrpc":"2.0","method":"exit"}"#)
         // exit ends the process while stdin is still open.
         #expect(server.waitForExit() == 0)
-        let replies = try ServerHarness.split(server.stdout, framing: .newline).compactMap { $0 as? [String: Any] }
+        let replies = try ServerHarness.split(server.stdout, framing: .newline)
         try #require(replies.count == 3)
-        #expect(replies[1]["result"] is NSNull)
+        #expect(replies[1].result?.isNull == true)
         #expect(replies[2].errorCode == -32600)
     }
 
@@ -103,9 +105,9 @@ import PreflightServer
         server.sendLine(#"{"jsonrpc":"2.0","id":424242,"method":"preflight/countTokens","params":{"text":"x"}}"#)
         server.closeInput()
         #expect(server.waitForExit() == 0)
-        let replies = try ServerHarness.split(server.stdout, framing: .newline).compactMap { $0 as? [String: Any] }
+        let replies = try ServerHarness.split(server.stdout, framing: .newline)
         try #require(replies.count == 3)
-        #expect(replies[2].result != nil)
+        #expect(try replies[2].decodedResult(TokenCountResult.self).tokens == 1)
     }
 
     @Test func repliesComeInRequestOrder() throws {
@@ -122,12 +124,13 @@ import PreflightServer
         server.sendLine(initializeLine)
         server.sendLine(#"{"jsonrpc":"2.0","id":"long","method":"test/spin","params":{}}"#)
         // The handler says it started (a notification it sends while running); cancel it then.
-        _ = server.waitForMessage { $0["method"] as? String == "test/started" }
+        _ = server.waitForMessage { $0["method"]?.stringValue == "test/started" }
         server.sendLine(#"{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":"long"}}"#)
         server.sendLine(#"{"jsonrpc":"2.0","id":2,"method":"preflight/countTokens","params":{"text":"after"}}"#)
-        let cancelled = try #require(server.waitForMessage { $0["id"] as? String == "long" })
+        let cancelled = try #require(server.waitForMessage { $0["id"]?.stringValue == "long" })
         #expect(cancelled.errorCode == -32800)
-        #expect(server.waitForMessage { $0.idNumber == 2 }?.result?["tokens"] as? Int == 1)
+        let after = try #require(server.waitForMessage { $0.idNumber == 2 })
+        #expect(try after.decodedResult(TokenCountResult.self).tokens == 1)
         server.closeInput()
         #expect(server.waitForExit() == 0)
     }
@@ -139,23 +142,23 @@ import PreflightServer
         let server = ServerHarness(additionalFeatures: TestMethods.register)
         server.sendLine(initializeLine)
         server.sendLine(#"{"jsonrpc":"2.0","id":"first","method":"test/askClient","params":{}}"#)
-        let notification = try #require(server.waitForMessage { $0["method"] as? String == "window/logMessage" })
-        #expect((notification["params"] as? [String: Any])?["message"] as? String == "asking the client")
-        let request = try #require(server.waitForMessage { $0["method"] as? String == "workspace/configuration" })
-        let requestID = try #require(request["id"] as? Int)
-        #expect(server.waitForMessage { $0["id"] as? String == "first" }?["result"] as? String == "asked")
+        let notification = try #require(server.waitForMessage { $0["method"]?.stringValue == "window/logMessage" })
+        #expect(notification["params"]?["message"]?.stringValue == "asking the client")
+        let request = try #require(server.waitForMessage { $0["method"]?.stringValue == "workspace/configuration" })
+        let requestID = try #require(request.idNumber)
+        #expect(server.waitForMessage { $0["id"]?.stringValue == "first" }?.result?.stringValue == "asked")
         // The client answers; the completion runs on the dispatch thread and reports back.
         server.sendLine(#"{"jsonrpc":"2.0","id":\#(requestID),"result":[{"maxTokens":5}]}"#)
-        let answered = try #require(server.waitForMessage { $0["method"] as? String == "test/answered" })
-        #expect((answered["params"] as? [String: Any])?["result"] as? String == #"[{"maxTokens":5}]"#)
+        let answered = try #require(server.waitForMessage { $0["method"]?.stringValue == "test/answered" })
+        #expect(answered["params"]?["result"]?.stringValue == #"[{"maxTokens":5}]"#)
         // An error reply is delivered too.
         server.sendLine(#"{"jsonrpc":"2.0","id":"second","method":"test/askClient","params":{}}"#)
         let second = try #require(server.waitForMessage {
-            $0["method"] as? String == "workspace/configuration" && $0["id"] as? Int != requestID
+            $0["method"]?.stringValue == "workspace/configuration" && $0.idNumber != requestID
         })
-        server.sendLine(#"{"jsonrpc":"2.0","id":\#(second["id"] as? Int ?? -1),"error":{"code":-32803,"message":"no"}}"#)
-        let failed = try #require(server.waitForMessage { ($0["params"] as? [String: Any])?["error"] as? Int == -32803 })
-        #expect(failed["method"] as? String == "test/answered")
+        server.sendLine(#"{"jsonrpc":"2.0","id":\#(second.idNumber ?? -1),"error":{"code":-32803,"message":"no"}}"#)
+        let failed = try #require(server.waitForMessage { $0["params"]?["error"]?.intValue == -32803 })
+        #expect(failed["method"]?.stringValue == "test/answered")
         server.closeInput()
         #expect(server.waitForExit() == 0)
     }

@@ -59,16 +59,16 @@ final class ServerHarness {
     }
 
     /// Waits until the server has written at least `count` messages in `framing`; returns them.
-    func waitForMessages(_ count: Int, framing: Framing) -> [Any] {
+    func waitForMessages(_ count: Int, framing: Framing) -> [Reply] {
         let bytes = connection.waitForOutput(timeout: Self.timeout) { ((try? Self.split($0, framing: framing)) ?? []).count >= count }
         return (try? Self.split(bytes, framing: framing)) ?? []
     }
 
     /// Waits for the first message satisfying `matches`; nil (and a recorded issue) on timeout.
-    func waitForMessage(framing: Framing = .newline, _ matches: @escaping ([String: Any]) -> Bool) -> [String: Any]? {
-        let objects = { (bytes: [UInt8]) in ((try? Self.split(bytes, framing: framing)) ?? []).compactMap { $0 as? [String: Any] } }
-        let bytes = connection.waitForOutput(timeout: Self.timeout) { objects($0).contains(where: matches) }
-        let found = objects(bytes).first(where: matches)
+    func waitForMessage(framing: Framing = .newline, _ matches: @escaping (Reply) -> Bool) -> Reply? {
+        let messages = { (bytes: [UInt8]) in (try? Self.split(bytes, framing: framing)) ?? [] }
+        let bytes = connection.waitForOutput(timeout: Self.timeout) { messages($0).contains(where: matches) }
+        let found = messages(bytes).first(where: matches)
         if found == nil { Issue.record("no matching message from the in-process server within \(Self.timeout) s") }
         return found
     }
@@ -77,9 +77,9 @@ final class ServerHarness {
 
     struct FramingViolation: Error, CustomStringConvertible { let description: String }
 
-    /// Splits the server's output into parsed JSON messages with the transport's own framers;
-    /// throws when the output holds anything but whole frames.
-    static func split(_ bytes: [UInt8], framing: Framing) throws -> [Any] {
+    /// Splits the server's output into parsed messages with the transport's own framers;
+    /// throws when the output holds anything but whole frames of JSON.
+    static func split(_ bytes: [UInt8], framing: Framing) throws -> [Reply] {
         let events: [FrameEvent]
         switch framing {
         case .newline:
@@ -91,20 +91,19 @@ final class ServerHarness {
         }
         return try events.map { event in
             guard case .message(let body) = event else { throw FramingViolation(description: "not a frame: \(event)") }
-            return try JSONSerialization.jsonObject(with: Data(body), options: [.fragmentsAllowed])
+            return try Reply(body: body)
         }
     }
 }
 
 /// Runs a whole scripted session in process: sends `lines` (newline framing) in one write,
 /// closes the input, waits for the server to stop.
-func runSession(_ lines: [String]) throws -> (messages: [[String: Any]], raw: [Any], status: Int32?, stdout: [UInt8]) {
+func runSession(_ lines: [String]) throws -> (messages: [Reply], status: Int32?, stdout: [UInt8]) {
     let server = ServerHarness()
     server.send(lines.map { $0 + "\n" }.joined())
     server.closeInput()
     let status = server.waitForExit()
-    let raw = try ServerHarness.split(server.stdout, framing: .newline)
-    return (raw.compactMap { $0 as? [String: Any] }, raw, status, server.stdout)
+    return (try ServerHarness.split(server.stdout, framing: .newline), status, server.stdout)
 }
 
 extension PreflightLanguageServer {

@@ -1,4 +1,5 @@
 import Foundation
+import PreflightAPI
 import Testing
 import TestSupport
 
@@ -14,9 +15,10 @@ import TestSupport
             #"{"jsonrpc":"2.0","id":4,"method":"preflight/countTokens","params":{"text":"a","allowedSpecial":["<|fim_prefix|>"]}}"#,
             #"{"jsonrpc":"2.0","id":5,"method":"preflight/countTokens","params":{"text":"a","allowedSpecial":"some"}}"#,
         ])
-        let ordinary = try #require(session.messages[1].result?["tokens"] as? Int)
-        #expect(session.messages[2].result?["tokens"] as? Int == 3)
-        #expect(session.messages[3].result?["tokens"] as? Int == 3)
+        try #require(session.messages.count == 6)
+        let ordinary = try session.messages[1].decodedResult(TokenCountResult.self).tokens
+        #expect(try session.messages[2].decodedResult(TokenCountResult.self).tokens == 3)
+        #expect(try session.messages[3].decodedResult(TokenCountResult.self).tokens == 3)
         #expect(ordinary > 3)
         #expect(session.messages[4].errorField == "params.allowedSpecial[0]")
         #expect(session.messages[5].errorField == "params.allowedSpecial")
@@ -31,10 +33,11 @@ import TestSupport
             #"{"jsonrpc":"2.0","id":2,"method":"preflight/countTokens","params":{"messages":[{"role":"user","content":5}]}}"#,
             #"{"jsonrpc":"2.0","id":3,"method":"preflight/countTokens","params":{"text":"x","messages":[]}}"#,
         ])
-        let result = try #require(session.messages[1].result)
-        #expect(result["tokens"] as? Int == 18)
-        #expect(result["messageOverhead"] as? Int == 10)
-        #expect(result["notCounted"] as? [String] == ["messages[1]: image_url"])
+        try #require(session.messages.count == 4)
+        let result = try session.messages[1].decodedResult(TokenCountResult.self)
+        #expect(result.tokens == 18)
+        #expect(result.messageOverhead == 10)
+        #expect(result.notCounted == ["messages[1]: image_url"])
         #expect(session.messages[2].errorField?.hasPrefix("params.messages[0].content") == true)
         #expect(session.messages[3].errorField == "params.messages")
     }

@@ -1,12 +1,12 @@
 import Foundation
 
-/// Catalog files for the advisor's end-to-end tests, written to a fresh temporary directory.
+/// Catalog files for the advisor's in-process and end-to-end tests, written to a fresh temporary directory.
 ///
 /// Prices are chosen so costs can be computed by hand whatever the tokenizer counts: `flat`
 /// charges nothing for input (an explicit 0 is a price), so its cost is the output alone.
-enum AdvisorFixtures {
+public enum AdvisorFixtures {
     /// Today's UTC date as `YYYY-MM-DD`, so the "fresh" fixture never goes stale.
-    static var today: String {
+    public static var today: String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
@@ -15,7 +15,7 @@ enum AdvisorFixtures {
     }
 
     /// Five models, one or two per tier, with simple prices.
-    static func catalogText(version: String) -> String {
+    public static func catalogText(version: String) -> String {
         """
         {"version": "\(version)", "currency": "USD", "source": "end-to-end fixture",
          "tiers": [{"name": "economy", "maxPer1K": 0.001}, {"name": "standard", "maxPer1K": 0.01},
@@ -38,7 +38,7 @@ enum AdvisorFixtures {
     }
 
     /// Writes `text` as `name` in a new temporary directory; returns the path.
-    static func write(_ text: String, name: String = "catalog.json") throws -> String {
+    public static func write(_ text: String, name: String = "catalog.json") throws -> String {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("preflight-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -48,47 +48,36 @@ enum AdvisorFixtures {
     }
 
     /// A valid catalog dated today.
-    static func freshCatalog() throws -> String { try write(catalogText(version: today)) }
+    public static func freshCatalog() throws -> String { try write(catalogText(version: today)) }
 
     /// A valid catalog whose prices are years old.
-    static func staleCatalog() throws -> String { try write(catalogText(version: "2020-01-15")) }
+    public static func staleCatalog() throws -> String { try write(catalogText(version: "2020-01-15")) }
 
     /// A well-formed catalog with a negative price for `cheap`.
-    static func negativePriceCatalog() throws -> String {
+    public static func negativePriceCatalog() throws -> String {
         try write(catalogText(version: today).replacingOccurrences(
             of: #""inputPerMillion": 1, "outputPerMillion": 2"#, with: #""inputPerMillion": -1, "outputPerMillion": 2"#))
     }
 
     /// A catalog cut off in the middle (a syntax error with a line and column).
-    static func truncatedCatalog() throws -> String {
+    public static func truncatedCatalog() throws -> String {
         let text = catalogText(version: today)
         return try write(String(text.prefix(text.count / 2)))
     }
 
     /// A JSON-RPC request line.
-    static func request(_ id: Int, _ method: String, _ params: String) -> String {
+    public static func request(_ id: Int, _ method: String, _ params: String) -> String {
         #"{"jsonrpc":"2.0","id":\#(id),"method":"\#(method)","params":\#(params)}"#
     }
 
+    /// `initialize` loading `catalog` through `initializationOptions.catalogPath`, with any
+    /// `extraOptions` (members as JSON text, `"defaultModel":"top"`).
+    public static func initialize(catalog: String, extraOptions: String? = nil) -> String {
+        initializeLine(options: #"{"catalogPath":"\#(catalog)""# + (extraOptions.map { "," + $0 } ?? "") + "}")
+    }
+
     /// `params` encoded as JSON text (for building requests from Swift values).
-    static func json(_ object: Any) throws -> String {
+    public static func json(_ object: Any) throws -> String {
         String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
     }
-}
-
-extension Dictionary where Key == String, Value == Any {
-    /// The value at a dotted path of object keys (`cost.range.low`).
-    func at(_ path: String) -> Any? {
-        var current: Any? = self
-        for key in path.split(separator: ".") {
-            current = (current as? [String: Any])?[String(key)]
-        }
-        return current
-    }
-
-    func double(_ path: String) -> Double? { (at(path) as? NSNumber)?.doubleValue }
-    func int(_ path: String) -> Int? { (at(path) as? NSNumber)?.intValue }
-    func string(_ path: String) -> String? { at(path) as? String }
-    var errorMessage: String? { (self["error"] as? [String: Any])?["message"] as? String }
-    var errorData: [String: Any]? { (self["error"] as? [String: Any])?["data"] as? [String: Any] }
 }
