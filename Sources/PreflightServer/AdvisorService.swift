@@ -99,8 +99,13 @@ public final class AdvisorService {
     }
 
     /// `{source, formatVersion, rows}` of the routing in use for `initialize`, or `null`.
+    /// Before the bundled file is loaded (it loads at the first estimate, so `initialize` stays
+    /// fast), only its `source` is known.
     public func routingDescription() -> JSONValue {
-        guard let model = router?.model else { return .null() }
+        guard let model = router?.model else {
+            guard routingUnavailableReason == nil, let bundledRoutingPath else { return .null() }
+            return .object(["source": .string(bundledRoutingPath)])
+        }
         return .object([
             "source": .string(model.source),
             "formatVersion": .integer(model.document.formatVersion),

@@ -45,7 +45,9 @@ struct Serve: ParsableCommand {
         // Loaded now so a stale or broken catalog is in the log at start; the server runs
         // either way (the catalog methods then answer an error saying why).
         context.advisor.loadAtStart(catalogPath: catalog)
-        context.advisor.loadRoutingAtStart(path: routing)
+        // A routing file given here is loaded (and checked) now; the bundled one loads at the
+        // first estimate, so starting the server and `initialize` stay fast.
+        if let routing { context.advisor.loadRoutingAtStart(path: routing) }
         let server = PreflightLanguageServer(context: context)
         let connection = JSONRPCConnection(
             configuration: .init(maxMessageBytes: maxMessageBytes), log: log)

@@ -115,3 +115,18 @@ private func service(today: String = "2026-11-21", modelsDirectory: String? = ni
         #expect(counter.count(text, tokenizer: "o200k_base").tokenizer == "o200k_base")
     }
 }
+
+/// The bundled routing file loads at the first estimate, so `initialize` does not wait for it.
+@Suite struct RoutingLoadTests {
+    @Test func theBundledRoutingLoadsOnFirstUseAndInitializeNamesItsSource() throws {
+        let log = StderrLog(level: .off)
+        let models = ServerHarness.modelsDirectory
+        let advisor = AdvisorService(modelsDirectory: models, tokenCounter: TokenCountingService(modelsDirectory: models, log: log),
+                                     log: log)
+        let before = advisor.routingDescription()
+        #expect(before["source"]?.stringValue == "\(models)/routing/routing.json")
+        #expect(before["formatVersion"] == nil, "not loaded yet")
+        _ = try advisor.complexityRouter()
+        #expect(advisor.routingDescription()["formatVersion"]?.intValue == 1)
+    }
+}
