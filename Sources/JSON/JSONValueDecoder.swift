@@ -182,6 +182,16 @@ enum JSONScalarReader {
         return JSONDecodingFailure(path: path, message: "\(path) must be \(expected)")
     }
 
+    /// An integer that must fit `Integer`.
+    static func fixedWidth<Integer: FixedWidthInteger>(_ type: Integer.Type, _ value: JSONValue,
+                                                       _ path: () -> String) throws(JSONDecodingFailure) -> Integer {
+        let int = try int(value, path: path())
+        guard let converted = Integer(exactly: int) else {
+            throw JSONDecodingFailure(path: path(), message: "\(path()) is out of range for \(Integer.self)")
+        }
+        return converted
+    }
+
     /// Decodes a nested value: scalars and `JSONValue` directly, everything else through a child decoder.
     static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue, codingPath: [any CodingKey], root: String,
                                      recorder: JSONUnknownFieldRecorder) throws -> T {
@@ -193,13 +203,17 @@ enum JSONScalarReader {
         if T.self == Int.self { return try int(value, path: path()) as! T }
         if T.self == Double.self { return try double(value, path: path()) as! T }
         if T.self == Bool.self { return try bool(value, path: path()) as! T }
-        if let integerType = T.self as? any FixedWidthInteger.Type {
-            let int = try int(value, path: path())
-            guard let converted = integerType.init(exactly: int) else {
-                throw JSONDecodingFailure(path: path(), message: "\(path()) is out of range for \(T.self)")
-            }
-            return converted as! T
-        }
+        // Concrete types only: a cast to a protocol existential (`as? any FixedWidthInteger.Type`)
+        // scans every conformance in the process the first time, several milliseconds at start.
+        if T.self == Int64.self { return try fixedWidth(Int64.self, value, path) as! T }
+        if T.self == Int32.self { return try fixedWidth(Int32.self, value, path) as! T }
+        if T.self == Int16.self { return try fixedWidth(Int16.self, value, path) as! T }
+        if T.self == Int8.self { return try fixedWidth(Int8.self, value, path) as! T }
+        if T.self == UInt.self { return try fixedWidth(UInt.self, value, path) as! T }
+        if T.self == UInt64.self { return try fixedWidth(UInt64.self, value, path) as! T }
+        if T.self == UInt32.self { return try fixedWidth(UInt32.self, value, path) as! T }
+        if T.self == UInt16.self { return try fixedWidth(UInt16.self, value, path) as! T }
+        if T.self == UInt8.self { return try fixedWidth(UInt8.self, value, path) as! T }
         if T.self == Float.self { return Float(try double(value, path: path())) as! T }
         return try T(from: JSONValueTreeDecoder(value: value, codingPath: codingPath, root: root, recorder: recorder))
     }

@@ -67,6 +67,15 @@ final class JSONValueTreeEncoder: Encoder {
         JSONValueSingleEncoder(slot: storage, codingPath: codingPath)
     }
 
+    /// An integer as a JSON integer, refused when it does not fit one.
+    static func exact<Integer: BinaryInteger, T: Encodable>(_ integer: Integer, _ value: T,
+                                                            _ codingPath: [any CodingKey]) throws -> JSONValue {
+        guard let int = Int(exactly: integer) else {
+            throw EncodingError.invalidValue(value, .init(codingPath: codingPath, debugDescription: "\(integer) does not fit a JSON integer"))
+        }
+        return .integer(int)
+    }
+
     /// Encodes a nested value: scalars directly, everything else through a child encoder.
     static func box<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws -> JSONValue {
         switch value {
@@ -75,11 +84,16 @@ final class JSONValueTreeEncoder: Encoder {
         case let int as Int: return .integer(int)
         case let double as Double: return .real(double)
         case let bool as Bool: return .bool(bool)
-        case let integer as any BinaryInteger:
-            guard let int = Int(exactly: integer) else {
-                throw EncodingError.invalidValue(value, .init(codingPath: codingPath, debugDescription: "\(integer) does not fit a JSON integer"))
-            }
-            return .integer(int)
+        // Concrete types only (see JSONValueDecoder: existential casts scan every conformance).
+        case let integer as Int64: return try exact(integer, value, codingPath)
+        case let integer as Int32: return .integer(Int(integer))
+        case let integer as Int16: return .integer(Int(integer))
+        case let integer as Int8: return .integer(Int(integer))
+        case let integer as UInt: return try exact(integer, value, codingPath)
+        case let integer as UInt64: return try exact(integer, value, codingPath)
+        case let integer as UInt32: return .integer(Int(integer))
+        case let integer as UInt16: return .integer(Int(integer))
+        case let integer as UInt8: return .integer(Int(integer))
         case let float as Float: return .real(Double(float))
         default:
             let child = JSONValueTreeEncoder(codingPath: codingPath)
