@@ -2,7 +2,7 @@
 // Preflight: token counts, model tier routing and cost estimates for LLM prompts,
 // served over JSON-RPC 2.0 with LSP framing. Module direction (docs/ARCHITECTURE.md), one way:
 //   preflight -> PreflightServer -> {PreflightAPI, JSONRPC, Routing, Advisor, Tokenizers};
-//   PreflightAPI -> {JSON, Advisor};  Routing -> {Advisor, JSON};  JSONRPC -> {JSON, Log};  Advisor -> Tokenizers;  JSON -> CJansson.
+//   PreflightAPI -> {JSON, Advisor, Tokenizers};  Routing -> {Advisor, JSON};  JSONRPC -> {JSON, Log};  Advisor -> Tokenizers;  JSON -> CJansson.
 import PackageDescription
 
 let package = Package(
@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "Routing", dependencies: ["Advisor", "JSON"]),
         // The params and results of every method as Codable shapes: one definition for the
         // server, the command line's text report and the tests.
-        .target(name: "PreflightAPI", dependencies: ["JSON", "Advisor"]),
+        .target(name: "PreflightAPI", dependencies: ["JSON", "Advisor", "Tokenizers"]),
         .target(name: "PreflightServer", dependencies: ["JSON", "JSONRPC", "Log", "Advisor", "Routing", "Tokenizers", "PreflightAPI"]),
         .executableTarget(
             name: "preflight",

@@ -87,8 +87,7 @@ public enum TokenCountMethods {
         guard let spans = loaded?.encode(params.text, allowedSpecial: allowedSpecial) else {
             throw .invalidParams("\(tokenizer) only estimates counts, so it has no token boundaries", field: "params.tokenizer")
         }
-        return TokenizeResult(tokenizer: tokenizer.name,
-                              tokens: spans.map { TokenizeResult.Token(id: $0.id, start: $0.start, end: $0.end) })
+        return TokenizeResult(tokenizer: tokenizer.name, tokens: spans)
     }
 
     /// The result of one text's count.

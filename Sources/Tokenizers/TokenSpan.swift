@@ -2,7 +2,7 @@
 ///
 /// Offsets are UTF-8 byte offsets (end exclusive) rather than character indices because
 /// tokens may split a character; an editor converts them to its own position encoding.
-public struct TokenSpan: Sendable, Equatable {
+public struct TokenSpan: Sendable, Equatable, Codable {
     /// The token id (tiktoken's rank).
     public let id: Int
     /// UTF-8 byte offset of the token's first byte.
