@@ -61,8 +61,7 @@ public struct RoutingCalibrator: Sendable {
         return rows.map { row in
             let scored = router.score(row.prompt)
             let hashed = scored.gated
-                ? FeatureExtractor.hashed(scored.extraction.lower, focusStart: scored.extraction.focusStart,
-                                          size: base.document.hash.size)
+                ? FeatureExtractor.hashed(scored.extraction, size: base.document.hash.size)
                 : []
             return Example(row: row, features: scored.features, hashed: hashed)
         }

@@ -174,7 +174,7 @@ public struct RoutingModel: Sendable {
         var raw = intercept
         for (w, x) in zip(weights, result.vector) { raw += w * x }
         if result.gate {
-            for (slot, value) in FeatureExtractor.hashed(lower, focusStart: result.focusStart, size: hashWeights.count) {
+            for (slot, value) in FeatureExtractor.hashed(result, size: hashWeights.count) {
                 raw += hashWeights[slot] * value
             }
         }

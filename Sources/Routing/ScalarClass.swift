@@ -140,3 +140,65 @@ enum ScalarClass {
         }
     }
 }
+
+extension ScalarClass {
+    // One byte of class bits per scalar, computed once per prompt (`flags(of:)`), so the
+    // scanners test bits instead of asking the Unicode tables again at every look.
+
+    /// `isWordScalar`.
+    static let word: UInt8 = 1
+    /// `isRegexWord`.
+    static let regexWord: UInt8 = 2
+    /// `isDecimalDigit`.
+    static let decimal: UInt8 = 4
+    /// `isDigitLike`.
+    static let digitLike: UInt8 = 8
+    /// `isSpace`.
+    static let space: UInt8 = 16
+    /// `isCJK`.
+    static let cjk: UInt8 = 32
+
+    /// The class bits of every ASCII scalar.
+    static let asciiFlags: [UInt8] = (0..<128).map { slowFlags(of: UInt32($0)) }
+
+    /// The class bits of `c`: a table read for ASCII, the Unicode properties otherwise.
+    @inline(__always)
+    static func flags(of c: UInt32) -> UInt8 {
+        c < 0x80 ? asciiFlags[Int(c)] : slowFlags(of: c)
+    }
+
+    /// The class bits from the predicates' own definitions, each Unicode property read once.
+    static func slowFlags(of c: UInt32) -> UInt8 {
+        var bits: UInt8 = 0
+        if c < 0x80 {
+            if isWordScalar(c) { bits |= word }
+            if isRegexWord(c) { bits |= regexWord }
+            if isDecimalDigit(c) { bits |= decimal }
+            if isDigitLike(c) { bits |= digitLike }
+            if isSpace(c) { bits |= space }
+            return bits
+        }
+        guard let scalar = Unicode.Scalar(c) else { return 0 }
+        let properties = scalar.properties
+        let numericType = properties.numericType
+        let isCJKScalar = isCJK(c)
+        if isCJKScalar { bits |= cjk }
+        switch properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
+            bits |= regexWord
+            if !isCJKScalar { bits |= word }
+        case .nonspacingMark, .spacingMark, .enclosingMark:
+            if !isCJKScalar { bits |= word }
+            if numericType != nil { bits |= regexWord }
+        case .decimalNumber:
+            bits |= regexWord | decimal
+        case .letterNumber, .otherNumber:
+            bits |= regexWord
+        default:
+            if numericType != nil { bits |= regexWord }
+        }
+        if numericType == .decimal || numericType == .digit { bits |= digitLike }
+        if properties.isWhitespace { bits |= space }
+        return bits
+    }
+}
