@@ -52,10 +52,12 @@ public struct ComplexityRouter: ComplexityScoring {
     public func decide(score: Double, features: [Double]) -> (tier: Tier, confidence: Double, runnerUp: Tier?,
                                                               escalated: Bool, frontierRule: Bool) {
         let cuts = model.cuts
-        var index = cuts.filter { score >= $0 }.count
-        let distances = cuts.map { abs(score - $0) }
-        let distance = distances.min()!
-        let nearest = distances.firstIndex(of: distance)!
+        var index = 0, nearest = 0
+        var distance = Double.infinity
+        for (k, cut) in cuts.enumerated() {
+            if score >= cut { index += 1 }
+            if abs(score - cut) < distance { distance = abs(score - cut); nearest = k }
+        }
         let confidence = 0.5 + 0.5 * min(1, distance / model.document.confidence.band)
         // The tier across the nearest cut.
         var runnerUp: Tier? = Tier.allCases[score >= cuts[nearest] ? nearest : nearest + 1]
@@ -87,15 +89,15 @@ public struct ComplexityRouter: ComplexityScoring {
         let scored = score(text)
         let decision = decide(score: scored.score, features: scored.features)
         let dimensionValues = Array(scored.features[FeatureLayout.featureNames.count...])
-        var dimensions: [ComplexityDimension: Double] = [:]
-        for (i, name) in FeatureLayout.dimensions.enumerated() {
-            dimensions[ComplexityDimension(rawValue: name)!] = (dimensionValues[i] * 1000).rounded() / 1000
+        var dimensions: [ComplexityDimension: Double] = Dictionary(minimumCapacity: dimensionValues.count)
+        for (i, dimension) in ComplexityRouter.dimensionCases.enumerated() {
+            dimensions[dimension] = (dimensionValues[i] * 1000).rounded() / 1000
         }
         let signals = self.signals(scored, dimensionValues: dimensionValues)
         var deciding: [String] = []
-        var seen = Set<ComplexityDimension>()
+        var seen: [ComplexityDimension] = []
         for signal in signals where signal.weight > 0 && !seen.contains(signal.dimension) {
-            seen.insert(signal.dimension)
+            seen.append(signal.dimension)
             deciding.append("\(signal.dimension.rawValue) \(signal.utf8 == nil ? signal.evidence : "\"\(signal.evidence)\"")")
             if deciding.count == 3 { break }
         }
@@ -108,11 +110,13 @@ public struct ComplexityRouter: ComplexityScoring {
     }
 
     private static let cutNames = ["economy/standard", "standard/premium", "premium/frontier"]
+    /// `FeatureLayout.dimensions` as the API's cases.
+    private static let dimensionCases = FeatureLayout.dimensions.map { ComplexityDimension(rawValue: $0)! }
 
     private func rationale(score: Double, decision: (tier: Tier, confidence: Double, runnerUp: Tier?, escalated: Bool,
                                                      frontierRule: Bool), deciding: [String]) -> String {
         let cuts = model.cuts
-        let shown = String(format: "%.3f", score)
+        let shown = FixedDecimal.format(score, digits: 3)
         var text: String
         if decision.frontierRule {
             text = "score \(shown) is premium, and research-grade evidence (proof wording with strong reasoning) "
@@ -120,13 +124,13 @@ public struct ComplexityRouter: ComplexityScoring {
         } else if decision.escalated, let runnerUp = decision.runnerUp {
             let cut = cuts[runnerUp.rank]
             text = "score \(shown) sits just under the \(ComplexityRouter.cutNames[runnerUp.rank]) cut "
-                + "\(String(format: "%.3f", cut)) with confidence \(String(format: "%.2f", decision.confidence)), "
+                + "\(FixedDecimal.format(cut, digits: 3)) with confidence \(FixedDecimal.format(decision.confidence, digits: 2)), "
                 + "so it is escalated one tier from \(runnerUp.rawValue) to \(decision.tier.rawValue)"
         } else {
             let nearest = cuts.enumerated().min { abs(score - $0.element) < abs(score - $1.element) }!
             let side = score >= nearest.element ? "above" : "below"
             text = "score \(shown) is \(decision.tier.rawValue), \(side) the \(ComplexityRouter.cutNames[nearest.offset]) "
-                + "cut \(String(format: "%.3f", nearest.element)) (confidence \(String(format: "%.2f", decision.confidence)))"
+                + "cut \(FixedDecimal.format(nearest.element, digits: 3)) (confidence \(FixedDecimal.format(decision.confidence, digits: 2)))"
         }
         text += deciding.isEmpty ? ", with no complexity cues" : ", on " + deciding.joined(separator: ", ")
         if let runnerUp = decision.runnerUp, !decision.escalated { text += "; runner-up \(runnerUp.rawValue)" }
@@ -149,7 +153,7 @@ public struct ComplexityRouter: ComplexityScoring {
         }
         let offsets = TextOffsets(scored.scalars)
         return kept.map { item in
-            let dimension = ComplexityDimension(rawValue: FeatureLayout.dimensions[item.dimension])!
+            let dimension = ComplexityRouter.dimensionCases[item.dimension]
             guard let span = item.span else {
                 return ComplexitySignal(dimension: dimension, evidence: item.label, weight: item.weight, cue: item.label)
             }
@@ -162,19 +166,27 @@ public struct ComplexityRouter: ComplexityScoring {
 /// Scalar offsets of one text converted to UTF-8 and UTF-16 offsets, and quotes.
 struct TextOffsets {
     private let scalars: [UInt32]
-    private var utf8Prefix: [Int]
-    private var utf16Prefix: [Int]
+    private let utf8Prefix: [Int]
+    private let utf16Prefix: [Int]
 
     init(_ scalars: [UInt32]) {
         self.scalars = scalars
-        utf8Prefix = [0]
-        utf16Prefix = [0]
-        utf8Prefix.reserveCapacity(scalars.count + 1)
-        utf16Prefix.reserveCapacity(scalars.count + 1)
-        for c in scalars {
-            utf8Prefix.append(utf8Prefix.last! + UTF8Bytes.length(c))
-            utf16Prefix.append(utf16Prefix.last! + (c >= 0x10000 ? 2 : 1))
+        let n = scalars.count
+        var utf16 = [Int](repeating: 0, count: n + 1)
+        utf8Prefix = [Int](unsafeUninitializedCapacity: n + 1) { utf8, count in
+            utf16.withUnsafeMutableBufferPointer { utf16 in
+                var bytes = 0, units = 0
+                utf8[0] = 0
+                for (i, c) in scalars.enumerated() {
+                    bytes += UTF8Bytes.length(c)
+                    units += c >= 0x10000 ? 2 : 1
+                    utf8[i + 1] = bytes
+                    utf16[i + 1] = units
+                }
+            }
+            count = n + 1
         }
+        utf16Prefix = utf16
     }
 
     func utf8(_ span: Range<Int>) -> Range<Int> { utf8Prefix[span.lowerBound]..<utf8Prefix[span.upperBound] }
@@ -183,8 +195,22 @@ struct TextOffsets {
     /// The span's text; longer than 80 scalars: its first 77 and "...".
     func quote(_ span: Range<Int>) -> String {
         let shown = span.count <= 80 ? span : span.lowerBound..<(span.lowerBound + 77)
-        var text = String(String.UnicodeScalarView(scalars[shown].compactMap(Unicode.Scalar.init)))
-        if shown != span { text += "..." }
-        return text
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8Prefix[shown.upperBound] - utf8Prefix[shown.lowerBound] + 3)
+        for c in scalars[shown] {
+            if c < 0x80 {
+                bytes.append(UInt8(c))
+            } else if c < 0x800 {
+                bytes.append(UInt8(0xC0 | (c >> 6))); bytes.append(UInt8(0x80 | (c & 0x3F)))
+            } else if c < 0x10000 {
+                bytes.append(UInt8(0xE0 | (c >> 12))); bytes.append(UInt8(0x80 | ((c >> 6) & 0x3F)))
+                bytes.append(UInt8(0x80 | (c & 0x3F)))
+            } else {
+                bytes.append(UInt8(0xF0 | (c >> 18))); bytes.append(UInt8(0x80 | ((c >> 12) & 0x3F)))
+                bytes.append(UInt8(0x80 | ((c >> 6) & 0x3F))); bytes.append(UInt8(0x80 | (c & 0x3F)))
+            }
+        }
+        if shown != span { bytes.append(contentsOf: [0x2E, 0x2E, 0x2E]) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

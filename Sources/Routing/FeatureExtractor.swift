@@ -121,26 +121,33 @@ struct FeatureExtractor: Sendable {
     static func lowered(_ scalars: [UInt32]) -> (lower: [UInt32], flags: [UInt8]) {
         let n = scalars.count
         var flags = [UInt8](repeating: 0, count: n)
+        // Other scripts repeat their letters: a small direct-mapped cache of (scalar, lowercase,
+        // bits) asks the Unicode tables once per distinct scalar, mostly.
+        var cacheKey = [UInt32](repeating: 0, count: 256)
+        var cacheValue = [UInt32](repeating: 0, count: 256)
+        var cacheBits = [UInt8](repeating: 0, count: 256)
         let lower = [UInt32](unsafeUninitializedCapacity: n) { buffer, count in
             flags.withUnsafeMutableBufferPointer { bits in
                 scalars.withUnsafeBufferPointer { text in
                     ScalarClass.asciiFlags.withUnsafeBufferPointer { ascii in
-                        var previous: UInt32 = 0x110000, previousLower: UInt32 = 0, previousBits: UInt8 = 0
                         for i in 0..<n {
                             let c = text[i]
                             if c < 0x80 {
                                 let l = (c >= 0x41 && c <= 0x5A) ? c + 0x20 : c
                                 buffer[i] = l
                                 bits[i] = ascii[Int(l)]
-                            } else if c == previous {
-                                buffer[i] = previousLower
-                                bits[i] = previousBits
+                                continue
+                            }
+                            let slot = Int(c & 0xFF)
+                            if cacheKey[slot] == c {
+                                buffer[i] = cacheValue[slot]
+                                bits[i] = cacheBits[slot]
                             } else {
                                 let l = ScalarClass.lowercased(c)
                                 let b = ScalarClass.flags(of: l)
                                 buffer[i] = l
                                 bits[i] = b
-                                previous = c; previousLower = l; previousBits = b
+                                cacheKey[slot] = c; cacheValue[slot] = l; cacheBits[slot] = b
                             }
                         }
                     }
@@ -267,7 +274,7 @@ struct FeatureExtractor: Sendable {
         let (codeLines, firstCode) = FeatureExtractor.codeLines(text, flags, lines)
         f[FeatureLayout.codeLines] = sat(Double(codeLines), 3)
         f[FeatureLayout.codeSym] = sat(Double(codeSymbols), 6)
-        let identifiers = FeatureExtractor.identifiers(text, fstart, n)
+        let identifiers = FeatureExtractor.identifiers(text, flags, fstart, n)
         f[FeatureLayout.identifiers] = sat(Double(identifiers.count), 2)
         if let fence { evidence.append(Evidence(dimension: codeDimension, span: fence..<(fence + 3), label: "code block", weight: 0.5)) }
         if let firstCode { evidence.append(Evidence(dimension: codeDimension, span: firstCode, label: "code line", weight: 0.3)) }
@@ -895,7 +902,7 @@ struct FeatureExtractor: Sendable {
 
     /// Code lines of the original text: a keyword start, or enough code symbols with a code-like
     /// ending or indentation. Returns the count and the first such line. (`flags` are the
-    /// lowercased text's; lowercasing keeps whitespace whitespace and nothing else.)
+    /// lowercased text's: lowercasing keeps the whitespace and `\\w` classes, see the tests.)
     static func codeLines(_ a: [UInt32], _ flags: [UInt8], _ lines: [Range<Int>]) -> (Int, Range<Int>?) {
         var count = 0
         var first: Range<Int>? = nil
@@ -913,7 +920,7 @@ struct FeatureExtractor: Sendable {
                     || (line.count >= 1 && a[line.lowerBound] == 0x09)
                 dense = last == 0x7B || last == 0x7D || last == 0x3B || last == 0x3A || last == 0x29 || indented
             }
-            if dense || codeStart(a, line) {
+            if dense || codeStart(a, flags, line) {
                 count += 1
                 if first == nil { first = line }
             }
@@ -938,7 +945,7 @@ struct FeatureExtractor: Sendable {
     private static let fromWord = scalarsOf("from "), importWord = scalarsOf(" import")
 
     /// `CODE_START_RE` (case-insensitive) at the start of `line`.
-    static func codeStart(_ a: [UInt32], _ line: Range<Int>) -> Bool {
+    static func codeStart(_ a: [UInt32], _ flags: [UInt8], _ line: Range<Int>) -> Bool {
         var i = line.lowerBound
         let e = line.upperBound
         while i < e && (a[i] == 0x20 || a[i] == 0x09) { i += 1 }
@@ -954,29 +961,29 @@ struct FeatureExtractor: Sendable {
             }
             return true
         }
-        func boundary(_ k: Int) -> Bool { k >= e || !ScalarClass.isRegexWord(a[k]) }
+        func boundary(_ k: Int) -> Bool { k >= e || flags[k] & ScalarClass.regexWord == 0 }
         for word in codeStarts where at(i, word) { return true }
         if at(i, returnWord) && boundary(i + 6) { return true }
         if at(i, functionWord) && boundary(i + 8) { return true }
         if at(i, [0x69, 0x66]) {
             var j = i + 2
-            while j < e && ScalarClass.isSpace(a[j]) { j += 1 }
+            while j < e && flags[j] & ScalarClass.space != 0 { j += 1 }
             if j < e && a[j] == 0x28 { return true }
         }
         if at(i, fromWord) {
             var j = i + 5
             let wordStart = j
-            while j < e && ScalarClass.isRegexWord(a[j]) { j += 1 }
+            while j < e && flags[j] & ScalarClass.regexWord != 0 { j += 1 }
             if j > wordStart && at(j, importWord) { return true }
         }
-        if a[i] == 0x40 && i + 1 < e && ScalarClass.isRegexWord(a[i + 1]) { return true }
+        if a[i] == 0x40 && i + 1 < e && flags[i + 1] & ScalarClass.regexWord != 0 { return true }
         return false
     }
 
     /// `\b[a-z][a-z0-9]*_[a-z0-9_]+\b` or `\b[a-z]+[A-Z][a-zA-Z0-9]+\b` on the original text
     /// (left to right, not overlapping).
-    static func identifiers(_ a: [UInt32], _ start: Int, _ end: Int) -> [Range<Int>] {
-        @inline(__always) func boundaryAfter(_ k: Int) -> Bool { k >= end || !ScalarClass.isRegexWord(a[k]) }
+    static func identifiers(_ a: [UInt32], _ flags: [UInt8], _ start: Int, _ end: Int) -> [Range<Int>] {
+        @inline(__always) func boundaryAfter(_ k: Int) -> Bool { k >= end || flags[k] & ScalarClass.regexWord == 0 }
         @inline(__always) func isLowerDigit(_ c: UInt32) -> Bool { ScalarClass.isLowerASCII(c) || (c >= 0x30 && c <= 0x39) }
         var found: [Range<Int>] = []
         var i = start
@@ -985,7 +992,7 @@ struct FeatureExtractor: Sendable {
         while i < end {
             let c = a[i]
             guard ScalarClass.isLowerASCII(c), !afterWord else {
-                afterWord = c < 0x80 ? ScalarClass.isAlnumASCII(c) || c == 0x5F : ScalarClass.isRegexWord(c)
+                afterWord = flags[i] & ScalarClass.regexWord != 0
                 i += 1
                 continue
             }
@@ -1008,7 +1015,7 @@ struct FeatureExtractor: Sendable {
             }
             if let matchEnd {
                 found.append(i..<matchEnd)
-                afterWord = ScalarClass.isRegexWord(a[matchEnd - 1])
+                afterWord = flags[matchEnd - 1] & ScalarClass.regexWord != 0
                 i = matchEnd
             } else {
                 afterWord = true

@@ -130,7 +130,7 @@ public struct RoutingModel: Sendable {
         }
         let document: RoutingDocument
         do {
-            document = try JSONValueDecoder().decode(RoutingDocument.self, from: json, path: "routing").value
+            document = try RoutingDocumentReader.read(json)
         } catch {
             throw RoutingFileError(file: file, field: error.path, message: error.message)
         }

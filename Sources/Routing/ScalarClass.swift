@@ -90,6 +90,13 @@ enum ScalarClass {
     @inline(__always)
     static func lowercased(_ c: UInt32) -> UInt32 {
         if c < 0x80 { return (c >= 0x41 && c <= 0x5A) ? c + 0x20 : c }
+        // Kana, CJK, Yi and Hangul have no case (checked against `slowLowercased` by the tests).
+        if c >= 0x3040 && c <= 0xD7A3 && !(c >= 0xA640 && c <= 0xA7FF) { return c }
+        return slowLowercased(c)
+    }
+
+    /// `lowercased` from the Unicode properties alone.
+    static func slowLowercased(_ c: UInt32) -> UInt32 {
         guard let scalar = Unicode.Scalar(c), scalar.properties.changesWhenLowercased else { return c }
         let mapped = scalar.properties.lowercaseMapping.unicodeScalars
         guard mapped.count == 1, let only = mapped.first else { return c }
@@ -164,7 +171,12 @@ extension ScalarClass {
     /// The class bits of `c`: a table read for ASCII, the Unicode properties otherwise.
     @inline(__always)
     static func flags(of c: UInt32) -> UInt8 {
-        c < 0x80 ? asciiFlags[Int(c)] : slowFlags(of: c)
+        if c < 0x80 { return asciiFlags[Int(c)] }
+        // The two big uniform blocks: CJK unified ideographs (letters, never word scalars) and
+        // Hangul syllables.
+        if c >= 0x4E00 && c <= 0x9FFF { return cjk | regexWord }
+        if c >= 0xAC00 && c <= 0xD7A3 { return word | regexWord }
+        return slowFlags(of: c)
     }
 
     /// The class bits from the predicates' own definitions, each Unicode property read once.

@@ -18,6 +18,20 @@ import Testing
         #expect(mismatches.isEmpty, "first differing scalars: \(mismatches)")
     }
 
+    /// The scanners that read the original text (code lines, identifiers) test whitespace and
+    /// `\w` on the lowercased text's bits: lowercasing must keep both classes.
+    @Test func lowercasingIsExactAndKeepsWhitespaceAndWordClasses() {
+        let kept = ScalarClass.space | ScalarClass.regexWord
+        var mismatches: [UInt32] = []
+        for c in UInt32(0)..<0x30000 where mismatches.count < 5 {
+            if ScalarClass.flags(of: ScalarClass.lowercased(c)) & kept != ScalarClass.flags(of: c) & kept
+                || ScalarClass.lowercased(c) != ScalarClass.slowLowercased(c) {
+                mismatches.append(c)
+            }
+        }
+        #expect(mismatches.isEmpty, "first differing scalars: \(mismatches)")
+    }
+
     @Test func layoutConstantsNameTheirFeatures() {
         for (index, name) in [(FeatureLayout.lexMath, "math"), (FeatureLayout.lexQuantity, "quantity"),
                               (FeatureLayout.lexProof, "proof"), (FeatureLayout.lexReasoning, "reasoning"),
