@@ -41,7 +41,7 @@ struct ByteTrie: Sendable {
     }
 }
 
-/// Builds a `ByteTrie` from scalar sequences: nodes in flat arrays (first child, next sibling),
+/// Builds a `ByteTrie` from UTF-8 byte sequences: nodes in flat arrays (first child, next sibling),
 /// so inserting allocates nothing per node beyond the arrays' growth.
 struct ByteTrieBuilder {
     private var rootTable = [Int32](repeating: -1, count: 256)
@@ -72,26 +72,10 @@ struct ByteTrieBuilder {
         return byte.count - 1
     }
 
-    /// Inserts `scalars` (as UTF-8) and returns the node where it ends.
-    mutating func insert(_ scalars: [UInt32]) -> Int {
+    /// Inserts UTF-8 `bytes` and returns the node where they end.
+    mutating func insert(bytes: ArraySlice<UInt8>) -> Int {
         var node = 0
-        for c in scalars {
-            if c < 0x80 {
-                node = child(node, UInt8(c))
-            } else if c < 0x800 {
-                node = child(node, UInt8(0xC0 | (c >> 6)))
-                node = child(node, UInt8(0x80 | (c & 0x3F)))
-            } else if c < 0x10000 {
-                node = child(node, UInt8(0xE0 | (c >> 12)))
-                node = child(node, UInt8(0x80 | ((c >> 6) & 0x3F)))
-                node = child(node, UInt8(0x80 | (c & 0x3F)))
-            } else {
-                node = child(node, UInt8(0xF0 | (c >> 18)))
-                node = child(node, UInt8(0x80 | ((c >> 12) & 0x3F)))
-                node = child(node, UInt8(0x80 | ((c >> 6) & 0x3F)))
-                node = child(node, UInt8(0x80 | (c & 0x3F)))
-            }
-        }
+        for b in bytes { node = child(node, b) }
         return node
     }
 

@@ -121,33 +121,35 @@ struct FeatureExtractor: Sendable {
     static func lowered(_ scalars: [UInt32]) -> (lower: [UInt32], flags: [UInt8]) {
         let n = scalars.count
         var flags = [UInt8](repeating: 0, count: n)
-        // Other scripts repeat their letters: a small direct-mapped cache of (scalar, lowercase,
-        // bits) asks the Unicode tables once per distinct scalar, mostly.
-        var cacheKey = [UInt32](repeating: 0, count: 256)
-        var cacheValue = [UInt32](repeating: 0, count: 256)
-        var cacheBits = [UInt8](repeating: 0, count: 256)
+        // Other scripts repeat their letters: a small direct-mapped cache (on the stack) of
+        // scalar, lowercase and bits asks the Unicode tables about most scalars once.
         let lower = [UInt32](unsafeUninitializedCapacity: n) { buffer, count in
             flags.withUnsafeMutableBufferPointer { bits in
                 scalars.withUnsafeBufferPointer { text in
                     ScalarClass.asciiFlags.withUnsafeBufferPointer { ascii in
-                        for i in 0..<n {
-                            let c = text[i]
-                            if c < 0x80 {
-                                let l = (c >= 0x41 && c <= 0x5A) ? c + 0x20 : c
-                                buffer[i] = l
-                                bits[i] = ascii[Int(l)]
-                                continue
-                            }
-                            let slot = Int(c & 0xFF)
-                            if cacheKey[slot] == c {
-                                buffer[i] = cacheValue[slot]
-                                bits[i] = cacheBits[slot]
-                            } else {
-                                let l = ScalarClass.lowercased(c)
-                                let b = ScalarClass.flags(of: l)
-                                buffer[i] = l
-                                bits[i] = b
-                                cacheKey[slot] = c; cacheValue[slot] = l; cacheBits[slot] = b
+                        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 256) { cache in
+                            cache.initialize(repeating: 0)
+                            for i in 0..<n {
+                                let c = text[i]
+                                if c < 0x80 {
+                                    let l = (c >= 0x41 && c <= 0x5A) ? c + 0x20 : c
+                                    buffer[i] = l
+                                    bits[i] = ascii[Int(l)]
+                                    continue
+                                }
+                                // An entry: scalar (bits 0–20), lowercase (21–41), class bits (42–49).
+                                let slot = Int(c & 0xFF)
+                                let entry = cache[slot]
+                                if entry & 0x1F_FFFF == UInt64(c) {
+                                    buffer[i] = UInt32((entry >> 21) & 0x1F_FFFF)
+                                    bits[i] = UInt8(truncatingIfNeeded: entry >> 42)
+                                } else {
+                                    let l = ScalarClass.lowercased(c)
+                                    let b = ScalarClass.flags(of: l)
+                                    buffer[i] = l
+                                    bits[i] = b
+                                    cache[slot] = UInt64(c) | UInt64(l) << 21 | UInt64(b) << 42
+                                }
                             }
                         }
                     }
@@ -211,9 +213,10 @@ struct FeatureExtractor: Sendable {
             i += 1
         }
         if lineHasContent { nonBlankLines += 1 }
-        for pair: (UInt32, UInt32) in [(0x3D, 0x3D), (0x3D, 0x3E), (0x2D, 0x3E), (0x3A, 0x3A)] {
-            codeSymbols += FeatureExtractor.countPairs(lower, fstart, n, pair)
-        }
+        codeSymbols += FeatureExtractor.countPairs(lower, fstart, n, (0x3D, 0x3D))
+        codeSymbols += FeatureExtractor.countPairs(lower, fstart, n, (0x3D, 0x3E))
+        codeSymbols += FeatureExtractor.countPairs(lower, fstart, n, (0x2D, 0x3E))
+        codeSymbols += FeatureExtractor.countPairs(lower, fstart, n, (0x3A, 0x3A))
         f[FeatureLayout.qmarks] = sat(Double(questionMarks), 1)
         f[FeatureLayout.nLines] = logscale(Double(nonBlankLines), 100)
 
@@ -283,7 +286,7 @@ struct FeatureExtractor: Sendable {
         }
 
         // Lexicons.
-        let hits = lexicon.match(lower: lower, words: words[firstFocusWord...], from: fstart)
+        let hits = lexicon.match(lower: lower, words: words, firstWord: firstFocusWord, from: fstart)
         var counts = [Int](repeating: 0, count: FeatureLayout.categories.count)
         for hit in hits { counts[hit.category] += 1 }
         for (c, count) in counts.enumerated() { f[FeatureLayout.lexBase + c] = sat(Double(count), saturation[c]) }

@@ -51,7 +51,7 @@ struct LexiconMatcher: Sendable {
         var tokenStarts: [Int32] = [0], tokenStems: [Bool] = [], tokenText: [UInt32] = []
         var subTrie = ByteTrieBuilder()
         var subCats: [(node: Int, category: Int)] = []
-        var subLength: [Int: Int] = [:]
+        var subLengths: [(node: Int, length: Int)] = []
         for (category, languages) in lexicons {
             guard let index = categories.firstIndex(of: category) else {
                 throw RoutingFileError(field: "lexicons.\(category)", message: "is not a lexicon feature of this build "
@@ -59,38 +59,41 @@ struct LexiconMatcher: Sendable {
             }
             for (language, entries) in languages {
                 for entry in entries {
-                    var scalars = entry.unicodeScalars.map(\.value)
-                    guard let first = scalars.first else {
+                    let bytes = Array(entry.utf8)
+                    guard let first = LexiconMatcher.scalar(in: bytes, at: 0)?.value else {
                         throw RoutingFileError(field: "lexicons.\(category).\(language)", message: "has an empty entry")
                     }
                     if first == 0x7E || ScalarClass.isCJK(first) || ScalarClass.isHangul(first) {
-                        if first == 0x7E { scalars.removeFirst() }
-                        guard !scalars.isEmpty else {
+                        let body = first == 0x7E ? bytes[1...] : bytes[...]
+                        guard !body.isEmpty else {
                             throw RoutingFileError(field: "lexicons.\(category).\(language)", message: "has an empty \"~\" entry")
                         }
-                        let node = subTrie.insert(scalars)
+                        let node = subTrie.insert(bytes: body)
                         subCats.append((node, index))
-                        subLength[node] = scalars.count
+                        subLengths.append((node, body.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }))
                         continue
                     }
-                    let tokens = LexiconMatcher.tokens(of: entry, scalars: scalars)
+                    let tokens = LexiconMatcher.tokens(of: entry, bytes: bytes)
                     guard var head = tokens.first else {
                         throw RoutingFileError(field: "lexicons.\(category).\(language)", message: "has a blank entry")
                     }
                     let firstToken = tokenStems.count
                     for token in tokens.dropFirst() {
-                        let stem = token.last == 0x2A
-                        tokenText.append(contentsOf: stem ? token.dropLast() : token[...])
+                        var k = token.lowerBound
+                        while let (c, next) = LexiconMatcher.scalar(in: bytes, at: k), next <= token.upperBound {
+                            tokenText.append(c)
+                            k = next
+                        }
+                        let stem = tokenText.last == 0x2A
+                        if stem { tokenText.removeLast() }
                         tokenStarts.append(Int32(tokenText.count))
                         tokenStems.append(stem)
                     }
                     let range = firstToken..<tokenStems.count
-                    if head.last == 0x2A {
-                        head.removeLast()
-                        stems.append((wordTrie.insert(head), index, range))
-                    } else {
-                        exact.append((wordTrie.insert(head), index, range))
-                    }
+                    let stem = bytes[head.upperBound - 1] == 0x2A
+                    if stem { head = head.lowerBound..<(head.upperBound - 1) }
+                    let node = wordTrie.insert(bytes: bytes[head])
+                    if stem { stems.append((node, index, range)) } else { exact.append((node, index, range)) }
                 }
             }
         }
@@ -135,28 +138,50 @@ struct LexiconMatcher: Sendable {
         }
         substringOffsets = offsets
         substringCategories = flat
-        substringLengths = (0..<substrings.nodeCount).map { Int32(subLength[$0] ?? 0) }
+        var lengths = [Int32](repeating: 0, count: substrings.nodeCount)
+        for (node, length) in subLengths { lengths[node] = Int32(length) }
+        substringLengths = lengths
     }
 
-    /// An entry's whitespace-separated tokens as scalars. Splitting on whitespace scalars equals
-    /// splitting on whitespace characters unless a whitespace scalar is followed by a combining
-    /// one (then the character split is used, as the reference does).
-    private static func tokens(of entry: String, scalars: [UInt32]) -> [[UInt32]] {
-        var tokens: [[UInt32]] = []
-        var current: [UInt32] = []
-        for (k, c) in scalars.enumerated() {
-            if ScalarClass.isSpace(c) {
-                if k + 1 < scalars.count && scalars[k + 1] >= 0x300 && !ScalarClass.isSpace(scalars[k + 1]) {
-                    return entry.split(whereSeparator: { $0.unicodeScalars.allSatisfy { ScalarClass.isSpace($0.value) } })
-                        .map { $0.unicodeScalars.map(\.value) }
-                }
-                if !current.isEmpty { tokens.append(current); current = [] }
-            } else {
-                current.append(c)
-            }
+    /// The scalar starting at byte `k` of well-formed UTF-8 and the offset after it.
+    private static func scalar(in bytes: [UInt8], at k: Int) -> (value: UInt32, next: Int)? {
+        guard k < bytes.count else { return nil }
+        let b0 = UInt32(bytes[k])
+        if b0 < 0x80 { return (b0, k + 1) }
+        if b0 < 0xE0 { return ((b0 & 0x1F) << 6 | UInt32(bytes[k + 1] & 0x3F), k + 2) }
+        if b0 < 0xF0 {
+            return ((b0 & 0x0F) << 12 | UInt32(bytes[k + 1] & 0x3F) << 6 | UInt32(bytes[k + 2] & 0x3F), k + 3)
         }
-        if !current.isEmpty { tokens.append(current) }
+        return ((b0 & 0x07) << 18 | UInt32(bytes[k + 1] & 0x3F) << 12 | UInt32(bytes[k + 2] & 0x3F) << 6
+                | UInt32(bytes[k + 3] & 0x3F), k + 4)
+    }
+
+    /// An entry's whitespace-separated tokens, as byte ranges of its UTF-8. Splitting at
+    /// whitespace scalars equals the reference's split at whitespace characters unless a
+    /// whitespace scalar is followed by a combining one; such an entry is split by characters.
+    private static func tokens(of entry: String, bytes: [UInt8]) -> [Range<Int>] {
+        var tokens: [Range<Int>] = []
+        var start = 0, k = 0
+        while let (c, next) = scalar(in: bytes, at: k) {
+            if ScalarClass.isSpace(c) {
+                if let (d, _) = scalar(in: bytes, at: next), d >= 0x300, !ScalarClass.isSpace(d) {
+                    return characterTokens(of: entry)
+                }
+                if k > start { tokens.append(start..<k) }
+                start = next
+            }
+            k = next
+        }
+        if k > start { tokens.append(start..<k) }
         return tokens
+    }
+
+    /// `tokens(of:bytes:)` by characters (`String.split` at all-whitespace characters).
+    private static func characterTokens(of entry: String) -> [Range<Int>] {
+        let utf8 = entry.utf8
+        return entry.split(whereSeparator: { $0.unicodeScalars.allSatisfy { ScalarClass.isSpace($0.value) } }).map {
+            utf8.distance(from: utf8.startIndex, to: $0.startIndex)..<utf8.distance(from: utf8.startIndex, to: $0.endIndex)
+        }
     }
 
     /// The node reached from `node` along the UTF-8 bytes of `c`, or -1.
@@ -183,73 +208,79 @@ struct LexiconMatcher: Sendable {
     /// The hits in `lower`: word entries on `words` (ranges into `lower`), substring entries
     /// from `from` on; one hit per (category, start), the first candidate winning as in the
     /// reference (exact first token, then stems shortest first).
-    func match(lower: [UInt32], words wordSlice: ArraySlice<Range<Int>>, from: Int) -> [Hit] {
+    func match(lower: [UInt32], words wordRanges: [Range<Int>], firstWord: Int, from: Int) -> [Hit] {
         var hits: [Hit] = []
-        let wordRanges = wordSlice.withContiguousStorageIfAvailable { Array($0) } ?? Array(wordSlice)
         // The trie nodes along the current word that end a stem, shortest first.
         var stemNodes: [Int] = []
-        lower.withUnsafeBufferPointer { lower in
-            for (i, word) in wordRanges.enumerated() {
-                stemNodes.removeAll(keepingCapacity: true)
-                var node = 0
-                for p in word {
-                    node = LexiconMatcher.step(self.words, node, lower[p])
-                    if node < 0 { break }
-                    if stemOffsets[node + 1] > stemOffsets[node] { stemNodes.append(node) }
-                }
-                if node >= 0 && exactOffsets[node + 1] == exactOffsets[node] && stemNodes.isEmpty { continue }
-                if node < 0 && stemNodes.isEmpty { continue }
-                var seen: UInt64 = 0
-                func consider(_ e: Int) {
-                    let category = Int(entryCategory[e])
-                    if seen & (1 << UInt64(category)) != 0 { return }
-                    let first = Int(entryTokens[e]), last = Int(entryTokens[e + 1])
-                    if i + 1 + (last - first) > wordRanges.count { return }
-                    for (j, t) in (first..<last).enumerated() {
-                        let w = wordRanges[i + 1 + j]
-                        let s = Int(tokenStart[t]), length = Int(tokenStart[t + 1]) - s
-                        if tokenIsStem[t] ? w.count < length : w.count != length { return }
-                        for k in 0..<length where lower[w.lowerBound + k] != tokenScalars[s + k] { return }
-                    }
-                    seen |= 1 << UInt64(category)
-                    hits.append(Hit(category: category, start: word.lowerBound,
-                                    end: wordRanges[i + last - first].upperBound))
-                }
-                if node >= 0 {
-                    for e in Int(exactOffsets[node])..<Int(exactOffsets[node + 1]) { consider(e) }
-                }
-                for stemNode in stemNodes {
-                    for e in Int(stemOffsets[stemNode])..<Int(stemOffsets[stemNode + 1]) { consider(e) }
+        for i in firstWord..<wordRanges.count {
+            let word = wordRanges[i]
+            stemNodes.removeAll(keepingCapacity: true)
+            var node = 0
+            for p in word {
+                node = LexiconMatcher.step(words, node, lower[p])
+                if node < 0 { break }
+                if stemOffsets[node + 1] > stemOffsets[node] { stemNodes.append(node) }
+            }
+            if stemNodes.isEmpty && (node < 0 || exactOffsets[node + 1] == exactOffsets[node]) { continue }
+            var seen: UInt64 = 0
+            if node >= 0 {
+                for e in Int(exactOffsets[node])..<Int(exactOffsets[node + 1]) {
+                    consider(e, word: i, lower: lower, words: wordRanges, seen: &seen, hits: &hits)
                 }
             }
-            guard substrings.rootHasChildren else { return }
-            let wordHits = hits.count
-            var k = 0
-            for pos in from..<lower.count {
-                var node = LexiconMatcher.step(substrings, 0, lower[pos])
-                if node < 0 { continue }
-                // Categories already hit at this position (by a word entry or a shorter substring).
-                while k < wordHits && hits[k].start < pos { k += 1 }
-                var seen: UInt64 = 0
-                var m = k
-                while m < wordHits && hits[m].start == pos { seen |= 1 << UInt64(hits[m].category); m += 1 }
-                var p = pos + 1
-                while true {
-                    for c in Int(substringOffsets[node])..<Int(substringOffsets[node + 1]) {
-                        let category = Int(substringCategories[c])
-                        if seen & (1 << UInt64(category)) == 0 {
-                            seen |= 1 << UInt64(category)
-                            hits.append(Hit(category: category, start: pos, end: pos + Int(substringLengths[node])))
-                        }
-                    }
-                    guard p < lower.count else { break }
-                    node = LexiconMatcher.step(substrings, node, lower[p])
-                    if node < 0 { break }
-                    p += 1
+            for stemNode in stemNodes {
+                for e in Int(stemOffsets[stemNode])..<Int(stemOffsets[stemNode + 1]) {
+                    consider(e, word: i, lower: lower, words: wordRanges, seen: &seen, hits: &hits)
                 }
             }
         }
+        guard substrings.rootHasChildren else { return hits }
+        let wordHits = hits.count
+        var k = 0
+        for pos in from..<lower.count {
+            var node = LexiconMatcher.step(substrings, 0, lower[pos])
+            if node < 0 { continue }
+            // Categories already hit at this position (by a word entry or a shorter substring).
+            while k < wordHits && hits[k].start < pos { k += 1 }
+            var seen: UInt64 = 0
+            var m = k
+            while m < wordHits && hits[m].start == pos { seen |= 1 << UInt64(hits[m].category); m += 1 }
+            var p = pos + 1
+            while true {
+                for c in Int(substringOffsets[node])..<Int(substringOffsets[node + 1]) {
+                    let category = Int(substringCategories[c])
+                    if seen & (1 << UInt64(category)) == 0 {
+                        seen |= 1 << UInt64(category)
+                        hits.append(Hit(category: category, start: pos, end: pos + Int(substringLengths[node])))
+                    }
+                }
+                guard p < lower.count else { break }
+                node = LexiconMatcher.step(substrings, node, lower[p])
+                if node < 0 { break }
+                p += 1
+            }
+        }
         return hits
+    }
+
+    /// Word entry `e` at word `i`: when its later tokens follow and its category has no hit
+    /// at this word yet (`seen`), a hit.
+    @inline(__always)
+    private func consider(_ e: Int, word i: Int, lower: [UInt32], words: [Range<Int>], seen: inout UInt64, hits: inout [Hit]) {
+        let category = Int(entryCategory[e])
+        if seen & (1 << UInt64(category)) != 0 { return }
+        let first = Int(entryTokens[e]), last = Int(entryTokens[e + 1])
+        if i + 1 + (last - first) > words.count { return }
+        var j = i + 1
+        for t in first..<last {
+            let w = words[j]
+            let s = Int(tokenStart[t]), length = Int(tokenStart[t + 1]) - s
+            if tokenIsStem[t] ? w.count < length : w.count != length { return }
+            for k in 0..<length where lower[w.lowerBound + k] != tokenScalars[s + k] { return }
+            j += 1
+        }
+        seen |= 1 << UInt64(category)
+        hits.append(Hit(category: category, start: words[i].lowerBound, end: words[i + last - first].upperBound))
     }
 }
 

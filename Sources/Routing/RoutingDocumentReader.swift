@@ -22,12 +22,12 @@ enum RoutingDocumentReader {
             training: try codable(RoutingDocument.Training.self, member(top, "training"), path("training")),
             features: try strings(try required(top, "features", root), path("features")),
             dimensionWeights: try objects(try required(top, "dimensionWeights", root), path("dimensionWeights")) {
-                (value, path) throws(JSONDecodingFailure) in try numbers(value, path)
+                (value, path) throws(JSONDecodingFailure) in try numbers(value, path())
             },
             lexiconSaturation: try numbers(try required(top, "lexiconSaturation", root), path("lexiconSaturation")),
             lexicons: try objects(try required(top, "lexicons", root), path("lexicons")) {
                 (value, path) throws(JSONDecodingFailure) in
-                try objects(value, path) { (value, path) throws(JSONDecodingFailure) in try strings(value, path) }
+                try objects(value, path()) { (value, path) throws(JSONDecodingFailure) in try strings(value, path()) }
             },
             answerLabels: try strings(try required(top, "answerLabels", root), path("answerLabels")),
             hash: RoutingDocument.Hash(
@@ -64,27 +64,28 @@ enum RoutingDocumentReader {
         return value
     }
 
-    private static func failure(_ value: JSONValue, _ path: String, _ expected: String) -> JSONDecodingFailure {
+    private static func failure(_ value: JSONValue, _ path: () -> String, _ expected: String) -> JSONDecodingFailure {
+        let path = path()
         if value.isNull { return JSONDecodingFailure(path: path, message: "\(path) is required") }
         return JSONDecodingFailure(path: path, message: "\(path) must be \(expected)")
     }
 
     private static func object(_ value: JSONValue, _ path: String) throws(JSONDecodingFailure) -> JSONValue {
-        guard value.kind == .object else { throw failure(value, path, "an object") }
+        guard value.kind == .object else { throw failure(value, { path }, "an object") }
         return value
     }
 
-    private static func string(_ value: JSONValue, _ path: String) throws(JSONDecodingFailure) -> String {
+    private static func string(_ value: JSONValue, _ path: @autoclosure () -> String) throws(JSONDecodingFailure) -> String {
         guard let string = value.stringValue else { throw failure(value, path, "a string") }
         return string
     }
 
-    private static func double(_ value: JSONValue, _ path: String) throws(JSONDecodingFailure) -> Double {
+    private static func double(_ value: JSONValue, _ path: @autoclosure () -> String) throws(JSONDecodingFailure) -> Double {
         guard let number = value.doubleValue else { throw failure(value, path, "a number") }
         return number
     }
 
-    private static func int(_ value: JSONValue, _ path: String) throws(JSONDecodingFailure) -> Int {
+    private static func int(_ value: JSONValue, _ path: @autoclosure () -> String) throws(JSONDecodingFailure) -> Int {
         if let int = value.intValue { return int }
         if value.kind == .real, let double = value.doubleValue, double.rounded() == double, abs(double) < 9e15 {
             return Int(double)
@@ -93,7 +94,7 @@ enum RoutingDocumentReader {
     }
 
     private static func strings(_ value: JSONValue, _ path: String) throws(JSONDecodingFailure) -> [String] {
-        guard value.kind == .array else { throw failure(value, path, "an array") }
+        guard value.kind == .array else { throw failure(value, { path }, "an array") }
         var result: [String] = []
         result.reserveCapacity(value.count)
         for (index, element) in value.elements.enumerated() { result.append(try string(element, "\(path)[\(index)]")) }
@@ -101,15 +102,15 @@ enum RoutingDocumentReader {
     }
 
     private static func numbers(_ value: JSONValue, _ path: String) throws(JSONDecodingFailure) -> OrderedObject<Double> {
-        try objects(value, path) { (value, path) throws(JSONDecodingFailure) in try double(value, path) }
+        try objects(value, path) { (value, path) throws(JSONDecodingFailure) in try double(value, path()) }
     }
 
     /// An object's members in file order, each read by `read`.
     private static func objects<Value>(
         _ value: JSONValue, _ path: String,
-        _ read: (JSONValue, String) throws(JSONDecodingFailure) -> Value
+        _ read: (JSONValue, @autoclosure () -> String) throws(JSONDecodingFailure) -> Value
     ) throws(JSONDecodingFailure) -> OrderedObject<Value> {
-        guard value.kind == .object else { throw failure(value, path, "an object") }
+        guard value.kind == .object else { throw failure(value, { path }, "an object") }
         var members: [(name: String, value: Value)] = []
         members.reserveCapacity(value.count)
         for (name, member) in value.members {

@@ -79,8 +79,10 @@ public struct RoutingModel: Sendable {
         extractor = FeatureExtractor(lexicon: lexicon, saturation: saturation, dimensionWeights: dimensionWeights,
                                      wordLabels: wordLabels, otherLabels: otherLabels)
         var weights: [Double] = []
+        // The first member of each name wins, as `OrderedObject`'s subscript reads it.
+        let fileWeights = Dictionary(document.model.weights.members, uniquingKeysWith: { first, _ in first })
         for name in FeatureLayout.allNames {
-            guard let weight = document.model.weights[name], weight.isFinite else {
+            guard let weight = fileWeights[name], weight.isFinite else {
                 throw RoutingFileError(field: "model.weights.\(name)", message: "is missing or not a finite number")
             }
             weights.append(weight)

@@ -67,8 +67,11 @@ enum ScalarClass {
     @inline(__always)
     static func isSpace(_ c: UInt32) -> Bool {
         if c < 0x80 { return c == 0x20 || (0x09...0x0D).contains(c) || (0x1C...0x1F).contains(c) }
-        guard let scalar = Unicode.Scalar(c) else { return false }
-        return scalar.properties.isWhitespace
+        // The White_Space property's non-ASCII members (checked against `isWhitespace` by the tests).
+        switch c {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 
     /// ASCII `a`…`z`.
@@ -210,7 +213,7 @@ extension ScalarClass {
             if numericType != nil { bits |= regexWord }
         }
         if numericType == .decimal || numericType == .digit { bits |= digitLike }
-        if properties.isWhitespace { bits |= space }
+        if isSpace(c) { bits |= space }
         return bits
     }
 }

@@ -32,6 +32,13 @@ import Testing
         #expect(mismatches.isEmpty, "first differing scalars: \(mismatches)")
     }
 
+    @Test func isSpaceIsTheWhiteSpaceProperty() {
+        for c in UInt32(0x80)..<0x110000 {
+            guard let scalar = Unicode.Scalar(c) else { continue }
+            if ScalarClass.isSpace(c) != scalar.properties.isWhitespace { Issue.record("U+\(String(c, radix: 16))"); return }
+        }
+    }
+
     @Test func layoutConstantsNameTheirFeatures() {
         for (index, name) in [(FeatureLayout.lexMath, "math"), (FeatureLayout.lexQuantity, "quantity"),
                               (FeatureLayout.lexProof, "proof"), (FeatureLayout.lexReasoning, "reasoning"),
