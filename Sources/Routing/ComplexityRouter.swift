@@ -40,11 +40,11 @@ public struct ComplexityRouter: ComplexityScoring {
 
     /// Features, raw gain and score of `text`.
     public func score(_ text: String) -> Scored {
-        let scalars = FeatureExtractor.scalars(text)
-        let result = model.extractor.extract(scalars)
-        let raw = model.raw(result, lower: result.lower)
+        let decoded = FeatureExtractor.decode(text)
+        let result = model.extractor.extract(decoded)
+        let raw = model.raw(result)
         return Scored(features: result.vector, raw: raw, score: model.squash(raw), gated: result.gate,
-                      extraction: result, scalars: scalars)
+                      extraction: result, scalars: decoded.scalars)
     }
 
     /// The tier decision for a score and its features: (tier, confidence, runner-up, escalated,
@@ -151,7 +151,7 @@ public struct ComplexityRouter: ComplexityScoring {
             perDimension[evidence[i].dimension] += 1
             kept.append(evidence[i])
         }
-        let offsets = TextOffsets(scored.scalars)
+        let offsets = TextOffsets(scored.scalars, spans: kept.compactMap(\.span))
         return kept.map { item in
             let dimension = ComplexityRouter.dimensionCases[item.dimension]
             guard let span = item.span else {
@@ -164,39 +164,66 @@ public struct ComplexityRouter: ComplexityScoring {
 }
 
 /// Scalar offsets of one text converted to UTF-8 and UTF-16 offsets, and quotes.
+///
+/// Only the offsets asked for are converted (the edges of the reported spans, in one pass up to
+/// the last of them), so a long prompt with a few signals costs no table of every scalar.
 struct TextOffsets {
     private let scalars: [UInt32]
-    private let utf8Prefix: [Int]
-    private let utf16Prefix: [Int]
+    /// Converted scalar offsets, ascending, with their UTF-8 and UTF-16 offsets.
+    private let known: [Int]
+    private let utf8Known: [Int]
+    private let utf16Known: [Int]
 
-    init(_ scalars: [UInt32]) {
+    /// Offsets for every edge of `spans` (all of the text's offsets when nil).
+    init(_ scalars: [UInt32], spans: [Range<Int>]? = nil) {
         self.scalars = scalars
-        let n = scalars.count
-        var utf16 = [Int](repeating: 0, count: n + 1)
-        utf8Prefix = [Int](unsafeUninitializedCapacity: n + 1) { utf8, count in
-            utf16.withUnsafeMutableBufferPointer { utf16 in
-                var bytes = 0, units = 0
-                utf8[0] = 0
-                for (i, c) in scalars.enumerated() {
-                    bytes += UTF8Bytes.length(c)
-                    units += c >= 0x10000 ? 2 : 1
-                    utf8[i + 1] = bytes
-                    utf16[i + 1] = units
-                }
-            }
-            count = n + 1
+        var wanted: [Int]
+        if let spans {
+            wanted = []
+            wanted.reserveCapacity(spans.count * 2 + 2)
+            for span in spans { wanted.append(span.lowerBound); wanted.append(span.upperBound) }
+            wanted.sort()
+        } else {
+            wanted = Array(0...scalars.count)
         }
-        utf16Prefix = utf16
+        var utf8: [Int] = [], utf16: [Int] = []
+        utf8.reserveCapacity(wanted.count)
+        utf16.reserveCapacity(wanted.count)
+        var position = 0, bytes = 0, units = 0
+        for target in wanted {
+            while position < target {
+                let c = scalars[position]
+                bytes += UTF8Bytes.length(c)
+                units += c >= 0x10000 ? 2 : 1
+                position += 1
+            }
+            utf8.append(bytes)
+            utf16.append(units)
+        }
+        known = wanted
+        utf8Known = utf8
+        utf16Known = utf16
     }
 
-    func utf8(_ span: Range<Int>) -> Range<Int> { utf8Prefix[span.lowerBound]..<utf8Prefix[span.upperBound] }
-    func utf16(_ span: Range<Int>) -> Range<Int> { utf16Prefix[span.lowerBound]..<utf16Prefix[span.upperBound] }
+    /// Index of `offset` in `known` (it must be one of them).
+    private func index(_ offset: Int) -> Int {
+        var low = 0, high = known.count - 1
+        while low < high {
+            let mid = (low + high) / 2
+            if known[mid] < offset { low = mid + 1 } else { high = mid }
+        }
+        precondition(known[low] == offset, "offset \(offset) was not converted")
+        return low
+    }
+
+    func utf8(_ span: Range<Int>) -> Range<Int> { utf8Known[index(span.lowerBound)]..<utf8Known[index(span.upperBound)] }
+    func utf16(_ span: Range<Int>) -> Range<Int> { utf16Known[index(span.lowerBound)]..<utf16Known[index(span.upperBound)] }
 
     /// The span's text; longer than 80 scalars: its first 77 and "...".
     func quote(_ span: Range<Int>) -> String {
         let shown = span.count <= 80 ? span : span.lowerBound..<(span.lowerBound + 77)
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8Prefix[shown.upperBound] - utf8Prefix[shown.lowerBound] + 3)
+        bytes.reserveCapacity(shown.count * 4 + 3)
         for c in scalars[shown] {
             if c < 0x80 {
                 bytes.append(UInt8(c))

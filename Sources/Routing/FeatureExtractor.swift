@@ -32,8 +32,8 @@ struct FeatureExtractor: Sendable {
         var words: [Range<Int>]
         /// Index in `words` of the first word of the focus.
         var firstFocusWord: Int
-        /// Per scalar of `lower`: whether it is CJK (the hashed vocabulary's bigrams).
-        var cjk: [Bool]
+        /// The class bits of `lower` (the hashed vocabulary's CJK bigrams).
+        var flags: [UInt8]
     }
 
     let lexicon: LexiconMatcher
@@ -91,80 +91,82 @@ struct FeatureExtractor: Sendable {
         categoryBaseWeight = base
     }
 
-    /// The scalar values of `text`, decoded from its UTF-8 in one pass.
-    static func scalars(_ text: String) -> [UInt32] {
-        var out: [UInt32] = []
-        var copy = text
-        copy.withUTF8 { bytes in
-            out.reserveCapacity(bytes.count)
-            var i = 0
-            let n = bytes.count
-            while i < n {
-                let b0 = UInt32(bytes[i])
-                if b0 < 0x80 {
-                    out.append(b0); i += 1
-                } else if b0 < 0xE0 {
-                    out.append((b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)); i += 2
-                } else if b0 < 0xF0 {
-                    out.append((b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)); i += 3
-                } else {
-                    out.append((b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
-                               | UInt32(bytes[i + 3] & 0x3F)); i += 4
-                }
-            }
-        }
-        return out
+    /// The prompt as the scanners read it: its scalar values, their lowercase (one for one), and
+    /// the class bits of each lowercased scalar (`ScalarClass.flags`).
+    struct Decoded {
+        let scalars: [UInt32]
+        let lower: [UInt32]
+        let flags: [UInt8]
     }
 
-    /// The lowercased scalars of `text`, one for one, and the class bits of each lowercased
-    /// scalar (`ScalarClass.flags`), in one pass.
-    static func lowered(_ scalars: [UInt32]) -> (lower: [UInt32], flags: [UInt8]) {
-        let n = scalars.count
-        var flags = [UInt8](repeating: 0, count: n)
-        // Other scripts repeat their letters: a small direct-mapped cache (on the stack) of
-        // scalar, lowercase and bits asks the Unicode tables about most scalars once.
-        let lower = [UInt32](unsafeUninitializedCapacity: n) { buffer, count in
-            flags.withUnsafeMutableBufferPointer { bits in
-                scalars.withUnsafeBufferPointer { text in
-                    ScalarClass.asciiFlags.withUnsafeBufferPointer { ascii in
-                        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 256) { cache in
-                            cache.initialize(repeating: 0)
-                            for i in 0..<n {
-                                let c = text[i]
-                                if c < 0x80 {
-                                    let l = (c >= 0x41 && c <= 0x5A) ? c + 0x20 : c
-                                    buffer[i] = l
-                                    bits[i] = ascii[Int(l)]
-                                    continue
+    /// Decodes `text`'s UTF-8 in one pass into scalars, lowercase and class bits.
+    ///
+    /// Other scripts repeat their letters: a small direct-mapped cache (on the stack) of scalar,
+    /// lowercase and bits asks the Unicode tables about most scalars once.
+    static func decode(_ text: String) -> Decoded {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            let capacity = bytes.count
+            var lower: [UInt32] = [], flags: [UInt8] = []
+            let scalars = [UInt32](unsafeUninitializedCapacity: capacity) { out, outCount in
+                lower = [UInt32](unsafeUninitializedCapacity: capacity) { low, lowCount in
+                    flags = [UInt8](unsafeUninitializedCapacity: capacity) { bits, bitsCount in
+                        ScalarClass.asciiFlags.withUnsafeBufferPointer { ascii in
+                            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 256) { cache in
+                                cache.initialize(repeating: 0)
+                                var i = 0, k = 0
+                                while i < capacity {
+                                    let b0 = UInt32(bytes[i])
+                                    if b0 < 0x80 {
+                                        out[k] = b0
+                                        let l = (b0 >= 0x41 && b0 <= 0x5A) ? b0 + 0x20 : b0
+                                        low[k] = l
+                                        bits[k] = ascii[Int(l)]
+                                        i += 1; k += 1
+                                        continue
+                                    }
+                                    let c: UInt32
+                                    if b0 < 0xE0 {
+                                        c = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F); i += 2
+                                    } else if b0 < 0xF0 {
+                                        c = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F); i += 3
+                                    } else {
+                                        c = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                                            | UInt32(bytes[i + 3] & 0x3F); i += 4
+                                    }
+                                    out[k] = c
+                                    // A cache entry: scalar (bits 0–20), lowercase (21–41), class bits (42–49).
+                                    let slot = Int(c & 0xFF)
+                                    let entry = cache[slot]
+                                    if entry & 0x1F_FFFF == UInt64(c) {
+                                        low[k] = UInt32((entry >> 21) & 0x1F_FFFF)
+                                        bits[k] = UInt8(truncatingIfNeeded: entry >> 42)
+                                    } else {
+                                        let l = ScalarClass.lowercased(c)
+                                        let b = ScalarClass.flags(of: l)
+                                        low[k] = l
+                                        bits[k] = b
+                                        cache[slot] = UInt64(c) | UInt64(l) << 21 | UInt64(b) << 42
+                                    }
+                                    k += 1
                                 }
-                                // An entry: scalar (bits 0–20), lowercase (21–41), class bits (42–49).
-                                let slot = Int(c & 0xFF)
-                                let entry = cache[slot]
-                                if entry & 0x1F_FFFF == UInt64(c) {
-                                    buffer[i] = UInt32((entry >> 21) & 0x1F_FFFF)
-                                    bits[i] = UInt8(truncatingIfNeeded: entry >> 42)
-                                } else {
-                                    let l = ScalarClass.lowercased(c)
-                                    let b = ScalarClass.flags(of: l)
-                                    buffer[i] = l
-                                    bits[i] = b
-                                    cache[slot] = UInt64(c) | UInt64(l) << 21 | UInt64(b) << 42
-                                }
+                                outCount = k
+                                lowCount = k
+                                bitsCount = k
                             }
                         }
                     }
                 }
             }
-            count = n
+            return Decoded(scalars: scalars, lower: lower, flags: flags)
         }
-        return (lower, flags)
     }
 
     // MARK: - Extraction
 
-    /// The features and evidence of `scalars` (the prompt's Unicode scalar values).
-    func extract(_ text: [UInt32]) -> Result {
-        let (lower, flags) = FeatureExtractor.lowered(text)
+    /// The features and evidence of a decoded prompt.
+    func extract(_ decoded: Decoded) -> Result {
+        let text = decoded.scalars, lower = decoded.lower, flags = decoded.flags
         let n = lower.count
         let (shots, fstart) = splitFewShot(lower)
         var evidence: [Evidence] = []
@@ -173,18 +175,12 @@ struct FeatureExtractor: Sendable {
         // newline, options and paragraphs are whole lines, so no word straddles their edges.
         let (words, cjk) = FeatureExtractor.tokenize(lower, flags, 0, n)
         let firstFocusWord = FeatureExtractor.firstWord(words, atOrAfter: fstart)
-        var cjkFocus = 0
-        for k in fstart..<n where flags[k] & ScalarClass.cjk != 0 { cjkFocus += 1 }
-        let units = Double(words.count - firstFocusWord) + 0.6 * Double(cjkFocus)
-        let unitsTotal = fstart == 0 ? units : Double(words.count) + 0.6 * Double(cjk)
-        f[FeatureLayout.lenFocus] = logscale(units, 1000)
-        f[FeatureLayout.lenTotal] = logscale(unitsTotal, 20000)
-        f[FeatureLayout.fewshot] = sat(Double(shots), 2)
         let sents = FeatureExtractor.sentences(lower, flags, fstart, n)
-        f[FeatureLayout.nSent] = logscale(Double(sents.count), 40)
 
-        // One pass over the focus for the simple counters.
-        var questionMarks = 0, money = 0, mathSymbols = 0, codeSymbols = 0, nonBlankLines = 0
+        // One pass over the focus for the simple counters (`==` and `::` as a regex counts
+        // them: runs of k give k/2; `=>` and `->` cannot overlap themselves).
+        var questionMarks = 0, money = 0, mathSymbols = 0, codeSymbols = 0, nonBlankLines = 0, cjkFocus = 0
+        var equalsRun = 0, colonRun = 0
         var lineHasContent = false
         var fence: Int? = nil
         var i = fstart
@@ -196,9 +192,25 @@ struct FeatureExtractor: Sendable {
                 case 0x24, 0x25: money += 1
                 case 0x3D, 0x2B, 0x5E: mathSymbols += 1
                 case 0x7B, 0x7D, 0x3B: codeSymbols += 1
+                case 0x3E: if i > fstart && (lower[i - 1] == 0x3D || lower[i - 1] == 0x2D) { codeSymbols += 1 }
                 default: break
                 }
+                if c == 0x3D {
+                    equalsRun += 1
+                    if equalsRun % 2 == 0 { codeSymbols += 1 }
+                } else {
+                    equalsRun = 0
+                }
+                if c == 0x3A {
+                    colonRun += 1
+                    if colonRun % 2 == 0 { codeSymbols += 1 }
+                } else {
+                    colonRun = 0
+                }
             } else {
+                equalsRun = 0
+                colonRun = 0
+                if flags[i] & ScalarClass.cjk != 0 { cjkFocus += 1 }
                 if ScalarClass.isQuestionMark(c) { questionMarks += 1 }
                 if ScalarClass.isMoney(c) { money += 1 }
                 if ScalarClass.isMathSymbol(c) { mathSymbols += 1 }
@@ -213,10 +225,12 @@ struct FeatureExtractor: Sendable {
             i += 1
         }
         if lineHasContent { nonBlankLines += 1 }
-        codeSymbols += FeatureExtractor.countPairs(lower, fstart, n, (0x3D, 0x3D))
-        codeSymbols += FeatureExtractor.countPairs(lower, fstart, n, (0x3D, 0x3E))
-        codeSymbols += FeatureExtractor.countPairs(lower, fstart, n, (0x2D, 0x3E))
-        codeSymbols += FeatureExtractor.countPairs(lower, fstart, n, (0x3A, 0x3A))
+        let units = Double(words.count - firstFocusWord) + 0.6 * Double(cjkFocus)
+        let unitsTotal = fstart == 0 ? units : Double(words.count) + 0.6 * Double(cjk)
+        f[FeatureLayout.lenFocus] = logscale(units, 1000)
+        f[FeatureLayout.lenTotal] = logscale(unitsTotal, 20000)
+        f[FeatureLayout.fewshot] = sat(Double(shots), 2)
+        f[FeatureLayout.nSent] = logscale(Double(sents.count), 40)
         f[FeatureLayout.qmarks] = sat(Double(questionMarks), 1)
         f[FeatureLayout.nLines] = logscale(Double(nonBlankLines), 100)
 
@@ -333,8 +347,7 @@ struct FeatureExtractor: Sendable {
         }
         let gate = mc > 0 || f[L.cloze] > 0 || f[L.fewshot] > 0
         return Result(vector: vector, evidence: evidence, gate: gate, focusStart: fstart, lower: lower,
-                      words: words, firstFocusWord: firstFocusWord,
-                      cjk: gate ? flags.map { $0 & ScalarClass.cjk != 0 } : [])
+                      words: words, firstFocusWord: firstFocusWord, flags: flags)
     }
 
     // MARK: - Hashed exam vocabulary
@@ -349,12 +362,11 @@ struct FeatureExtractor: Sendable {
         let n = lower.count
         var spans: [Range<Int>] = []
         for word in result.words[result.firstFocusWord...] where word.count >= 2 { spans.append(word) }
-        if !result.cjk.isEmpty {
-            var i = result.focusStart
-            while i + 1 < n {
-                if result.cjk[i] && result.cjk[i + 1] { spans.append(i..<(i + 2)) }
-                i += 1
-            }
+        let flags = result.flags
+        var i = result.focusStart
+        while i + 1 < n {
+            if flags[i] & flags[i + 1] & ScalarClass.cjk != 0 { spans.append(i..<(i + 2)) }
+            i += 1
         }
         guard !spans.isEmpty else { return [] }
         var capacity = 16
@@ -659,15 +671,6 @@ struct FeatureExtractor: Sendable {
         var count = 0
         for (k, span) in spans.enumerated() where !spans[..<k].contains(where: { a[$0].elementsEqual(a[span]) }) {
             count += 1
-        }
-        return count
-    }
-
-    /// Non-overlapping occurrences of a two-scalar sequence.
-    static func countPairs(_ a: [UInt32], _ start: Int, _ end: Int, _ pair: (UInt32, UInt32)) -> Int {
-        var count = 0, i = start
-        while i + 1 < end {
-            if a[i] == pair.0 && a[i + 1] == pair.1 { count += 1; i += 2 } else { i += 1 }
         }
         return count
     }

@@ -172,7 +172,7 @@ public struct RoutingModel: Sendable {
     // MARK: - Scoring
 
     /// The stage-1 and stage-2 raw gain of extracted features.
-    func raw(_ result: FeatureExtractor.Result, lower: [UInt32]) -> Double {
+    func raw(_ result: FeatureExtractor.Result) -> Double {
         var raw = intercept
         for (w, x) in zip(weights, result.vector) { raw += w * x }
         if result.gate {
