@@ -41,32 +41,33 @@ struct ByteTrie: Sendable {
     }
 }
 
-/// Builds a `ByteTrie` from UTF-8 byte sequences: nodes in flat arrays (first child, next sibling),
-/// so inserting allocates nothing per node beyond the arrays' growth.
+/// Builds a `ByteTrie` from UTF-8 byte sequences: nodes in flat arrays (first child, next sibling
+/// in byte order), so inserting allocates nothing per node beyond the arrays' growth.
 struct ByteTrieBuilder {
     private var rootTable = [Int32](repeating: -1, count: 256)
     private var firstChild: [Int32] = [-1]
     private var nextSibling: [Int32] = [-1]
     private var byte: [UInt8] = [0]
 
-    /// The child of `node` along `b`, created when missing.
+    /// The child of `node` along `b`, created when missing. Siblings stay sorted by byte.
+    @inline(__always)
     private mutating func child(_ node: Int, _ b: UInt8) -> Int {
         if node == 0 {
-            if rootTable[Int(b)] >= 0 { return Int(rootTable[Int(b)]) }
+            let existing = rootTable[Int(b)]
+            if existing >= 0 { return Int(existing) }
             rootTable[Int(b)] = Int32(byte.count)
+            nextSibling.append(-1)
         } else {
+            var previous: Int32 = -1
             var k = firstChild[node]
-            while k >= 0 {
-                if byte[Int(k)] == b { return Int(k) }
+            while k >= 0 && byte[Int(k)] < b {
+                previous = k
                 k = nextSibling[Int(k)]
             }
-            nextSibling.append(firstChild[node])
-            firstChild[node] = Int32(byte.count)
-            firstChild.append(-1)
-            byte.append(b)
-            return byte.count - 1
+            if k >= 0 && byte[Int(k)] == b { return Int(k) }
+            nextSibling.append(k)
+            if previous < 0 { firstChild[node] = Int32(byte.count) } else { nextSibling[Int(previous)] = Int32(byte.count) }
         }
-        nextSibling.append(-1)
         firstChild.append(-1)
         byte.append(b)
         return byte.count - 1
@@ -87,21 +88,15 @@ struct ByteTrieBuilder {
         var bytes: [UInt8] = [], targets: [Int32] = []
         bytes.reserveCapacity(count)
         targets.reserveCapacity(count)
-        var edges: [(UInt8, Int32)] = []
         for node in 1..<max(1, count) {
-            edges.removeAll(keepingCapacity: true)
+            starts[node] = Int32(bytes.count)
             var k = firstChild[node]
             while k >= 0 {
-                edges.append((byte[Int(k)], k))
+                bytes.append(byte[Int(k)])
+                targets.append(k)
                 k = nextSibling[Int(k)]
             }
-            if edges.count > 1 { edges.sort { $0.0 < $1.0 } }
-            starts[node] = Int32(bytes.count)
-            counts[node] = UInt16(edges.count)
-            for (b, target) in edges {
-                bytes.append(b)
-                targets.append(target)
-            }
+            counts[node] = UInt16(bytes.count - Int(starts[node]))
         }
         return ByteTrie(rootTable: rootTable, edgeStart: starts, edgeCount: counts, edgeBytes: bytes, edgeTargets: targets)
     }

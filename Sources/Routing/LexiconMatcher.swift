@@ -73,7 +73,9 @@ struct LexiconMatcher: Sendable {
                         subLengths.append((node, body.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }))
                         continue
                     }
-                    let tokens = LexiconMatcher.tokens(of: entry, bytes: bytes)
+                    // Most entries are one word: no byte that can start a whitespace scalar.
+                    let oneWord = !bytes.contains { $0 <= 0x20 || $0 == 0xC2 || $0 == 0xE1 || $0 == 0xE2 || $0 == 0xE3 }
+                    let tokens = oneWord ? [0..<bytes.count] : LexiconMatcher.tokens(of: entry, bytes: bytes)
                     guard var head = tokens.first else {
                         throw RoutingFileError(field: "lexicons.\(category).\(language)", message: "has a blank entry")
                     }
@@ -103,23 +105,28 @@ struct LexiconMatcher: Sendable {
         var categoryOf: [Int32] = [], entryTokenOffsets: [Int32] = [0]
         var starts: [Int32] = [0], isStem: [Bool] = [], text: [UInt32] = []
         func layout(_ list: [(node: Int, category: Int, tokens: Range<Int>)]) -> [Int32] {
-            var buckets = [[Int]](repeating: [], count: builtWords.nodeCount)
-            for (k, item) in list.enumerated() { buckets[item.node].append(k) }
-            var offsets: [Int32] = [Int32(categoryOf.count)]
-            offsets.reserveCapacity(builtWords.nodeCount + 1)
-            for bucket in buckets {
-                for k in bucket {
-                    categoryOf.append(Int32(list[k].category))
-                    for t in list[k].tokens {
-                        text.append(contentsOf: tokenText[Int(tokenStarts[t])..<Int(tokenStarts[t + 1])])
-                        starts.append(Int32(text.count))
-                        isStem.append(tokenStems[t])
-                    }
-                    entryTokenOffsets.append(Int32(isStem.count))
-                }
-                offsets.append(Int32(categoryOf.count))
+            // A counting sort by node keeps each node's entries in file order.
+            let nodeCount = builtWords.nodeCount
+            var offsets = [Int32](repeating: 0, count: nodeCount + 1)
+            for item in list { offsets[item.node + 1] += 1 }
+            for k in 0..<nodeCount { offsets[k + 1] += offsets[k] }
+            var order = [Int](repeating: 0, count: list.count)
+            var next = offsets
+            for (k, item) in list.enumerated() {
+                order[Int(next[item.node])] = k
+                next[item.node] += 1
             }
-            return offsets
+            let base = Int32(categoryOf.count)
+            for k in order {
+                categoryOf.append(Int32(list[k].category))
+                for t in list[k].tokens {
+                    text.append(contentsOf: tokenText[Int(tokenStarts[t])..<Int(tokenStarts[t + 1])])
+                    starts.append(Int32(text.count))
+                    isStem.append(tokenStems[t])
+                }
+                entryTokenOffsets.append(Int32(isStem.count))
+            }
+            return offsets.map { $0 + base }
         }
         exactOffsets = layout(exact)
         stemOffsets = layout(stems)
@@ -186,7 +193,7 @@ struct LexiconMatcher: Sendable {
 
     /// The node reached from `node` along the UTF-8 bytes of `c`, or -1.
     @inline(__always)
-    private static func step(_ trie: ByteTrie, _ node: Int, _ c: UInt32) -> Int {
+    static func step(_ trie: borrowing ByteTrie, _ node: Int, _ c: UInt32) -> Int {
         if c < 0x80 { return trie.child(of: node, byte: UInt8(c)) ?? -1 }
         var n = node
         if c < 0x800 {
