@@ -232,6 +232,7 @@ public struct RoutingCalibrator: Sendable {
         func round(_ value: Double, _ places: Double) -> Double { (value * places).rounded() / places }
 
         var document = base.document
+        document.formatVersion = RoutingDocument.currentFormatVersion
         document.createdBy = createdBy
         document.training = .init(files: files, rows: examples.count, config: config)
         document.model.intercept = round(fit.intercept, 1e6)

@@ -34,7 +34,7 @@ enum RoutingDocumentReader {
                 size: try int(try required(hash, "size", path("hash")), path("hash.size")),
                 function: try string(try required(hash, "function", path("hash")), path("hash.function")),
                 gate: try string(try required(hash, "gate", path("hash")), path("hash.gate")),
-                weights: try numbers(try required(hash, "weights", path("hash")), path("hash.weights"))),
+                weights: try hashWeights(try required(hash, "weights", path("hash")), path("hash.weights"))),
             model: RoutingDocument.Model(
                 intercept: try double(try required(model, "intercept", path("model")), path("model.intercept")),
                 weights: try numbers(try required(model, "weights", path("model")), path("model.weights")),
@@ -99,6 +99,19 @@ enum RoutingDocumentReader {
         result.reserveCapacity(value.count)
         for (index, element) in value.elements.enumerated() { result.append(try string(element, "\(path)[\(index)]")) }
         return result
+    }
+
+    /// Format 1's object of slot strings, or format 2's dense array of millionths.
+    private static func hashWeights(_ value: JSONValue, _ path: String) throws(JSONDecodingFailure) -> OrderedObject<Double> {
+        guard value.kind == .array else { return try numbers(value, path) }
+        var millionths: [Int] = []
+        millionths.reserveCapacity(value.count)
+        for element in value.elements {
+            // Not integers: refused as the Codable decoder refuses it (it wants the object form).
+            guard let integer = element.intValue else { return try numbers(value, path) }
+            millionths.append(integer)
+        }
+        return RoutingDocument.Hash.weights(millionths: millionths)
     }
 
     private static func numbers(_ value: JSONValue, _ path: String) throws(JSONDecodingFailure) -> OrderedObject<Double> {

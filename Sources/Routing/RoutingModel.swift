@@ -22,6 +22,9 @@ public struct RoutingModel: Sendable {
     /// The frontier rule in effect.
     let frontierRule: FrontierRule
 
+    /// `formats 1 and 2`, for errors.
+    static let readableFormats = "formats " + RoutingDocument.readableFormatVersions.map(String.init).joined(separator: " and ")
+
     /// The largest routing file accepted (the bundled one is about 120 KB).
     public static let maxFileBytes = 5 << 20
 
@@ -30,10 +33,9 @@ public struct RoutingModel: Sendable {
     /// - Throws: `RoutingFileError` naming the member at fault: another format version, a
     ///   feature list that is not this build's, thresholds out of order, a missing weight.
     public init(document: RoutingDocument, source: String) throws(RoutingFileError) {
-        guard document.formatVersion == RoutingDocument.currentFormatVersion else {
+        guard RoutingDocument.readableFormatVersions.contains(document.formatVersion) else {
             throw RoutingFileError(field: "formatVersion",
-                                   message: "is \(document.formatVersion), but this build reads format "
-                                       + "\(RoutingDocument.currentFormatVersion) only")
+                                   message: "is \(document.formatVersion), but this build reads \(RoutingModel.readableFormats) only")
         }
         guard document.kind == "preflight-complexity-router" else {
             throw RoutingFileError(field: "kind", message: "is \"\(document.kind)\", not \"preflight-complexity-router\"")
@@ -125,10 +127,10 @@ public struct RoutingModel: Sendable {
         } catch {
             throw RoutingFileError(file: file, field: "", message: "invalid JSON at line \(error.line), column \(error.column): \(error.message)")
         }
-        if let version = json["formatVersion"], version.intValue != RoutingDocument.currentFormatVersion {
+        if let version = json["formatVersion"],
+           !(version.intValue.map(RoutingDocument.readableFormatVersions.contains) ?? false) {
             throw RoutingFileError(file: file, field: "formatVersion",
-                                   message: "is \(version.serializedString), but this build reads format "
-                                       + "\(RoutingDocument.currentFormatVersion) only")
+                                   message: "is \(version.serializedString), but this build reads \(RoutingModel.readableFormats) only")
         }
         let document: RoutingDocument
         do {
