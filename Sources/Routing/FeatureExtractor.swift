@@ -847,6 +847,12 @@ struct FeatureExtractor: Sendable {
         var found: [Range<Int>] = []
         var i = start
         while i < end {
+            // Only a letter, a digit or `|` starts a pattern.
+            let c = a[i]
+            if (c < 0x61 || c > 0x7A) && c != 0x7C && flags[i] & ScalarClass.decimal == 0 {
+                i += 1
+                continue
+            }
             if let matchEnd = matchAt(i) {
                 found.append(i..<matchEnd)
                 i = matchEnd

@@ -193,7 +193,7 @@ struct LexiconMatcher: Sendable {
 
     /// The node reached from `node` along the UTF-8 bytes of `c`, or -1.
     @inline(__always)
-    static func step(_ trie: borrowing ByteTrie, _ node: Int, _ c: UInt32) -> Int {
+    static func step(_ trie: ByteTrie, _ node: Int, _ c: UInt32) -> Int {
         if c < 0x80 { return trie.child(of: node, byte: UInt8(c)) ?? -1 }
         var n = node
         if c < 0x800 {
@@ -224,7 +224,8 @@ struct LexiconMatcher: Sendable {
             stemNodes.removeAll(keepingCapacity: true)
             var node = 0
             for p in word {
-                node = LexiconMatcher.step(words, node, lower[p])
+                let c = lower[p]
+                node = c < 0x80 ? words.child(of: node, byte: UInt8(c)) ?? -1 : LexiconMatcher.step(words, node, c)
                 if node < 0 { break }
                 if stemOffsets[node + 1] > stemOffsets[node] { stemNodes.append(node) }
             }
@@ -245,7 +246,8 @@ struct LexiconMatcher: Sendable {
         let wordHits = hits.count
         var k = 0
         for pos in from..<lower.count {
-            var node = LexiconMatcher.step(substrings, 0, lower[pos])
+            let c = lower[pos]
+            var node = c < 0x80 ? substrings.child(of: 0, byte: UInt8(c)) ?? -1 : LexiconMatcher.step(substrings, 0, c)
             if node < 0 { continue }
             // Categories already hit at this position (by a word entry or a shorter substring).
             while k < wordHits && hits[k].start < pos { k += 1 }
