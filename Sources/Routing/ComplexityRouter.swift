@@ -40,11 +40,11 @@ public struct ComplexityRouter: ComplexityScoring {
 
     /// Features, raw gain and score of `text`.
     public func score(_ text: String) -> Scored {
-        let scalars = FeatureExtractor.scalars(text)
-        let result = model.extractor.extract(scalars)
-        let raw = model.raw(result, lower: result.lower)
+        let decoded = FeatureExtractor.decode(text)
+        let result = model.extractor.extract(decoded)
+        let raw = model.raw(result)
         return Scored(features: result.vector, raw: raw, score: model.squash(raw), gated: result.gate,
-                      extraction: result, scalars: scalars)
+                      extraction: result, scalars: decoded.scalars)
     }
 
     /// The tier decision for a score and its features: (tier, confidence, runner-up, escalated,
@@ -52,10 +52,12 @@ public struct ComplexityRouter: ComplexityScoring {
     public func decide(score: Double, features: [Double]) -> (tier: Tier, confidence: Double, runnerUp: Tier?,
                                                               escalated: Bool, frontierRule: Bool) {
         let cuts = model.cuts
-        var index = cuts.filter { score >= $0 }.count
-        let distances = cuts.map { abs(score - $0) }
-        let distance = distances.min()!
-        let nearest = distances.firstIndex(of: distance)!
+        var index = 0, nearest = 0
+        var distance = Double.infinity
+        for (k, cut) in cuts.enumerated() {
+            if score >= cut { index += 1 }
+            if abs(score - cut) < distance { distance = abs(score - cut); nearest = k }
+        }
         let confidence = 0.5 + 0.5 * min(1, distance / model.document.confidence.band)
         // The tier across the nearest cut.
         var runnerUp: Tier? = Tier.allCases[score >= cuts[nearest] ? nearest : nearest + 1]
@@ -87,15 +89,15 @@ public struct ComplexityRouter: ComplexityScoring {
         let scored = score(text)
         let decision = decide(score: scored.score, features: scored.features)
         let dimensionValues = Array(scored.features[FeatureLayout.featureNames.count...])
-        var dimensions: [ComplexityDimension: Double] = [:]
-        for (i, name) in FeatureLayout.dimensions.enumerated() {
-            dimensions[ComplexityDimension(rawValue: name)!] = (dimensionValues[i] * 1000).rounded() / 1000
+        var dimensions: [ComplexityDimension: Double] = Dictionary(minimumCapacity: dimensionValues.count)
+        for (i, dimension) in ComplexityRouter.dimensionCases.enumerated() {
+            dimensions[dimension] = (dimensionValues[i] * 1000).rounded() / 1000
         }
         let signals = self.signals(scored, dimensionValues: dimensionValues)
         var deciding: [String] = []
-        var seen = Set<ComplexityDimension>()
+        var seen: [ComplexityDimension] = []
         for signal in signals where signal.weight > 0 && !seen.contains(signal.dimension) {
-            seen.insert(signal.dimension)
+            seen.append(signal.dimension)
             deciding.append("\(signal.dimension.rawValue) \(signal.utf8 == nil ? signal.evidence : "\"\(signal.evidence)\"")")
             if deciding.count == 3 { break }
         }
@@ -108,11 +110,13 @@ public struct ComplexityRouter: ComplexityScoring {
     }
 
     private static let cutNames = ["economy/standard", "standard/premium", "premium/frontier"]
+    /// `FeatureLayout.dimensions` as the API's cases.
+    private static let dimensionCases = FeatureLayout.dimensions.map { ComplexityDimension(rawValue: $0)! }
 
     private func rationale(score: Double, decision: (tier: Tier, confidence: Double, runnerUp: Tier?, escalated: Bool,
                                                      frontierRule: Bool), deciding: [String]) -> String {
         let cuts = model.cuts
-        let shown = String(format: "%.3f", score)
+        let shown = FixedDecimal.format(score, digits: 3)
         var text: String
         if decision.frontierRule {
             text = "score \(shown) is premium, and research-grade evidence (proof wording with strong reasoning) "
@@ -120,13 +124,13 @@ public struct ComplexityRouter: ComplexityScoring {
         } else if decision.escalated, let runnerUp = decision.runnerUp {
             let cut = cuts[runnerUp.rank]
             text = "score \(shown) sits just under the \(ComplexityRouter.cutNames[runnerUp.rank]) cut "
-                + "\(String(format: "%.3f", cut)) with confidence \(String(format: "%.2f", decision.confidence)), "
+                + "\(FixedDecimal.format(cut, digits: 3)) with confidence \(FixedDecimal.format(decision.confidence, digits: 2)), "
                 + "so it is escalated one tier from \(runnerUp.rawValue) to \(decision.tier.rawValue)"
         } else {
             let nearest = cuts.enumerated().min { abs(score - $0.element) < abs(score - $1.element) }!
             let side = score >= nearest.element ? "above" : "below"
             text = "score \(shown) is \(decision.tier.rawValue), \(side) the \(ComplexityRouter.cutNames[nearest.offset]) "
-                + "cut \(String(format: "%.3f", nearest.element)) (confidence \(String(format: "%.2f", decision.confidence)))"
+                + "cut \(FixedDecimal.format(nearest.element, digits: 3)) (confidence \(FixedDecimal.format(decision.confidence, digits: 2)))"
         }
         text += deciding.isEmpty ? ", with no complexity cues" : ", on " + deciding.joined(separator: ", ")
         if let runnerUp = decision.runnerUp, !decision.escalated { text += "; runner-up \(runnerUp.rawValue)" }
@@ -147,9 +151,9 @@ public struct ComplexityRouter: ComplexityScoring {
             perDimension[evidence[i].dimension] += 1
             kept.append(evidence[i])
         }
-        let offsets = TextOffsets(scored.scalars)
+        let offsets = TextOffsets(scored.scalars, spans: kept.compactMap(\.span))
         return kept.map { item in
-            let dimension = ComplexityDimension(rawValue: FeatureLayout.dimensions[item.dimension])!
+            let dimension = ComplexityRouter.dimensionCases[item.dimension]
             guard let span = item.span else {
                 return ComplexitySignal(dimension: dimension, evidence: item.label, weight: item.weight, cue: item.label)
             }
@@ -160,31 +164,80 @@ public struct ComplexityRouter: ComplexityScoring {
 }
 
 /// Scalar offsets of one text converted to UTF-8 and UTF-16 offsets, and quotes.
+///
+/// Only the offsets asked for are converted (the edges of the reported spans, in one pass up to
+/// the last of them), so a long prompt with a few signals costs no table of every scalar.
 struct TextOffsets {
     private let scalars: [UInt32]
-    private var utf8Prefix: [Int]
-    private var utf16Prefix: [Int]
+    /// Converted scalar offsets, ascending, with their UTF-8 and UTF-16 offsets.
+    private let known: [Int]
+    private let utf8Known: [Int]
+    private let utf16Known: [Int]
 
-    init(_ scalars: [UInt32]) {
+    /// Offsets for every edge of `spans` (all of the text's offsets when nil).
+    init(_ scalars: [UInt32], spans: [Range<Int>]? = nil) {
         self.scalars = scalars
-        utf8Prefix = [0]
-        utf16Prefix = [0]
-        utf8Prefix.reserveCapacity(scalars.count + 1)
-        utf16Prefix.reserveCapacity(scalars.count + 1)
-        for c in scalars {
-            utf8Prefix.append(utf8Prefix.last! + UTF8Bytes.length(c))
-            utf16Prefix.append(utf16Prefix.last! + (c >= 0x10000 ? 2 : 1))
+        var wanted: [Int]
+        if let spans {
+            wanted = []
+            wanted.reserveCapacity(spans.count * 2 + 2)
+            for span in spans { wanted.append(span.lowerBound); wanted.append(span.upperBound) }
+            wanted.sort()
+        } else {
+            wanted = Array(0...scalars.count)
         }
+        var utf8: [Int] = [], utf16: [Int] = []
+        utf8.reserveCapacity(wanted.count)
+        utf16.reserveCapacity(wanted.count)
+        var position = 0, bytes = 0, units = 0
+        for target in wanted {
+            while position < target {
+                let c = scalars[position]
+                bytes += UTF8Bytes.length(c)
+                units += c >= 0x10000 ? 2 : 1
+                position += 1
+            }
+            utf8.append(bytes)
+            utf16.append(units)
+        }
+        known = wanted
+        utf8Known = utf8
+        utf16Known = utf16
     }
 
-    func utf8(_ span: Range<Int>) -> Range<Int> { utf8Prefix[span.lowerBound]..<utf8Prefix[span.upperBound] }
-    func utf16(_ span: Range<Int>) -> Range<Int> { utf16Prefix[span.lowerBound]..<utf16Prefix[span.upperBound] }
+    /// Index of `offset` in `known` (it must be one of them).
+    private func index(_ offset: Int) -> Int {
+        var low = 0, high = known.count - 1
+        while low < high {
+            let mid = (low + high) / 2
+            if known[mid] < offset { low = mid + 1 } else { high = mid }
+        }
+        precondition(known[low] == offset, "offset \(offset) was not converted")
+        return low
+    }
+
+    func utf8(_ span: Range<Int>) -> Range<Int> { utf8Known[index(span.lowerBound)]..<utf8Known[index(span.upperBound)] }
+    func utf16(_ span: Range<Int>) -> Range<Int> { utf16Known[index(span.lowerBound)]..<utf16Known[index(span.upperBound)] }
 
     /// The span's text; longer than 80 scalars: its first 77 and "...".
     func quote(_ span: Range<Int>) -> String {
         let shown = span.count <= 80 ? span : span.lowerBound..<(span.lowerBound + 77)
-        var text = String(String.UnicodeScalarView(scalars[shown].compactMap(Unicode.Scalar.init)))
-        if shown != span { text += "..." }
-        return text
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(shown.count * 4 + 3)
+        for c in scalars[shown] {
+            if c < 0x80 {
+                bytes.append(UInt8(c))
+            } else if c < 0x800 {
+                bytes.append(UInt8(0xC0 | (c >> 6))); bytes.append(UInt8(0x80 | (c & 0x3F)))
+            } else if c < 0x10000 {
+                bytes.append(UInt8(0xE0 | (c >> 12))); bytes.append(UInt8(0x80 | ((c >> 6) & 0x3F)))
+                bytes.append(UInt8(0x80 | (c & 0x3F)))
+            } else {
+                bytes.append(UInt8(0xF0 | (c >> 18))); bytes.append(UInt8(0x80 | ((c >> 12) & 0x3F)))
+                bytes.append(UInt8(0x80 | ((c >> 6) & 0x3F))); bytes.append(UInt8(0x80 | (c & 0x3F)))
+            }
+        }
+        if shown != span { bytes.append(contentsOf: [0x2E, 0x2E, 0x2E]) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -28,6 +28,12 @@ struct FeatureExtractor: Sendable {
         var focusStart: Int
         /// The lowercased scalars (what the hashed vocabulary reads).
         var lower: [UInt32]
+        /// The words of the whole text (scalar ranges into `lower`), in order.
+        var words: [Range<Int>]
+        /// Index in `words` of the first word of the focus.
+        var firstFocusWord: Int
+        /// The class bits of `lower` (the hashed vocabulary's CJK bigrams).
+        var flags: [UInt8]
     }
 
     let lexicon: LexiconMatcher
@@ -44,6 +50,15 @@ struct FeatureExtractor: Sendable {
     let asciiLabelStarts: [Bool]
     /// The non-ASCII scalars that start an answer label.
     let otherLabelStarts: Set<UInt32>
+    /// The longest answer label, in scalars (at least 1, for the bare `a`).
+    let longestLabel: Int
+    /// Whether a label contains a colon itself (then every position is tried, not only those
+    /// just before a colon).
+    let labelsHaveColon: Bool
+    /// Per lexicon category: the dimension its evidence raises (-1: none) and that evidence's
+    /// base weight (the category's weight in that dimension, else 0.1).
+    let categoryDimension: [Int]
+    let categoryBaseWeight: [Double]
 
     init(lexicon: LexiconMatcher, saturation: [Double], dimensionWeights: [[(Int, Double)]],
          wordLabels: [[UInt32]], otherLabels: [[UInt32]]) {
@@ -61,126 +76,200 @@ struct FeatureExtractor: Sendable {
         }
         asciiLabelStarts = ascii
         otherLabelStarts = other
+        longestLabel = max(1, (wordLabels + otherLabels).map(\.count).max() ?? 1)
+        labelsHaveColon = (wordLabels + otherLabels).contains { $0.contains(0x3A) || $0.contains(0xFF1A) }
+        var dimensionOf: [Int] = [], base: [Double] = []
+        for (c, category) in FeatureLayout.categories.enumerated() {
+            guard let name = FeatureLayout.categoryDimension[category],
+                  let d = FeatureLayout.dimensions.firstIndex(of: name) else {
+                dimensionOf.append(-1); base.append(0); continue
+            }
+            dimensionOf.append(d)
+            base.append(dimensionWeights[d].first { $0.0 == FeatureLayout.lexBase + c }?.1 ?? 0.1)
+        }
+        categoryDimension = dimensionOf
+        categoryBaseWeight = base
     }
 
-    /// The scalar values of `text`, decoded from its UTF-8 in one pass.
-    static func scalars(_ text: String) -> [UInt32] {
-        var out: [UInt32] = []
+    /// The prompt as the scanners read it: its scalar values, their lowercase (one for one), and
+    /// the class bits of each lowercased scalar (`ScalarClass.flags`).
+    struct Decoded {
+        let scalars: [UInt32]
+        let lower: [UInt32]
+        let flags: [UInt8]
+    }
+
+    /// Decodes `text`'s UTF-8 in one pass into scalars, lowercase and class bits.
+    ///
+    /// Other scripts repeat their letters: a small direct-mapped cache (on the stack) of scalar,
+    /// lowercase and bits asks the Unicode tables about most scalars once.
+    static func decode(_ text: String) -> Decoded {
         var copy = text
-        copy.withUTF8 { bytes in
-            out.reserveCapacity(bytes.count)
-            var i = 0
-            let n = bytes.count
-            while i < n {
-                let b0 = UInt32(bytes[i])
-                if b0 < 0x80 {
-                    out.append(b0); i += 1
-                } else if b0 < 0xE0 {
-                    out.append((b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)); i += 2
-                } else if b0 < 0xF0 {
-                    out.append((b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)); i += 3
-                } else {
-                    out.append((b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
-                               | UInt32(bytes[i + 3] & 0x3F)); i += 4
+        return copy.withUTF8 { bytes in
+            let capacity = bytes.count
+            var lower: [UInt32] = [], flags: [UInt8] = []
+            let scalars = [UInt32](unsafeUninitializedCapacity: capacity) { out, outCount in
+                lower = [UInt32](unsafeUninitializedCapacity: capacity) { low, lowCount in
+                    flags = [UInt8](unsafeUninitializedCapacity: capacity) { bits, bitsCount in
+                        ScalarClass.asciiFlags.withUnsafeBufferPointer { ascii in
+                            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 256) { cache in
+                                cache.initialize(repeating: 0)
+                                var i = 0, k = 0
+                                while i < capacity {
+                                    let b0 = UInt32(bytes[i])
+                                    if b0 < 0x80 {
+                                        out[k] = b0
+                                        let l = (b0 >= 0x41 && b0 <= 0x5A) ? b0 + 0x20 : b0
+                                        low[k] = l
+                                        bits[k] = ascii[Int(l)]
+                                        i += 1; k += 1
+                                        continue
+                                    }
+                                    let c: UInt32
+                                    if b0 < 0xE0 {
+                                        c = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F); i += 2
+                                    } else if b0 < 0xF0 {
+                                        c = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F); i += 3
+                                    } else {
+                                        c = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                                            | UInt32(bytes[i + 3] & 0x3F); i += 4
+                                    }
+                                    out[k] = c
+                                    // A cache entry: scalar (bits 0–20), lowercase (21–41), class bits (42–49).
+                                    let slot = Int(c & 0xFF)
+                                    let entry = cache[slot]
+                                    if entry & 0x1F_FFFF == UInt64(c) {
+                                        low[k] = UInt32((entry >> 21) & 0x1F_FFFF)
+                                        bits[k] = UInt8(truncatingIfNeeded: entry >> 42)
+                                    } else {
+                                        let l = ScalarClass.lowercased(c)
+                                        let b = ScalarClass.flags(of: l)
+                                        low[k] = l
+                                        bits[k] = b
+                                        cache[slot] = UInt64(c) | UInt64(l) << 21 | UInt64(b) << 42
+                                    }
+                                    k += 1
+                                }
+                                outCount = k
+                                lowCount = k
+                                bitsCount = k
+                            }
+                        }
+                    }
                 }
             }
+            return Decoded(scalars: scalars, lower: lower, flags: flags)
         }
-        return out
     }
-
-    /// The lowercased scalars of `text`, one for one.
-    static func lowered(_ scalars: [UInt32]) -> [UInt32] { scalars.map(ScalarClass.lowercased) }
 
     // MARK: - Extraction
 
-    /// The features and evidence of `scalars` (the prompt's Unicode scalar values).
-    func extract(_ text: [UInt32]) -> Result {
-        let lower = FeatureExtractor.lowered(text)
+    /// The features and evidence of a decoded prompt.
+    func extract(_ decoded: Decoded) -> Result {
+        let text = decoded.scalars, lower = decoded.lower, flags = decoded.flags
         let n = lower.count
         let (shots, fstart) = splitFewShot(lower)
         var evidence: [Evidence] = []
         var f = [Double](repeating: 0, count: FeatureLayout.scannedCount)
-        let (words, cjk) = FeatureExtractor.tokenize(lower, fstart, n)
-        let units = Double(words.count) + 0.6 * Double(cjk)
-        let unitsTotal: Double
-        if fstart == 0 {
-            unitsTotal = units
-        } else {
-            let (all, allCJK) = FeatureExtractor.tokenize(lower, 0, n)
-            unitsTotal = Double(all.count) + 0.6 * Double(allCJK)
-        }
-        f[FeatureLayout.lenFocus] = logscale(units, 1000)
-        f[FeatureLayout.lenTotal] = logscale(unitsTotal, 20000)
-        f[FeatureLayout.fewshot] = sat(Double(shots), 2)
-        let sents = FeatureExtractor.sentences(lower, fstart, n)
-        f[FeatureLayout.nSent] = logscale(Double(sents.count), 40)
+        // One tokenisation of the whole text serves every scanner: the focus starts after a
+        // newline, options and paragraphs are whole lines, so no word straddles their edges.
+        let (words, cjk) = FeatureExtractor.tokenize(lower, flags, 0, n)
+        let firstFocusWord = FeatureExtractor.firstWord(words, atOrAfter: fstart)
+        let sents = FeatureExtractor.sentences(lower, flags, fstart, n)
 
-        // One pass over the focus for the simple counters.
-        var questionMarks = 0, money = 0, mathSymbols = 0, codeSymbols = 0, nonBlankLines = 0
+        // One pass over the focus for the simple counters (`==` and `::` as a regex counts
+        // them: runs of k give k/2; `=>` and `->` cannot overlap themselves).
+        var questionMarks = 0, money = 0, mathSymbols = 0, codeSymbols = 0, nonBlankLines = 0, cjkFocus = 0
+        var equalsRun = 0, colonRun = 0
         var lineHasContent = false
         var fence: Int? = nil
         var i = fstart
         while i < n {
             let c = lower[i]
-            if ScalarClass.isQuestionMark(c) { questionMarks += 1 }
-            if ScalarClass.isMoney(c) { money += 1 }
-            if ScalarClass.isMathSymbol(c) { mathSymbols += 1 }
-            if c == 0x7B || c == 0x7D || c == 0x3B { codeSymbols += 1 }
+            if c < 0x80 {
+                switch c {
+                case 0x3F: questionMarks += 1
+                case 0x24, 0x25: money += 1
+                case 0x3D, 0x2B, 0x5E: mathSymbols += 1
+                case 0x7B, 0x7D, 0x3B: codeSymbols += 1
+                case 0x3E: if i > fstart && (lower[i - 1] == 0x3D || lower[i - 1] == 0x2D) { codeSymbols += 1 }
+                default: break
+                }
+                if c == 0x3D {
+                    equalsRun += 1
+                    if equalsRun % 2 == 0 { codeSymbols += 1 }
+                } else {
+                    equalsRun = 0
+                }
+                if c == 0x3A {
+                    colonRun += 1
+                    if colonRun % 2 == 0 { codeSymbols += 1 }
+                } else {
+                    colonRun = 0
+                }
+            } else {
+                equalsRun = 0
+                colonRun = 0
+                if flags[i] & ScalarClass.cjk != 0 { cjkFocus += 1 }
+                if ScalarClass.isQuestionMark(c) { questionMarks += 1 }
+                if ScalarClass.isMoney(c) { money += 1 }
+                if ScalarClass.isMathSymbol(c) { mathSymbols += 1 }
+            }
             if c == 0x0A {
                 if lineHasContent { nonBlankLines += 1 }
                 lineHasContent = false
-            } else if !ScalarClass.isSpace(c) {
+            } else if flags[i] & ScalarClass.space == 0 {
                 lineHasContent = true
             }
             if fence == nil && c == 0x60 && i + 2 < n && lower[i + 1] == 0x60 && lower[i + 2] == 0x60 { fence = i }
             i += 1
         }
         if lineHasContent { nonBlankLines += 1 }
-        for pair: (UInt32, UInt32) in [(0x3D, 0x3D), (0x3D, 0x3E), (0x2D, 0x3E), (0x3A, 0x3A)] {
-            codeSymbols += FeatureExtractor.countPairs(lower, fstart, n, pair)
-        }
+        let units = Double(words.count - firstFocusWord) + 0.6 * Double(cjkFocus)
+        let unitsTotal = fstart == 0 ? units : Double(words.count) + 0.6 * Double(cjk)
+        f[FeatureLayout.lenFocus] = logscale(units, 1000)
+        f[FeatureLayout.lenTotal] = logscale(unitsTotal, 20000)
+        f[FeatureLayout.fewshot] = sat(Double(shots), 2)
+        f[FeatureLayout.nSent] = logscale(Double(sents.count), 40)
         f[FeatureLayout.qmarks] = sat(Double(questionMarks), 1)
         f[FeatureLayout.nLines] = logscale(Double(nonBlankLines), 100)
 
-        let bullets = FeatureExtractor.bulletCount(lower, fstart, n)
-        let options = FeatureExtractor.options(lower, fstart, n)
+        let lines = FeatureExtractor.lines(lower, fstart, n)
+        let bullets = FeatureExtractor.bulletCount(lower, flags, lines)
+        let options = FeatureExtractor.options(lower, flags, lines)
         let isMC = options.count >= 2
         f[FeatureLayout.listItems] = sat(Double(max(0, bullets - (isMC ? options.count : 0))), 4)
-        f[FeatureLayout.longestPara] = sat(max(0, FeatureExtractor.longestParagraph(lower, fstart, n) - 60), 120)
+        f[FeatureLayout.longestPara] = sat(max(0, FeatureExtractor.longestParagraph(lower, flags, words, fstart, n) - 60), 120)
         f[FeatureLayout.mc] = isMC ? 1 : 0
         if isMC {
-            var words = 0.0, numeric = 0.0
+            var wordCount = 0.0, numeric = 0.0
             for option in options {
-                words += Double(FeatureExtractor.tokenize(lower, option.lowerBound, option.upperBound).words.count)
-                if lower[option].contains(where: ScalarClass.isDecimalDigit) { numeric += 1 }
+                wordCount += Double(FeatureExtractor.wordCount(words, option))
+                if FeatureExtractor.firstDigit(flags, option) != nil { numeric += 1 }
             }
-            f[FeatureLayout.mcOptLen] = logscale(words / Double(options.count), 40)
+            f[FeatureLayout.mcOptLen] = logscale(wordCount / Double(options.count), 40)
             f[FeatureLayout.mcNumeric] = numeric / Double(options.count)
         }
-        let cloze = FeatureExtractor.firstCloze(lower, fstart, n)
+        let cloze = FeatureExtractor.firstCloze(lower, flags, fstart, n)
         f[FeatureLayout.cloze] = cloze == nil ? 0 : 1
         f[FeatureLayout.shortPrompt] = 1 - sat(units, 12)
         if let cloze { evidence.append(Evidence(dimension: 0, span: cloze, label: "fill-in-the-blank", weight: 0.25)) }
 
         // Numbers and math structure.
-        let numbers = FeatureExtractor.matches(fstart, n) { FeatureExtractor.number(lower, at: $0, limit: n) }
+        let numbers = FeatureExtractor.numbers(lower, flags, fstart, n)
         f[FeatureLayout.numbers] = sat(Double(numbers.count), 4)
         var numberSentences = 0
-        for s in sents where lower[s].contains(where: ScalarClass.isDecimalDigit) { numberSentences += 1 }
+        for s in sents where FeatureExtractor.firstDigit(flags, s) != nil { numberSentences += 1 }
         f[FeatureLayout.numSentences] = sat(Double(numberSentences), 3)
-        var distinct = Set<ArraySlice<UInt32>>()
+        f[FeatureLayout.distinctNumbers] = sat(Double(FeatureExtractor.distinctCount(lower, numbers)), 4)
         var decimals = 0
-        for r in numbers {
-            distinct.insert(lower[r])
-            if lower[r].contains(where: { $0 == 0x2E || $0 == 0x2C }) { decimals += 1 }
-        }
-        f[FeatureLayout.distinctNumbers] = sat(Double(distinct.count), 4)
+        for r in numbers where lower[r].contains(where: { $0 == 0x2E || $0 == 0x2C }) { decimals += 1 }
         f[FeatureLayout.moneyPct] = sat(Double(money), 2)
         f[FeatureLayout.decimals] = sat(Double(decimals), 2)
         f[FeatureLayout.mathSym] = sat(Double(mathSymbols), 3)
-        let algebra = FeatureExtractor.algebra(lower, fstart, n)
+        let algebra = FeatureExtractor.algebra(lower, flags, fstart, n)
         f[FeatureLayout.algebra] = sat(Double(algebra.count), 2)
-        let arithmetic = FeatureExtractor.arithmetic(lower, fstart, n)
+        let arithmetic = FeatureExtractor.arithmetic(lower, flags, fstart, n)
         f[FeatureLayout.arith] = sat(Double(arithmetic.count), 2)
         let latex = FeatureExtractor.latex(text, fstart, n)
         f[FeatureLayout.latex] = sat(Double(latex.count), 2)
@@ -190,8 +279,8 @@ struct FeatureExtractor: Sendable {
         }
         if numberSentences >= 2 {
             for s in sents {
-                guard let first = lower[s].firstIndex(where: ScalarClass.isDecimalDigit),
-                      let end = FeatureExtractor.number(lower, at: first, limit: s.upperBound) else { continue }
+                guard let first = FeatureExtractor.firstDigit(flags, s),
+                      let end = FeatureExtractor.number(lower, flags, at: first, limit: s.upperBound) else { continue }
                 evidence.append(Evidence(dimension: multiStepDimension, span: first..<end,
                                          label: "quantity in a separate sentence", weight: 0.1))
             }
@@ -199,10 +288,10 @@ struct FeatureExtractor: Sendable {
 
         // Code structure.
         f[FeatureLayout.codeFence] = fence == nil ? 0 : 1
-        let (codeLines, firstCode) = FeatureExtractor.codeLines(text, fstart, n)
+        let (codeLines, firstCode) = FeatureExtractor.codeLines(text, flags, lines)
         f[FeatureLayout.codeLines] = sat(Double(codeLines), 3)
         f[FeatureLayout.codeSym] = sat(Double(codeSymbols), 6)
-        let identifiers = FeatureExtractor.identifiers(text, fstart, n)
+        let identifiers = FeatureExtractor.identifiers(text, flags, fstart, n)
         f[FeatureLayout.identifiers] = sat(Double(identifiers.count), 2)
         if let fence { evidence.append(Evidence(dimension: codeDimension, span: fence..<(fence + 3), label: "code block", weight: 0.5)) }
         if let firstCode { evidence.append(Evidence(dimension: codeDimension, span: firstCode, label: "code line", weight: 0.3)) }
@@ -211,89 +300,129 @@ struct FeatureExtractor: Sendable {
         }
 
         // Lexicons.
-        let hits = lower.withUnsafeBufferPointer { lexicon.match(lower: $0, words: words, from: fstart) }
+        let hits = lexicon.match(lower: lower, words: words, firstWord: firstFocusWord, from: fstart)
         var counts = [Int](repeating: 0, count: FeatureLayout.categories.count)
         for hit in hits { counts[hit.category] += 1 }
         for (c, count) in counts.enumerated() { f[FeatureLayout.lexBase + c] = sat(Double(count), saturation[c]) }
 
         // Task-kind interactions.
-        func lex(_ name: String) -> Double { f[FeatureLayout.lex(name)] }
-        let mc = f[FeatureLayout.mc]
-        f[FeatureLayout.wordproblem] = f[FeatureLayout.numSentences] * lex("quantity") * (1 - mc) * (1 - f[FeatureLayout.codeLines])
-        f[FeatureLayout.mcMath] = mc * max(lex("math"), f[FeatureLayout.mathSym], f[FeatureLayout.algebra], f[FeatureLayout.mcNumeric])
-        f[FeatureLayout.mcDomain] = mc * max(lex("law"), lex("medicine"), lex("science"), lex("econ"))
-        f[FeatureLayout.openMath] = (1 - mc) * max(lex("math"), f[FeatureLayout.algebra], f[FeatureLayout.arith],
-                                                   f[FeatureLayout.latex], lex("proof"))
-        f[FeatureLayout.openReasoning] = (1 - mc) * max(lex("reasoning"), lex("proof")) * (1 - lex("creative"))
-        let hard = max(lex("math"), lex("proof"), lex("reasoning"), lex("code"), f[FeatureLayout.numbers],
-                       lex("constraint"), f[FeatureLayout.codeLines])
-        f[FeatureLayout.simpleOnly] = lex("simple") * (1 - hard)
-        f[FeatureLayout.creativeOnly] = max(lex("creative"), lex("roleplay"))
-            * (1 - max(lex("math"), lex("code"), lex("proof"), f[FeatureLayout.codeLines]))
-        f[FeatureLayout.explainBasic] = lex("simple") * f[FeatureLayout.shortPrompt] * (1 - f[FeatureLayout.numbers])
-            * (1 - f[FeatureLayout.codeLines])
+        typealias L = FeatureLayout
+        let mc = f[L.mc]
+        f[L.wordproblem] = f[L.numSentences] * f[L.lexQuantity] * (1 - mc) * (1 - f[L.codeLines])
+        f[L.mcMath] = mc * max(f[L.lexMath], f[L.mathSym], f[L.algebra], f[L.mcNumeric])
+        f[L.mcDomain] = mc * max(f[L.lexLaw], f[L.lexMedicine], f[L.lexScience], f[L.lexEcon])
+        f[L.openMath] = (1 - mc) * max(f[L.lexMath], f[L.algebra], f[L.arith], f[L.latex], f[L.lexProof])
+        f[L.openReasoning] = (1 - mc) * max(f[L.lexReasoning], f[L.lexProof]) * (1 - f[L.lexCreative])
+        let hard = max(f[L.lexMath], f[L.lexProof], f[L.lexReasoning], f[L.lexCode], f[L.numbers],
+                       f[L.lexConstraint], f[L.codeLines])
+        f[L.simpleOnly] = f[L.lexSimple] * (1 - hard)
+        f[L.creativeOnly] = max(f[L.lexCreative], f[L.lexRoleplay])
+            * (1 - max(f[L.lexMath], f[L.lexCode], f[L.lexProof], f[L.codeLines]))
+        f[L.explainBasic] = f[L.lexSimple] * f[L.shortPrompt] * (1 - f[L.numbers]) * (1 - f[L.codeLines])
         let contextTokens = unitsTotal * 1.3
         let ctx = contextTokens <= 500 ? 0 : min(1, log(contextTokens / 500) / log(100))
-        f[FeatureLayout.ctx] = ctx
+        f[L.ctx] = ctx
 
-        var dims = [Double](repeating: 0, count: FeatureLayout.dimensions.count)
+        var vector = [Double](repeating: 0, count: L.allNames.count)
+        for k in 0..<L.featureNames.count { vector[k] = f[k] }
         for (d, weights) in dimensionWeights.enumerated() {
             var sum = 0.0
             for (index, weight) in weights { sum += weight * f[index] }
-            dims[d] = min(1, sum)
+            vector[L.featureNames.count + d] = min(1, sum)
         }
 
         for hit in hits {
-            let category = FeatureLayout.categories[hit.category]
-            guard let dimensionName = FeatureLayout.categoryDimension[category],
-                  let d = FeatureLayout.dimensions.firstIndex(of: dimensionName) else { continue }
-            let base = dimensionWeights[d].first { $0.0 == FeatureLayout.lexBase + hit.category }?.1 ?? 0.1
-            let weight = ((base / Double(max(1, counts[hit.category]))) * 1000).rounded() / 1000
-            evidence.append(Evidence(dimension: d, span: hit.start..<hit.end, label: category, weight: weight))
+            let d = categoryDimension[hit.category]
+            guard d >= 0 else { continue }
+            let weight = ((categoryBaseWeight[hit.category] / Double(max(1, counts[hit.category]))) * 1000).rounded() / 1000
+            evidence.append(Evidence(dimension: d, span: hit.start..<hit.end, label: L.categories[hit.category], weight: weight))
         }
-        let contextDimension = FeatureLayout.dimensions.firstIndex(of: "contextLength")!
         if ctx > 0.02 {
-            evidence.append(Evidence(dimension: contextDimension, span: nil,
+            evidence.append(Evidence(dimension: L.contextLengthDimension, span: nil,
                                      label: "\(Int(contextTokens)) estimated tokens", weight: ctx))
         }
         if shots > 0 {
-            evidence.append(Evidence(dimension: contextDimension, span: 0..<fstart,
+            evidence.append(Evidence(dimension: L.contextLengthDimension, span: 0..<fstart,
                                      label: "\(shots) worked examples before the question", weight: 0))
         }
-        let vector = Array(f[0..<FeatureLayout.featureNames.count]) + dims
-        let gate = mc > 0 || f[FeatureLayout.cloze] > 0 || f[FeatureLayout.fewshot] > 0
-        return Result(vector: vector, evidence: evidence, gate: gate, focusStart: fstart, lower: lower)
+        let gate = mc > 0 || f[L.cloze] > 0 || f[L.fewshot] > 0
+        return Result(vector: vector, evidence: evidence, gate: gate, focusStart: fstart, lower: lower,
+                      words: words, firstFocusWord: firstFocusWord, flags: flags)
     }
 
     // MARK: - Hashed exam vocabulary
 
     /// The hashed vocabulary of the focus: slot → value, `1/√(distinct tokens)` per token, over
-    /// distinct words of two or more scalars and distinct CJK bigrams.
-    static func hashed(_ lower: [UInt32], focusStart: Int, size: Int) -> [(slot: Int, value: Double)] {
+    /// distinct words of two or more scalars and distinct CJK bigrams (slots in ascending order).
+    ///
+    /// Tokens are told apart by their scalars (an open-addressing table keyed by their FNV-1a
+    /// hash, compared by content), so no token is copied.
+    static func hashed(_ result: Result, size: Int) -> [(slot: Int, value: Double)] {
+        let lower = result.lower
         let n = lower.count
-        var tokens = Set<ArraySlice<UInt32>>()
-        for word in tokenize(lower, focusStart, n).words where word.count >= 2 { tokens.insert(lower[word]) }
-        var i = focusStart
+        var spans: [Range<Int>] = []
+        for word in result.words[result.firstFocusWord...] where word.count >= 2 { spans.append(word) }
+        let flags = result.flags
+        var i = result.focusStart
         while i + 1 < n {
-            if ScalarClass.isCJK(lower[i]) && ScalarClass.isCJK(lower[i + 1]) { tokens.insert(lower[i..<(i + 2)]) }
+            if flags[i] & flags[i + 1] & ScalarClass.cjk != 0 { spans.append(i..<(i + 2)) }
             i += 1
         }
-        guard !tokens.isEmpty else { return [] }
-        let value = 1 / Double(tokens.count).squareRoot()
-        var buffer = [UInt8](repeating: 0, count: 4)
-        var slots: [Int: Double] = [:]
-        for token in tokens {
-            var h: UInt32 = 0x811C_9DC5
-            for c in token {
-                let length = UTF8Bytes.encode(c, into: &buffer)
-                for b in buffer[0..<length] {
-                    h ^= UInt32(b)
-                    h = h &* 0x0100_0193
+        guard !spans.isEmpty else { return [] }
+        var capacity = 16
+        while capacity < spans.count * 2 { capacity <<= 1 }
+        var table = [Int32](repeating: -1, count: capacity)
+        var hashes: [UInt32] = []
+        hashes.reserveCapacity(spans.count)
+        var distinct: [Int] = []
+        lower.withUnsafeBufferPointer { a in
+            for (k, span) in spans.enumerated() {
+                var h: UInt32 = 0x811C_9DC5
+                for p in span {
+                    let c = a[p]
+                    if c < 0x80 {
+                        h = (h ^ c) &* 0x0100_0193
+                    } else if c < 0x800 {
+                        h = (h ^ (0xC0 | c >> 6)) &* 0x0100_0193
+                        h = (h ^ (0x80 | c & 0x3F)) &* 0x0100_0193
+                    } else if c < 0x10000 {
+                        h = (h ^ (0xE0 | c >> 12)) &* 0x0100_0193
+                        h = (h ^ (0x80 | (c >> 6) & 0x3F)) &* 0x0100_0193
+                        h = (h ^ (0x80 | c & 0x3F)) &* 0x0100_0193
+                    } else {
+                        h = (h ^ (0xF0 | c >> 18)) &* 0x0100_0193
+                        h = (h ^ (0x80 | (c >> 12) & 0x3F)) &* 0x0100_0193
+                        h = (h ^ (0x80 | (c >> 6) & 0x3F)) &* 0x0100_0193
+                        h = (h ^ (0x80 | c & 0x3F)) &* 0x0100_0193
+                    }
+                }
+                hashes.append(h)
+                var slot = Int(h) & (capacity - 1)
+                while true {
+                    let other = Int(table[slot])
+                    if other < 0 {
+                        table[slot] = Int32(k)
+                        distinct.append(k)
+                        break
+                    }
+                    if hashes[other] == h && spans[other].count == span.count
+                        && a[spans[other]].elementsEqual(a[span]) { break }
+                    slot = (slot + 1) & (capacity - 1)
                 }
             }
-            slots[Int(h) % size, default: 0] += value
         }
-        return slots.map { (slot: $0.key, value: $0.value) }
+        let value = 1 / Double(distinct.count).squareRoot()
+        var slots = distinct.map { Int(hashes[$0]) % size }
+        slots.sort()
+        var result: [(slot: Int, value: Double)] = []
+        var k = 0
+        while k < slots.count {
+            var sum = 0.0
+            let slot = slots[k]
+            while k < slots.count && slots[k] == slot { sum += value; k += 1 }
+            result.append((slot, sum))
+        }
+        return result
     }
 
     // MARK: - Scanners
@@ -307,17 +436,43 @@ struct FeatureExtractor: Sendable {
     func logscale(_ c: Double, _ top: Double) -> Double { min(1, log1p(max(0, c)) / log1p(top)) }
 
     /// Worked examples: (how many, where the focus starts).
+    ///
+    /// Every worked example ends its label with `[ \t]*[:：]`, so only the few positions just
+    /// before a colon can start one: they are tried left to right as the reference's `finditer`
+    /// tries every position, and the rest are skipped unread.
     func splitFewShot(_ lower: [UInt32]) -> (Int, Int) {
-        var count = 0, last = 0, pos = 0
+        var count = 0, last = 0
         let n = lower.count
-        while pos < n {
-            if let end = fewShotMatch(lower, at: pos) {
-                count += 1
-                last = end
-                pos = end
-            } else {
-                pos += 1
+        if labelsHaveColon {
+            var pos = 0
+            while pos < n {
+                if let end = fewShotMatch(lower, at: pos) {
+                    count += 1; last = end; pos = end
+                } else {
+                    pos += 1
+                }
             }
+            return (count, last)
+        }
+        // `next`: every position below it was tried or cannot start a match.
+        var colon = 0, next = 0
+        while colon < n {
+            let c = lower[colon]
+            guard c == 0x3A || c == 0xFF1A else { colon += 1; continue }
+            var q = colon
+            while q > next && (lower[q - 1] == 0x20 || lower[q - 1] == 0x09) { q -= 1 }
+            var p = max(next, q - longestLabel)
+            while p < colon {
+                if let end = fewShotMatch(lower, at: p) {
+                    count += 1
+                    last = end
+                    p = end
+                } else {
+                    p += 1
+                }
+            }
+            next = max(p, colon + 1)
+            colon = next
         }
         return (count, last)
     }
@@ -344,7 +499,6 @@ struct FeatureExtractor: Sendable {
         }
         return nil
     }
-
     /// After a label: `[ \t]*[:：][ \t]*\n?[ \t]*[^\n]{1,40}\n[ \t]*\n`, the end of the match.
     private func answerRest(_ lower: [UInt32], _ start: Int) -> Int? {
         let n = lower.count
@@ -392,83 +546,136 @@ struct FeatureExtractor: Sendable {
     }
 
     /// Words of `lower[start..<end]` and the number of CJK scalars.
-    static func tokenize(_ lower: [UInt32], _ start: Int, _ end: Int) -> (words: [Range<Int>], cjk: Int) {
+    static func tokenize(_ lower: [UInt32], _ flags: [UInt8], _ start: Int, _ end: Int) -> (words: [Range<Int>], cjk: Int) {
         var words: [Range<Int>] = []
         var cjk = 0
-        var i = start
-        while i < end {
-            let c = lower[i]
-            if ScalarClass.isWordScalar(c) {
-                var j = i + 1
-                while j < end {
-                    let d = lower[j]
-                    if ScalarClass.isWordScalar(d) {
-                        j += 1
-                    } else if (d == 0x27 || d == 0x2019 || d == 0x2D) && j + 1 < end && ScalarClass.isWordScalar(lower[j + 1]) {
-                        j += 2
+        lower.withUnsafeBufferPointer { lower in
+            flags.withUnsafeBufferPointer { flags in
+                var i = start
+                while i < end {
+                    let bits = flags[i]
+                    if bits & ScalarClass.word != 0 {
+                        var j = i + 1
+                        while j < end {
+                            if flags[j] & ScalarClass.word != 0 {
+                                j += 1
+                                continue
+                            }
+                            let d = lower[j]
+                            if (d == 0x27 || d == 0x2019 || d == 0x2D) && j + 1 < end && flags[j + 1] & ScalarClass.word != 0 {
+                                j += 2
+                            } else {
+                                break
+                            }
+                        }
+                        words.append(i..<j)
+                        i = j
                     } else {
-                        break
+                        if bits & ScalarClass.cjk != 0 { cjk += 1 }
+                        i += 1
                     }
                 }
-                words.append(i..<j)
-                i = j
-            } else {
-                if ScalarClass.isCJK(c) { cjk += 1 }
-                i += 1
             }
         }
         return (words, cjk)
     }
 
+    /// Index of the first of `words` starting at or after `position`.
+    static func firstWord(_ words: [Range<Int>], atOrAfter position: Int) -> Int {
+        var low = 0, high = words.count
+        while low < high {
+            let mid = (low + high) / 2
+            if words[mid].lowerBound < position { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// How many of `words` start inside `span` (a span whose edges no word crosses).
+    static func wordCount(_ words: [Range<Int>], _ span: Range<Int>) -> Int {
+        firstWord(words, atOrAfter: span.upperBound) - firstWord(words, atOrAfter: span.lowerBound)
+    }
+
+    /// The first decimal digit (`\d`) in `span`.
+    @inline(__always)
+    static func firstDigit(_ flags: [UInt8], _ span: Range<Int>) -> Int? {
+        for k in span where flags[k] & ScalarClass.decimal != 0 { return k }
+        return nil
+    }
+
     /// Sentence spans: split after `.!?。！？؟।` or a newline, except a `.` between digits.
-    static func sentences(_ lower: [UInt32], _ start: Int, _ end: Int) -> [Range<Int>] {
+    static func sentences(_ lower: [UInt32], _ flags: [UInt8], _ start: Int, _ end: Int) -> [Range<Int>] {
         var spans: [Range<Int>] = []
         var s = start
-        func hasContent(_ from: Int, _ to: Int) -> Bool {
-            for k in from..<to where !ScalarClass.isSpace(lower[k]) { return true }
-            return false
-        }
+        // Whether a non-space scalar has been seen since `s`.
+        var content = false
         var i = start
         while i < end {
             let c = lower[i]
             if ScalarClass.endsSentence(c) {
-                if c == 0x2E && i > 0 && i < end - 1 && ScalarClass.isDigitLike(lower[i - 1])
-                    && ScalarClass.isDigitLike(lower[i + 1]) {
+                if c == 0x2E && i > 0 && i < end - 1 && flags[i - 1] & ScalarClass.digitLike != 0
+                    && flags[i + 1] & ScalarClass.digitLike != 0 {
+                    content = true
                     i += 1
                     continue
                 }
-                if i + 1 > s && hasContent(s, i + 1) { spans.append(s..<(i + 1)) }
+                if content || flags[i] & ScalarClass.space == 0 { spans.append(s..<(i + 1)) }
                 s = i + 1
+                content = false
+            } else if flags[i] & ScalarClass.space == 0 {
+                content = true
             }
             i += 1
         }
-        if s < end && hasContent(s, end) { spans.append(s..<end) }
+        if s < end && content { spans.append(s..<end) }
         return spans
     }
 
     /// `\d+(?:[.,:]\d+)*` at `i` (not beyond `limit`): the end, or nil.
     @inline(__always)
-    static func number(_ a: [UInt32], at i: Int, limit: Int) -> Int? {
-        guard i < limit, ScalarClass.isDecimalDigit(a[i]) else { return nil }
+    static func number(_ lower: [UInt32], _ flags: [UInt8], at i: Int, limit: Int) -> Int? {
+        guard i < limit, flags[i] & ScalarClass.decimal != 0 else { return nil }
+        return numberEnd(lower, flags, from: i, limit: limit)
+    }
+
+    /// The end of the number whose first digit is at `i`.
+    @inline(__always)
+    private static func numberEnd(_ lower: [UInt32], _ flags: [UInt8], from i: Int, limit: Int) -> Int {
         var j = i + 1
-        while j < limit && ScalarClass.isDecimalDigit(a[j]) { j += 1 }
-        while j + 1 < limit && (a[j] == 0x2E || a[j] == 0x2C || a[j] == 0x3A) && ScalarClass.isDecimalDigit(a[j + 1]) {
+        while j < limit && flags[j] & ScalarClass.decimal != 0 { j += 1 }
+        while j + 1 < limit && (lower[j] == 0x2E || lower[j] == 0x2C || lower[j] == 0x3A) && flags[j + 1] & ScalarClass.decimal != 0 {
             j += 2
-            while j < limit && ScalarClass.isDecimalDigit(a[j]) { j += 1 }
+            while j < limit && flags[j] & ScalarClass.decimal != 0 { j += 1 }
         }
         return j
     }
 
-    /// Non-overlapping occurrences of a two-scalar sequence.
-    static func countPairs(_ a: [UInt32], _ start: Int, _ end: Int, _ pair: (UInt32, UInt32)) -> Int {
-        var count = 0, i = start
-        while i + 1 < end {
-            if a[i] == pair.0 && a[i + 1] == pair.1 { count += 1; i += 2 } else { i += 1 }
+    /// Every number (`\d+(?:[.,:]\d+)*`, left to right, not overlapping) of `lower[start..<end]`.
+    static func numbers(_ lower: [UInt32], _ flags: [UInt8], _ start: Int, _ end: Int) -> [Range<Int>] {
+        var found: [Range<Int>] = []
+        var i = start
+        while i < end {
+            if flags[i] & ScalarClass.decimal != 0 {
+                let j = numberEnd(lower, flags, from: i, limit: end)
+                found.append(i..<j)
+                i = j
+            } else {
+                i += 1
+            }
+        }
+        return found
+    }
+
+    /// How many distinct texts the `spans` of `a` hold.
+    static func distinctCount(_ a: [UInt32], _ spans: [Range<Int>]) -> Int {
+        if spans.count > 16 { return Set(spans.map { a[$0] }).count }
+        var count = 0
+        for (k, span) in spans.enumerated() where !spans[..<k].contains(where: { a[$0].elementsEqual(a[span]) }) {
+            count += 1
         }
         return count
     }
 
-    /// Line starts of `a[start..<end]` (the first, and after each newline).
+    /// Line spans of `a[start..<end]` (split at newlines).
     static func lines(_ a: [UInt32], _ start: Int, _ end: Int) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var s = start
@@ -482,9 +689,9 @@ struct FeatureExtractor: Sendable {
     }
 
     /// `^[ \t]*(?:[-*•·▪–]|\d{1,2}[.)、]|[a-z][)])[ \t]+\S` per line.
-    static func bulletCount(_ a: [UInt32], _ start: Int, _ end: Int) -> Int {
+    static func bulletCount(_ a: [UInt32], _ flags: [UInt8], _ lines: [Range<Int>]) -> Int {
         var count = 0
-        for line in lines(a, start, end) {
+        for line in lines {
             var i = line.lowerBound
             let e = line.upperBound
             while i < e && (a[i] == 0x20 || a[i] == 0x09) { i += 1 }
@@ -495,9 +702,10 @@ struct FeatureExtractor: Sendable {
             case 0x2D, 0x2A, 0x2022, 0xB7, 0x25AA, 0x2013:
                 j = i + 1
             default:
-                if ScalarClass.isDecimalDigit(c) {
+                if flags[i] & ScalarClass.decimal != 0 {
                     var k = i + 1
-                    if k < e && ScalarClass.isDecimalDigit(a[k]) && k + 1 < e && (a[k + 1] == 0x2E || a[k + 1] == 0x29 || a[k + 1] == 0x3001) {
+                    if k < e && flags[k] & ScalarClass.decimal != 0 && k + 1 < e
+                        && (a[k + 1] == 0x2E || a[k + 1] == 0x29 || a[k + 1] == 0x3001) {
                         k += 1
                     }
                     if k < e && (a[k] == 0x2E || a[k] == 0x29 || a[k] == 0x3001) { j = k + 1 }
@@ -507,16 +715,16 @@ struct FeatureExtractor: Sendable {
             }
             guard var k = j, k < e, a[k] == 0x20 || a[k] == 0x09 else { continue }
             while k < e && (a[k] == 0x20 || a[k] == 0x09) { k += 1 }
-            if k < e && !ScalarClass.isSpace(a[k]) { count += 1 }
+            if k < e && flags[k] & ScalarClass.space == 0 { count += 1 }
         }
         return count
     }
 
     /// Multiple-choice options: the run of option lines whose labels go a, b, c… (or 1, 2, 3…);
     /// each as the span of its text.
-    static func options(_ a: [UInt32], _ start: Int, _ end: Int) -> [Range<Int>] {
-        var opts: [(label: UInt32, text: Range<Int>)] = []
-        for line in lines(a, start, end) {
+    static func options(_ a: [UInt32], _ flags: [UInt8], _ lines: [Range<Int>]) -> [Range<Int>] {
+        var labels: [UInt32] = [], texts: [Range<Int>] = []
+        for line in lines {
             var i = line.lowerBound
             let e = line.upperBound
             while i < e && (a[i] == 0x20 || a[i] == 0x09) { i += 1 }
@@ -527,33 +735,40 @@ struct FeatureExtractor: Sendable {
             let isDigit = (0x31...0x38).contains(label)
             guard isLetter || isDigit else { continue }
             i += 1
-            guard i < e, [0x29, 0x5D, 0x2E, 0x3A, 0xFF1A].contains(a[i]) else { continue }
+            guard i < e else { continue }
+            switch a[i] {
+            case 0x29, 0x5D, 0x2E, 0x3A, 0xFF1A: break
+            default: continue
+            }
             i += 1
             guard i < e, a[i] == 0x20 || a[i] == 0x09 else { continue }
             while i < e && (a[i] == 0x20 || a[i] == 0x09) { i += 1 }
-            guard i < e, !ScalarClass.isSpace(a[i]) else { continue }
+            guard i < e, flags[i] & ScalarClass.space == 0 else { continue }
             let text = i..<e
             let lab = isDigit ? label : ScalarClass.lowercased(label)
-            if !isDigit && lab == (opts.last.map { $0.label + 1 } ?? 0x61) {
-                opts.append((lab, text))
-            } else if isDigit && (opts.isEmpty ? lab == 0x31 : Int(lab - 0x30) == opts.count + 1) {
-                opts.append((0x61 + lab - 0x31, text))
+            if !isDigit && lab == (labels.last.map { $0 + 1 } ?? 0x61) {
+                labels.append(lab); texts.append(text)
+            } else if isDigit && (labels.isEmpty ? lab == 0x31 : Int(lab - 0x30) == labels.count + 1) {
+                labels.append(0x61 + lab - 0x31); texts.append(text)
             } else if lab == 0x61 || lab == 0x31 {
-                opts = [(0x61, text)]
+                labels = [0x61]; texts = [text]
             }
         }
-        return opts.map(\.text)
+        return texts
     }
 
     /// The longest paragraph (split at blank lines) in word units.
-    static func longestParagraph(_ a: [UInt32], _ start: Int, _ end: Int) -> Double {
+    static func longestParagraph(_ a: [UInt32], _ flags: [UInt8], _ words: [Range<Int>], _ start: Int, _ end: Int) -> Double {
         var longest = 0.0
         func measure(_ s: Int, _ e: Int) {
-            var content = false
-            for k in s..<e where !ScalarClass.isSpace(a[k]) { content = true; break }
+            var content = false, cjk = 0
+            for k in s..<e {
+                let bits = flags[k]
+                if bits & ScalarClass.space == 0 { content = true }
+                if bits & ScalarClass.cjk != 0 { cjk += 1 }
+            }
             guard content else { return }
-            let (words, cjk) = tokenize(a, s, e)
-            longest = max(longest, Double(words.count) + 0.6 * Double(cjk))
+            longest = max(longest, Double(wordCount(words, s..<e)) + 0.6 * Double(cjk))
         }
         var segment = start
         var i = start
@@ -575,14 +790,14 @@ struct FeatureExtractor: Sendable {
     }
 
     /// The first `_` run with no word scalar on either side.
-    static func firstCloze(_ a: [UInt32], _ start: Int, _ end: Int) -> Range<Int>? {
+    static func firstCloze(_ a: [UInt32], _ flags: [UInt8], _ start: Int, _ end: Int) -> Range<Int>? {
         var i = start
         while i < end {
             if a[i] == 0x5F {
                 var j = i
                 while j < end && a[j] == 0x5F { j += 1 }
-                let before = i == start || !ScalarClass.isRegexWord(a[i - 1])
-                let after = j == end || !ScalarClass.isRegexWord(a[j])
+                let before = i == start || flags[i - 1] & ScalarClass.regexWord == 0
+                let after = j == end || flags[j] & ScalarClass.regexWord == 0
                 if before && after { return i..<j }
                 i = j
             } else {
@@ -592,33 +807,23 @@ struct FeatureExtractor: Sendable {
         return nil
     }
 
-    /// Non-overlapping matches left to right, as a regex `finditer` finds them: `matchAt(i)`
-    /// returns the end of a match starting at `i`, or nil; scanning resumes after each match.
-    static func matches(_ start: Int, _ end: Int, _ matchAt: (Int) -> Int?) -> [Range<Int>] {
-        var found: [Range<Int>] = []
-        var i = start
-        while i < end {
-            if let matchEnd = matchAt(i) {
-                found.append(i..<matchEnd)
-                i = matchEnd
-            } else {
-                i += 1
-            }
-        }
-        return found
-    }
-
-    /// Algebraic patterns: `x^`, `x =`, `2x`, `f(x)`, `x_1`, `|x|`.
-    static func algebra(_ a: [UInt32], _ start: Int, _ end: Int) -> [Range<Int>] {
-        func lowerAt(_ k: Int) -> Bool { k < end && ScalarClass.isLowerASCII(a[k]) }
-        return matches(start, end) { i in
+    /// Algebraic patterns: `x^`, `x =`, `2x`, `f(x)`, `x_1`, `|x|` (left to right, not overlapping).
+    static func algebra(_ a: [UInt32], _ flags: [UInt8], _ start: Int, _ end: Int) -> [Range<Int>] {
+        @inline(__always) func lowerAt(_ k: Int) -> Bool { k < end && ScalarClass.isLowerASCII(a[k]) }
+        @inline(__always) func digitAt(_ k: Int) -> Bool { flags[k] & ScalarClass.decimal != 0 }
+        func matchAt(_ i: Int) -> Int? {
             let c = a[i]
-            let noLetterBefore = i == start || !ScalarClass.isLowerASCII(a[i - 1])
             if ScalarClass.isLowerASCII(c) {
+                let noLetterBefore = i == start || !ScalarClass.isLowerASCII(a[i - 1])
                 if noLetterBefore {
                     var j = i + 1
-                    while j < end && ScalarClass.isSpace(a[j]) { j += 1 }
-                    if j < end && [0x5E, 0xB2, 0xB3, 0x3D, 0x3C, 0x3E, 0x2264, 0x2265].contains(a[j]) { return j + 1 }
+                    while j < end && flags[j] & ScalarClass.space != 0 { j += 1 }
+                    if j < end {
+                        switch a[j] {
+                        case 0x5E, 0xB2, 0xB3, 0x3D, 0x3C, 0x3E, 0x2264, 0x2265: return j + 1
+                        default: break
+                        }
+                    }
                 }
                 if noLetterBefore && i + 1 < end && a[i + 1] == 0x28 {
                     var j = i + 2
@@ -629,33 +834,55 @@ struct FeatureExtractor: Sendable {
                 }
                 if i + 2 < end && a[i + 1] == 0x5F {
                     var j = i + 2
-                    if a[j] == 0x7B && j + 1 < end && ScalarClass.isDecimalDigit(a[j + 1]) { j += 1 }
-                    if ScalarClass.isDecimalDigit(a[j]) { return j + 1 }
+                    if a[j] == 0x7B && j + 1 < end && digitAt(j + 1) { j += 1 }
+                    if digitAt(j) { return j + 1 }
                 }
-            } else if ScalarClass.isDecimalDigit(c) {
-                if lowerAt(i + 1) && !lowerAt(i + 2) { return i + 2 }
             } else if c == 0x7C {
                 if lowerAt(i + 1) && i + 2 < end && a[i + 2] == 0x7C { return i + 3 }
+            } else if flags[i] & ScalarClass.decimal != 0 {
+                if lowerAt(i + 1) && !lowerAt(i + 2) { return i + 2 }
             }
             return nil
         }
-    }
-
-    /// `\d\s*[-+*/×÷=^]\s*\d`.
-    static func arithmetic(_ a: [UInt32], _ start: Int, _ end: Int) -> [Range<Int>] {
         var found: [Range<Int>] = []
         var i = start
         while i < end {
-            if ScalarClass.isDecimalDigit(a[i]) {
+            // Only a letter, a digit or `|` starts a pattern.
+            let c = a[i]
+            if (c < 0x61 || c > 0x7A) && c != 0x7C && flags[i] & ScalarClass.decimal == 0 {
+                i += 1
+                continue
+            }
+            if let matchEnd = matchAt(i) {
+                found.append(i..<matchEnd)
+                i = matchEnd
+            } else {
+                i += 1
+            }
+        }
+        return found
+    }
+
+    /// `\d\s*[-+*/×÷=^]\s*\d`.
+    static func arithmetic(_ a: [UInt32], _ flags: [UInt8], _ start: Int, _ end: Int) -> [Range<Int>] {
+        var found: [Range<Int>] = []
+        var i = start
+        while i < end {
+            if flags[i] & ScalarClass.decimal != 0 {
                 var j = i + 1
-                while j < end && ScalarClass.isSpace(a[j]) { j += 1 }
-                if j < end && [0x2D, 0x2B, 0x2A, 0x2F, 0xD7, 0xF7, 0x3D, 0x5E].contains(a[j]) {
-                    j += 1
-                    while j < end && ScalarClass.isSpace(a[j]) { j += 1 }
-                    if j < end && ScalarClass.isDecimalDigit(a[j]) {
-                        found.append(i..<(j + 1))
-                        i = j + 1
-                        continue
+                while j < end && flags[j] & ScalarClass.space != 0 { j += 1 }
+                if j < end {
+                    switch a[j] {
+                    case 0x2D, 0x2B, 0x2A, 0x2F, 0xD7, 0xF7, 0x3D, 0x5E:
+                        j += 1
+                        while j < end && flags[j] & ScalarClass.space != 0 { j += 1 }
+                        if j < end && flags[j] & ScalarClass.decimal != 0 {
+                            found.append(i..<(j + 1))
+                            i = j + 1
+                            continue
+                        }
+                    default:
+                        break
                     }
                 }
             }
@@ -686,23 +913,26 @@ struct FeatureExtractor: Sendable {
     }
 
     /// Code lines of the original text: a keyword start, or enough code symbols with a code-like
-    /// ending or indentation. Returns the count and the first such line.
-    static func codeLines(_ a: [UInt32], _ start: Int, _ end: Int) -> (Int, Range<Int>?) {
+    /// ending or indentation. Returns the count and the first such line. (`flags` are the
+    /// lowercased text's: lowercasing keeps the whitespace and `\\w` classes, see the tests.)
+    static func codeLines(_ a: [UInt32], _ flags: [UInt8], _ lines: [Range<Int>]) -> (Int, Range<Int>?) {
         var count = 0
         var first: Range<Int>? = nil
-        for line in lines(a, start, end) {
+        for line in lines {
             var s = line.lowerBound, e = line.upperBound
-            while s < e && ScalarClass.isSpace(a[s]) { s += 1 }
-            while e > s && ScalarClass.isSpace(a[e - 1]) { e -= 1 }
+            while s < e && flags[s] & ScalarClass.space != 0 { s += 1 }
+            while e > s && flags[e - 1] & ScalarClass.space != 0 { e -= 1 }
             guard s < e else { continue }
             var symbols = 0
             for k in s..<e where ScalarClass.isCodeScalar(a[k]) { symbols += 1 }
-            let last = a[e - 1]
-            let indented = (line.count >= 4 && a[line.lowerBound..<(line.lowerBound + 4)].allSatisfy { $0 == 0x20 })
-                || (line.count >= 1 && a[line.lowerBound] == 0x09)
-            let dense = symbols >= 2 && Double(symbols) / Double(e - s) > 0.04
-                && ([0x7B, 0x7D, 0x3B, 0x3A, 0x29].contains(last) || indented)
-            if dense || codeStart(a, line) {
+            var dense = false
+            if symbols >= 2 && Double(symbols) / Double(e - s) > 0.04 {
+                let last = a[e - 1]
+                let indented = (line.count >= 4 && a[line.lowerBound..<(line.lowerBound + 4)].allSatisfy { $0 == 0x20 })
+                    || (line.count >= 1 && a[line.lowerBound] == 0x09)
+                dense = last == 0x7B || last == 0x7D || last == 0x3B || last == 0x3A || last == 0x29 || indented
+            }
+            if dense || codeStart(a, flags, line) {
                 count += 1
                 if first == nil { first = line }
             }
@@ -710,16 +940,31 @@ struct FeatureExtractor: Sendable {
         return (count, first)
     }
 
+    private static func scalarsOf(_ text: String) -> [UInt32] { text.unicodeScalars.map(\.value) }
+
     private static let codeStarts: [[UInt32]] = ["def ", "class ", "import ", "for ", "while ", "elif ", "else:",
                                                   "#include", "public ", "private ", "const ", "let ", "var ", "fn ",
                                                   "func ", "select ", "insert ", "update ", "print(", "console.", "//",
-                                                  "/*", "#!"].map { $0.unicodeScalars.map(\.value) }
+                                                  "/*", "#!"].map(scalarsOf)
+    /// Which ASCII scalars (lowercased) start a `codeStarts` entry or another code start.
+    private static let codeStartFirsts: [Bool] = {
+        var table = [Bool](repeating: false, count: 128)
+        for word in codeStarts { table[Int(word[0])] = true }
+        for c in "rfi@".unicodeScalars { table[Int(c.value)] = true }
+        return table
+    }()
+    private static let returnWord = scalarsOf("return"), functionWord = scalarsOf("function")
+    private static let fromWord = scalarsOf("from "), importWord = scalarsOf(" import")
 
     /// `CODE_START_RE` (case-insensitive) at the start of `line`.
-    static func codeStart(_ a: [UInt32], _ line: Range<Int>) -> Bool {
+    static func codeStart(_ a: [UInt32], _ flags: [UInt8], _ line: Range<Int>) -> Bool {
         var i = line.lowerBound
         let e = line.upperBound
         while i < e && (a[i] == 0x20 || a[i] == 0x09) { i += 1 }
+        guard i < e else { return false }
+        let head = a[i]
+        let folded = ScalarClass.isUpperASCII(head) ? head + 0x20 : head
+        guard folded < 0x80, codeStartFirsts[Int(folded)] else { return false }
         func at(_ k: Int, _ word: [UInt32]) -> Bool {
             guard k + word.count <= e else { return false }
             for (m, c) in word.enumerated() {
@@ -728,46 +973,67 @@ struct FeatureExtractor: Sendable {
             }
             return true
         }
-        func boundary(_ k: Int) -> Bool { k >= e || !ScalarClass.isRegexWord(a[k]) }
+        func boundary(_ k: Int) -> Bool { k >= e || flags[k] & ScalarClass.regexWord == 0 }
         for word in codeStarts where at(i, word) { return true }
-        if at(i, Array("return".unicodeScalars.map(\.value))) && boundary(i + 6) { return true }
-        if at(i, Array("function".unicodeScalars.map(\.value))) && boundary(i + 8) { return true }
+        if at(i, returnWord) && boundary(i + 6) { return true }
+        if at(i, functionWord) && boundary(i + 8) { return true }
         if at(i, [0x69, 0x66]) {
             var j = i + 2
-            while j < e && ScalarClass.isSpace(a[j]) { j += 1 }
+            while j < e && flags[j] & ScalarClass.space != 0 { j += 1 }
             if j < e && a[j] == 0x28 { return true }
         }
-        if at(i, Array("from ".unicodeScalars.map(\.value))) {
+        if at(i, fromWord) {
             var j = i + 5
             let wordStart = j
-            while j < e && ScalarClass.isRegexWord(a[j]) { j += 1 }
-            if j > wordStart && at(j, Array(" import".unicodeScalars.map(\.value))) { return true }
+            while j < e && flags[j] & ScalarClass.regexWord != 0 { j += 1 }
+            if j > wordStart && at(j, importWord) { return true }
         }
-        if i < e && a[i] == 0x40 && i + 1 < e && ScalarClass.isRegexWord(a[i + 1]) { return true }
+        if a[i] == 0x40 && i + 1 < e && flags[i + 1] & ScalarClass.regexWord != 0 { return true }
         return false
     }
 
-    /// `\b[a-z][a-z0-9]*_[a-z0-9_]+\b` or `\b[a-z]+[A-Z][a-zA-Z0-9]+\b` on the original text.
-    static func identifiers(_ a: [UInt32], _ start: Int, _ end: Int) -> [Range<Int>] {
-        func boundaryAfter(_ k: Int) -> Bool { k >= end || !ScalarClass.isRegexWord(a[k]) }
-        func isLowerDigit(_ c: UInt32) -> Bool { ScalarClass.isLowerASCII(c) || (0x30...0x39).contains(c) }
-        return matches(start, end) { i in
-            guard ScalarClass.isLowerASCII(a[i]), i == start || !ScalarClass.isRegexWord(a[i - 1]) else { return nil }
+    /// `\b[a-z][a-z0-9]*_[a-z0-9_]+\b` or `\b[a-z]+[A-Z][a-zA-Z0-9]+\b` on the original text
+    /// (left to right, not overlapping).
+    static func identifiers(_ a: [UInt32], _ flags: [UInt8], _ start: Int, _ end: Int) -> [Range<Int>] {
+        @inline(__always) func boundaryAfter(_ k: Int) -> Bool { k >= end || flags[k] & ScalarClass.regexWord == 0 }
+        @inline(__always) func isLowerDigit(_ c: UInt32) -> Bool { ScalarClass.isLowerASCII(c) || (c >= 0x30 && c <= 0x39) }
+        var found: [Range<Int>] = []
+        var i = start
+        // Whether a[i - 1] is a regex word scalar (so no match can start at i).
+        var afterWord = false
+        while i < end {
+            let c = a[i]
+            guard ScalarClass.isLowerASCII(c), !afterWord else {
+                afterWord = flags[i] & ScalarClass.regexWord != 0
+                i += 1
+                continue
+            }
             var j = i + 1
             while j < end && isLowerDigit(a[j]) { j += 1 }
+            var matchEnd: Int? = nil
             if j < end && a[j] == 0x5F {
                 var k = j + 1
                 while k < end && (isLowerDigit(a[k]) || a[k] == 0x5F) { k += 1 }
-                if k > j + 1 && boundaryAfter(k) { return k }
+                if k > j + 1 && boundaryAfter(k) { matchEnd = k }
             }
-            var k = i + 1
-            while k < end && ScalarClass.isLowerASCII(a[k]) { k += 1 }
-            if k < end && ScalarClass.isUpperASCII(a[k]) {
-                var m = k + 1
-                while m < end && ScalarClass.isAlnumASCII(a[m]) { m += 1 }
-                if m > k + 1 && boundaryAfter(m) { return m }
+            if matchEnd == nil {
+                var k = i + 1
+                while k < end && ScalarClass.isLowerASCII(a[k]) { k += 1 }
+                if k < end && ScalarClass.isUpperASCII(a[k]) {
+                    var m = k + 1
+                    while m < end && ScalarClass.isAlnumASCII(a[m]) { m += 1 }
+                    if m > k + 1 && boundaryAfter(m) { matchEnd = m }
+                }
             }
-            return nil
+            if let matchEnd {
+                found.append(i..<matchEnd)
+                afterWord = flags[matchEnd - 1] & ScalarClass.regexWord != 0
+                i = matchEnd
+            } else {
+                afterWord = true
+                i += 1
+            }
         }
+        return found
     }
 }

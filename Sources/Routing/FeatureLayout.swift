@@ -44,6 +44,12 @@ enum FeatureLayout {
     static let lexBase = 26
     static let wordproblem = 43, mcMath = 44, mcDomain = 45, openMath = 46, openReasoning = 47
     static let simpleOnly = 48, creativeOnly = 49, explainBasic = 50
+    // Lexicon features by name (`lexBase` + the category's index), for the interactions.
+    static let lexMath = 26, lexQuantity = 27, lexProof = 28, lexReasoning = 29, lexCode = 30, lexCreative = 31
+    static let lexRoleplay = 32, lexSimple = 35, lexConstraint = 36, lexLaw = 38, lexMedicine = 39
+    static let lexScience = 40, lexEcon = 42
+    /// Index of the `contextLength` dimension.
+    static let contextLengthDimension = 7
     /// The context-length measure, an input of `contextLength` only.
     static let ctx = 51
     /// Size of the scanned array (features + `ctx`).

@@ -15,37 +15,43 @@ struct LexiconMatcher: Sendable {
         let end: Int
     }
 
-    /// A word entry: its category and the tokens after the first one.
-    struct WordEntry: Sendable {
-        let category: Int
-        /// Later phrase tokens: scalars, and whether the token is a stem (`x*`).
-        let rest: [(scalars: [UInt32], stem: Bool)]
-    }
-
     /// Category names in feature order.
     let categories: [String]
     private let words: ByteTrie
-    /// Per trie node: entries whose first token is exactly the node's path.
-    private let exactEntries: [[WordEntry]]
-    /// Per trie node: entries whose first token is a stem ending at the node.
-    private let stemEntries: [[WordEntry]]
+    // Word entries in flat arrays. Node k's entries whose first token is exactly its path are
+    // `exactOffsets[k]..<exactOffsets[k + 1]`; those whose first token is a stem ending there,
+    // `stemOffsets[k]..<stemOffsets[k + 1]`. Entry e has category `entryCategory[e]` and later
+    // tokens `entryTokens[e]..<entryTokens[e + 1]`; token t is `tokenScalars[tokenStart[t]..<
+    // tokenStart[t + 1]]`, a stem (`x*`) when `tokenIsStem[t]`.
+    private let exactOffsets: [Int32]
+    private let stemOffsets: [Int32]
+    private let entryCategory: [Int32]
+    private let entryTokens: [Int32]
+    private let tokenStart: [Int32]
+    private let tokenIsStem: [Bool]
+    private let tokenScalars: [UInt32]
     private let substrings: ByteTrie
-    /// Per substring-trie node: the sorted categories of the entries ending there, with length.
-    private let substringCategories: [[Int]]
-    private let substringLengths: [Int]
+    /// Per substring-trie node: its categories (`substringCategories[substringOffsets[k]..<
+    /// substringOffsets[k + 1]]`, ascending) and the length of the entry ending there.
+    private let substringOffsets: [Int32]
+    private let substringCategories: [Int32]
+    private let substringLengths: [Int32]
 
     /// Compiles `lexicons` (category → language → entries) for `categories` (the feature order).
     ///
     /// - Throws: `RoutingFileError` when a category of the file is not a feature, or an entry is empty.
     init(lexicons: [(category: String, languages: [(language: String, entries: [String])])],
          categories: [String]) throws(RoutingFileError) {
+        precondition(categories.count <= 64, "categories are tracked in a 64-bit mask")
         self.categories = categories
         var wordTrie = ByteTrieBuilder()
-        var exact: [Int: [WordEntry]] = [:]
-        var stems: [Int: [WordEntry]] = [:]
+        // (node, category, first token index, token count), for exact and stem entries.
+        var exact: [(node: Int, category: Int, tokens: Range<Int>)] = []
+        var stems: [(node: Int, category: Int, tokens: Range<Int>)] = []
+        var tokenStarts: [Int32] = [0], tokenStems: [Bool] = [], tokenText: [UInt32] = []
         var subTrie = ByteTrieBuilder()
-        var subCats: [Int: Set<Int>] = [:]
-        var subLength: [Int: Int] = [:]
+        var subCats: [(node: Int, category: Int)] = []
+        var subLengths: [(node: Int, length: Int)] = []
         for (category, languages) in lexicons {
             guard let index = categories.firstIndex(of: category) else {
                 throw RoutingFileError(field: "lexicons.\(category)", message: "is not a lexicon feature of this build "
@@ -53,131 +59,242 @@ struct LexiconMatcher: Sendable {
             }
             for (language, entries) in languages {
                 for entry in entries {
-                    var scalars = entry.unicodeScalars.map(\.value)
-                    guard let first = scalars.first else {
+                    let bytes = Array(entry.utf8)
+                    guard let first = LexiconMatcher.scalar(in: bytes, at: 0)?.value else {
                         throw RoutingFileError(field: "lexicons.\(category).\(language)", message: "has an empty entry")
                     }
                     if first == 0x7E || ScalarClass.isCJK(first) || ScalarClass.isHangul(first) {
-                        if first == 0x7E { scalars.removeFirst() }
-                        guard !scalars.isEmpty else {
+                        let body = first == 0x7E ? bytes[1...] : bytes[...]
+                        guard !body.isEmpty else {
                             throw RoutingFileError(field: "lexicons.\(category).\(language)", message: "has an empty \"~\" entry")
                         }
-                        let node = subTrie.insert(scalars)
-                        subCats[node, default: []].insert(index)
-                        subLength[node] = scalars.count
+                        let node = subTrie.insert(bytes: body)
+                        subCats.append((node, index))
+                        subLengths.append((node, body.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }))
                         continue
                     }
-                    let tokens = entry.split(whereSeparator: { $0.unicodeScalars.allSatisfy { ScalarClass.isSpace($0.value) } })
-                        .map { $0.unicodeScalars.map(\.value) }
+                    // Most entries are one word: no byte that can start a whitespace scalar.
+                    let oneWord = !bytes.contains { $0 <= 0x20 || $0 == 0xC2 || $0 == 0xE1 || $0 == 0xE2 || $0 == 0xE3 }
+                    let tokens = oneWord ? [0..<bytes.count] : LexiconMatcher.tokens(of: entry, bytes: bytes)
                     guard var head = tokens.first else {
                         throw RoutingFileError(field: "lexicons.\(category).\(language)", message: "has a blank entry")
                     }
-                    let rest = tokens.dropFirst().map { token -> ([UInt32], Bool) in
-                        token.last == 0x2A ? (Array(token.dropLast()), true) : (token, false)
+                    let firstToken = tokenStems.count
+                    for token in tokens.dropFirst() {
+                        var k = token.lowerBound
+                        while let (c, next) = LexiconMatcher.scalar(in: bytes, at: k), next <= token.upperBound {
+                            tokenText.append(c)
+                            k = next
+                        }
+                        let stem = tokenText.last == 0x2A
+                        if stem { tokenText.removeLast() }
+                        tokenStarts.append(Int32(tokenText.count))
+                        tokenStems.append(stem)
                     }
-                    let item = WordEntry(category: index, rest: rest.map { (scalars: $0.0, stem: $0.1) })
-                    if head.last == 0x2A {
-                        head.removeLast()
-                        stems[wordTrie.insert(head), default: []].append(item)
-                    } else {
-                        exact[wordTrie.insert(head), default: []].append(item)
-                    }
+                    let range = firstToken..<tokenStems.count
+                    let stem = bytes[head.upperBound - 1] == 0x2A
+                    if stem { head = head.lowerBound..<(head.upperBound - 1) }
+                    let node = wordTrie.insert(bytes: bytes[head])
+                    if stem { stems.append((node, index, range)) } else { exact.append((node, index, range)) }
                 }
             }
         }
-        words = wordTrie.build()
-        exactEntries = (0..<words.nodeCount).map { exact[$0] ?? [] }
-        stemEntries = (0..<words.nodeCount).map { stems[$0] ?? [] }
+        let builtWords = wordTrie.build()
+        words = builtWords
+        // Lay the entries out node by node, each node's in file order.
+        var categoryOf: [Int32] = [], entryTokenOffsets: [Int32] = [0]
+        var starts: [Int32] = [0], isStem: [Bool] = [], text: [UInt32] = []
+        func layout(_ list: [(node: Int, category: Int, tokens: Range<Int>)]) -> [Int32] {
+            // A counting sort by node keeps each node's entries in file order.
+            let nodeCount = builtWords.nodeCount
+            var offsets = [Int32](repeating: 0, count: nodeCount + 1)
+            for item in list { offsets[item.node + 1] += 1 }
+            for k in 0..<nodeCount { offsets[k + 1] += offsets[k] }
+            var order = [Int](repeating: 0, count: list.count)
+            var next = offsets
+            for (k, item) in list.enumerated() {
+                order[Int(next[item.node])] = k
+                next[item.node] += 1
+            }
+            let base = Int32(categoryOf.count)
+            for k in order {
+                categoryOf.append(Int32(list[k].category))
+                for t in list[k].tokens {
+                    text.append(contentsOf: tokenText[Int(tokenStarts[t])..<Int(tokenStarts[t + 1])])
+                    starts.append(Int32(text.count))
+                    isStem.append(tokenStems[t])
+                }
+                entryTokenOffsets.append(Int32(isStem.count))
+            }
+            return offsets.map { $0 + base }
+        }
+        exactOffsets = layout(exact)
+        stemOffsets = layout(stems)
+        entryCategory = categoryOf
+        entryTokens = entryTokenOffsets
+        tokenStart = starts
+        tokenIsStem = isStem
+        tokenScalars = text
         substrings = subTrie.build()
-        substringCategories = (0..<substrings.nodeCount).map { (subCats[$0] ?? []).sorted() }
-        substringLengths = (0..<substrings.nodeCount).map { subLength[$0] ?? 0 }
+        var categoriesPerNode = [UInt64](repeating: 0, count: substrings.nodeCount)
+        for (node, category) in subCats { categoriesPerNode[node] |= 1 << UInt64(category) }
+        var offsets: [Int32] = [0], flat: [Int32] = []
+        for mask in categoriesPerNode {
+            for c in 0..<64 where mask & (1 << UInt64(c)) != 0 { flat.append(Int32(c)) }
+            offsets.append(Int32(flat.count))
+        }
+        substringOffsets = offsets
+        substringCategories = flat
+        var lengths = [Int32](repeating: 0, count: substrings.nodeCount)
+        for (node, length) in subLengths { lengths[node] = Int32(length) }
+        substringLengths = lengths
+    }
+
+    /// The scalar starting at byte `k` of well-formed UTF-8 and the offset after it.
+    private static func scalar(in bytes: [UInt8], at k: Int) -> (value: UInt32, next: Int)? {
+        guard k < bytes.count else { return nil }
+        let b0 = UInt32(bytes[k])
+        if b0 < 0x80 { return (b0, k + 1) }
+        if b0 < 0xE0 { return ((b0 & 0x1F) << 6 | UInt32(bytes[k + 1] & 0x3F), k + 2) }
+        if b0 < 0xF0 {
+            return ((b0 & 0x0F) << 12 | UInt32(bytes[k + 1] & 0x3F) << 6 | UInt32(bytes[k + 2] & 0x3F), k + 3)
+        }
+        return ((b0 & 0x07) << 18 | UInt32(bytes[k + 1] & 0x3F) << 12 | UInt32(bytes[k + 2] & 0x3F) << 6
+                | UInt32(bytes[k + 3] & 0x3F), k + 4)
+    }
+
+    /// An entry's whitespace-separated tokens, as byte ranges of its UTF-8. Splitting at
+    /// whitespace scalars equals the reference's split at whitespace characters unless a
+    /// whitespace scalar is followed by a combining one; such an entry is split by characters.
+    private static func tokens(of entry: String, bytes: [UInt8]) -> [Range<Int>] {
+        var tokens: [Range<Int>] = []
+        var start = 0, k = 0
+        while let (c, next) = scalar(in: bytes, at: k) {
+            if ScalarClass.isSpace(c) {
+                if let (d, _) = scalar(in: bytes, at: next), d >= 0x300, !ScalarClass.isSpace(d) {
+                    return characterTokens(of: entry)
+                }
+                if k > start { tokens.append(start..<k) }
+                start = next
+            }
+            k = next
+        }
+        if k > start { tokens.append(start..<k) }
+        return tokens
+    }
+
+    /// `tokens(of:bytes:)` by characters (`String.split` at all-whitespace characters).
+    private static func characterTokens(of entry: String) -> [Range<Int>] {
+        let utf8 = entry.utf8
+        return entry.split(whereSeparator: { $0.unicodeScalars.allSatisfy { ScalarClass.isSpace($0.value) } }).map {
+            utf8.distance(from: utf8.startIndex, to: $0.startIndex)..<utf8.distance(from: utf8.startIndex, to: $0.endIndex)
+        }
+    }
+
+    /// The node reached from `node` along the UTF-8 bytes of `c`, or -1.
+    @inline(__always)
+    static func step(_ trie: ByteTrie, _ node: Int, _ c: UInt32) -> Int {
+        if c < 0x80 { return trie.child(of: node, byte: UInt8(c)) ?? -1 }
+        var n = node
+        if c < 0x800 {
+            guard let a = trie.child(of: n, byte: UInt8(0xC0 | (c >> 6))) else { return -1 }
+            n = a
+        } else if c < 0x10000 {
+            guard let a = trie.child(of: n, byte: UInt8(0xE0 | (c >> 12))),
+                  let b = trie.child(of: a, byte: UInt8(0x80 | ((c >> 6) & 0x3F))) else { return -1 }
+            n = b
+        } else {
+            guard let a = trie.child(of: n, byte: UInt8(0xF0 | (c >> 18))),
+                  let b = trie.child(of: a, byte: UInt8(0x80 | ((c >> 12) & 0x3F))),
+                  let d = trie.child(of: b, byte: UInt8(0x80 | ((c >> 6) & 0x3F))) else { return -1 }
+            n = d
+        }
+        return trie.child(of: n, byte: UInt8(0x80 | (c & 0x3F))) ?? -1
     }
 
     /// The hits in `lower`: word entries on `words` (ranges into `lower`), substring entries
     /// from `from` on; one hit per (category, start), the first candidate winning as in the
     /// reference (exact first token, then stems shortest first).
-    func match(lower: UnsafeBufferPointer<UInt32>, words wordRanges: [Range<Int>], from: Int) -> [Hit] {
+    func match(lower: [UInt32], words wordRanges: [Range<Int>], firstWord: Int, from: Int) -> [Hit] {
         var hits: [Hit] = []
-        var candidates: [WordEntry] = []
-        var encoded = [UInt8](repeating: 0, count: 4)
-        for (i, word) in wordRanges.enumerated() {
-            candidates.removeAll(keepingCapacity: true)
-            var stemsFound: [WordEntry] = []
+        // The trie nodes along the current word that end a stem, shortest first.
+        var stemNodes: [Int] = []
+        for i in firstWord..<wordRanges.count {
+            let word = wordRanges[i]
+            stemNodes.removeAll(keepingCapacity: true)
             var node = 0
-            var alive = true
             for p in word {
-                let length = UTF8Bytes.encode(lower[p], into: &encoded)
-                for b in 0..<length {
-                    guard let next = self.words.child(of: node, byte: encoded[b]) else { alive = false; break }
-                    node = next
-                }
-                if !alive { break }
-                stemsFound.append(contentsOf: stemEntries[node])
+                let c = lower[p]
+                node = c < 0x80 ? words.child(of: node, byte: UInt8(c)) ?? -1 : LexiconMatcher.step(words, node, c)
+                if node < 0 { break }
+                if stemOffsets[node + 1] > stemOffsets[node] { stemNodes.append(node) }
             }
-            if alive { candidates.append(contentsOf: exactEntries[node]) }
-            candidates.append(contentsOf: stemsFound)
-            if candidates.isEmpty { continue }
-            for entry in candidates {
-                if i + 1 + entry.rest.count > wordRanges.count { continue }
-                var ok = true
-                for (j, token) in entry.rest.enumerated() {
-                    let w = wordRanges[i + 1 + j]
-                    if token.stem {
-                        if w.count < token.scalars.count { ok = false; break }
-                    } else if w.count != token.scalars.count {
-                        ok = false; break
-                    }
-                    for (k, s) in token.scalars.enumerated() where lower[w.lowerBound + k] != s {
-                        ok = false; break
-                    }
-                    if !ok { break }
+            if stemNodes.isEmpty && (node < 0 || exactOffsets[node + 1] == exactOffsets[node]) { continue }
+            var seen: UInt64 = 0
+            if node >= 0 {
+                for e in Int(exactOffsets[node])..<Int(exactOffsets[node + 1]) {
+                    consider(e, word: i, lower: lower, words: wordRanges, seen: &seen, hits: &hits)
                 }
-                guard ok else { continue }
-                if hits.contains(where: { $0.category == entry.category && $0.start == word.lowerBound }) { continue }
-                hits.append(Hit(category: entry.category, start: word.lowerBound,
-                                end: wordRanges[i + entry.rest.count].upperBound))
+            }
+            for stemNode in stemNodes {
+                for e in Int(stemOffsets[stemNode])..<Int(stemOffsets[stemNode + 1]) {
+                    consider(e, word: i, lower: lower, words: wordRanges, seen: &seen, hits: &hits)
+                }
             }
         }
-        if substrings.rootHasChildren {
-            for pos in from..<lower.count {
-                var node = 0
-                var p = pos
-                walk: while p < lower.count {
-                    let length = UTF8Bytes.encode(lower[p], into: &encoded)
-                    for b in 0..<length {
-                        guard let next = substrings.child(of: node, byte: encoded[b]) else { break walk }
-                        node = next
-                    }
-                    p += 1
-                    for category in substringCategories[node] {
-                        if !hits.contains(where: { $0.category == category && $0.start == pos }) {
-                            hits.append(Hit(category: category, start: pos, end: pos + substringLengths[node]))
-                        }
+        guard substrings.rootHasChildren else { return hits }
+        let wordHits = hits.count
+        var k = 0
+        for pos in from..<lower.count {
+            let c = lower[pos]
+            var node = c < 0x80 ? substrings.child(of: 0, byte: UInt8(c)) ?? -1 : LexiconMatcher.step(substrings, 0, c)
+            if node < 0 { continue }
+            // Categories already hit at this position (by a word entry or a shorter substring).
+            while k < wordHits && hits[k].start < pos { k += 1 }
+            var seen: UInt64 = 0
+            var m = k
+            while m < wordHits && hits[m].start == pos { seen |= 1 << UInt64(hits[m].category); m += 1 }
+            var p = pos + 1
+            while true {
+                for c in Int(substringOffsets[node])..<Int(substringOffsets[node + 1]) {
+                    let category = Int(substringCategories[c])
+                    if seen & (1 << UInt64(category)) == 0 {
+                        seen |= 1 << UInt64(category)
+                        hits.append(Hit(category: category, start: pos, end: pos + Int(substringLengths[node])))
                     }
                 }
+                guard p < lower.count else { break }
+                node = LexiconMatcher.step(substrings, node, lower[p])
+                if node < 0 { break }
+                p += 1
             }
         }
         return hits
     }
+
+    /// Word entry `e` at word `i`: when its later tokens follow and its category has no hit
+    /// at this word yet (`seen`), a hit.
+    @inline(__always)
+    private func consider(_ e: Int, word i: Int, lower: [UInt32], words: [Range<Int>], seen: inout UInt64, hits: inout [Hit]) {
+        let category = Int(entryCategory[e])
+        if seen & (1 << UInt64(category)) != 0 { return }
+        let first = Int(entryTokens[e]), last = Int(entryTokens[e + 1])
+        if i + 1 + (last - first) > words.count { return }
+        var j = i + 1
+        for t in first..<last {
+            let w = words[j]
+            let s = Int(tokenStart[t]), length = Int(tokenStart[t + 1]) - s
+            if tokenIsStem[t] ? w.count < length : w.count != length { return }
+            for k in 0..<length where lower[w.lowerBound + k] != tokenScalars[s + k] { return }
+            j += 1
+        }
+        seen |= 1 << UInt64(category)
+        hits.append(Hit(category: category, start: words[i].lowerBound, end: words[i + last - first].upperBound))
+    }
 }
 
-/// UTF-8 encoding of one scalar value into a 4-byte buffer.
+/// UTF-8 lengths of scalar values.
 enum UTF8Bytes {
-    /// Writes `c`'s UTF-8 bytes to `buffer` and returns how many.
-    @inline(__always)
-    static func encode(_ c: UInt32, into buffer: inout [UInt8]) -> Int {
-        if c < 0x80 { buffer[0] = UInt8(c); return 1 }
-        if c < 0x800 {
-            buffer[0] = UInt8(0xC0 | (c >> 6)); buffer[1] = UInt8(0x80 | (c & 0x3F)); return 2
-        }
-        if c < 0x10000 {
-            buffer[0] = UInt8(0xE0 | (c >> 12)); buffer[1] = UInt8(0x80 | ((c >> 6) & 0x3F))
-            buffer[2] = UInt8(0x80 | (c & 0x3F)); return 3
-        }
-        buffer[0] = UInt8(0xF0 | (c >> 18)); buffer[1] = UInt8(0x80 | ((c >> 12) & 0x3F))
-        buffer[2] = UInt8(0x80 | ((c >> 6) & 0x3F)); buffer[3] = UInt8(0x80 | (c & 0x3F)); return 4
-    }
-
     /// The number of UTF-8 bytes of `c`.
     @inline(__always)
     static func length(_ c: UInt32) -> Int { c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4 }

@@ -61,8 +61,7 @@ public struct RoutingCalibrator: Sendable {
         return rows.map { row in
             let scored = router.score(row.prompt)
             let hashed = scored.gated
-                ? FeatureExtractor.hashed(scored.extraction.lower, focusStart: scored.extraction.focusStart,
-                                          size: base.document.hash.size)
+                ? FeatureExtractor.hashed(scored.extraction, size: base.document.hash.size)
                 : []
             return Example(row: row, features: scored.features, hashed: hashed)
         }
@@ -233,6 +232,7 @@ public struct RoutingCalibrator: Sendable {
         func round(_ value: Double, _ places: Double) -> Double { (value * places).rounded() / places }
 
         var document = base.document
+        document.formatVersion = RoutingDocument.currentFormatVersion
         document.createdBy = createdBy
         document.training = .init(files: files, rows: examples.count, config: config)
         document.model.intercept = round(fit.intercept, 1e6)

@@ -22,6 +22,9 @@ public struct RoutingModel: Sendable {
     /// The frontier rule in effect.
     let frontierRule: FrontierRule
 
+    /// `formats 1 and 2`, for errors.
+    static let readableFormats = "formats " + RoutingDocument.readableFormatVersions.map(String.init).joined(separator: " and ")
+
     /// The largest routing file accepted (the bundled one is about 120 KB).
     public static let maxFileBytes = 5 << 20
 
@@ -30,10 +33,9 @@ public struct RoutingModel: Sendable {
     /// - Throws: `RoutingFileError` naming the member at fault: another format version, a
     ///   feature list that is not this build's, thresholds out of order, a missing weight.
     public init(document: RoutingDocument, source: String) throws(RoutingFileError) {
-        guard document.formatVersion == RoutingDocument.currentFormatVersion else {
+        guard RoutingDocument.readableFormatVersions.contains(document.formatVersion) else {
             throw RoutingFileError(field: "formatVersion",
-                                   message: "is \(document.formatVersion), but this build reads format "
-                                       + "\(RoutingDocument.currentFormatVersion) only")
+                                   message: "is \(document.formatVersion), but this build reads \(RoutingModel.readableFormats) only")
         }
         guard document.kind == "preflight-complexity-router" else {
             throw RoutingFileError(field: "kind", message: "is \"\(document.kind)\", not \"preflight-complexity-router\"")
@@ -79,8 +81,10 @@ public struct RoutingModel: Sendable {
         extractor = FeatureExtractor(lexicon: lexicon, saturation: saturation, dimensionWeights: dimensionWeights,
                                      wordLabels: wordLabels, otherLabels: otherLabels)
         var weights: [Double] = []
+        // The first member of each name wins, as `OrderedObject`'s subscript reads it.
+        let fileWeights = Dictionary(document.model.weights.members, uniquingKeysWith: { first, _ in first })
         for name in FeatureLayout.allNames {
-            guard let weight = document.model.weights[name], weight.isFinite else {
+            guard let weight = fileWeights[name], weight.isFinite else {
                 throw RoutingFileError(field: "model.weights.\(name)", message: "is missing or not a finite number")
             }
             weights.append(weight)
@@ -123,14 +127,14 @@ public struct RoutingModel: Sendable {
         } catch {
             throw RoutingFileError(file: file, field: "", message: "invalid JSON at line \(error.line), column \(error.column): \(error.message)")
         }
-        if let version = json["formatVersion"], version.intValue != RoutingDocument.currentFormatVersion {
+        if let version = json["formatVersion"],
+           !(version.intValue.map(RoutingDocument.readableFormatVersions.contains) ?? false) {
             throw RoutingFileError(file: file, field: "formatVersion",
-                                   message: "is \(version.serializedString), but this build reads format "
-                                       + "\(RoutingDocument.currentFormatVersion) only")
+                                   message: "is \(version.serializedString), but this build reads \(RoutingModel.readableFormats) only")
         }
         let document: RoutingDocument
         do {
-            document = try JSONValueDecoder().decode(RoutingDocument.self, from: json, path: "routing").value
+            document = try RoutingDocumentReader.read(json)
         } catch {
             throw RoutingFileError(file: file, field: error.path, message: error.message)
         }
@@ -170,11 +174,11 @@ public struct RoutingModel: Sendable {
     // MARK: - Scoring
 
     /// The stage-1 and stage-2 raw gain of extracted features.
-    func raw(_ result: FeatureExtractor.Result, lower: [UInt32]) -> Double {
+    func raw(_ result: FeatureExtractor.Result) -> Double {
         var raw = intercept
         for (w, x) in zip(weights, result.vector) { raw += w * x }
         if result.gate {
-            for (slot, value) in FeatureExtractor.hashed(lower, focusStart: result.focusStart, size: hashWeights.count) {
+            for (slot, value) in FeatureExtractor.hashed(result, size: hashWeights.count) {
                 raw += hashWeights[slot] * value
             }
         }

@@ -67,8 +67,11 @@ enum ScalarClass {
     @inline(__always)
     static func isSpace(_ c: UInt32) -> Bool {
         if c < 0x80 { return c == 0x20 || (0x09...0x0D).contains(c) || (0x1C...0x1F).contains(c) }
-        guard let scalar = Unicode.Scalar(c) else { return false }
-        return scalar.properties.isWhitespace
+        // The White_Space property's non-ASCII members (checked against `isWhitespace` by the tests).
+        switch c {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 
     /// ASCII `a`…`z`.
@@ -90,6 +93,13 @@ enum ScalarClass {
     @inline(__always)
     static func lowercased(_ c: UInt32) -> UInt32 {
         if c < 0x80 { return (c >= 0x41 && c <= 0x5A) ? c + 0x20 : c }
+        // Kana, CJK, Yi and Hangul have no case (checked against `slowLowercased` by the tests).
+        if c >= 0x3040 && c <= 0xD7A3 && !(c >= 0xA640 && c <= 0xA7FF) { return c }
+        return slowLowercased(c)
+    }
+
+    /// `lowercased` from the Unicode properties alone.
+    static func slowLowercased(_ c: UInt32) -> UInt32 {
         guard let scalar = Unicode.Scalar(c), scalar.properties.changesWhenLowercased else { return c }
         let mapped = scalar.properties.lowercaseMapping.unicodeScalars
         guard mapped.count == 1, let only = mapped.first else { return c }
@@ -138,5 +148,72 @@ enum ScalarClass {
         case 0x7B, 0x7D, 0x28, 0x29, 0x5B, 0x5D, 0x3B, 0x3D, 0x3C, 0x3E: return true
         default: return false
         }
+    }
+}
+
+extension ScalarClass {
+    // One byte of class bits per scalar, computed once per prompt (`flags(of:)`), so the
+    // scanners test bits instead of asking the Unicode tables again at every look.
+
+    /// `isWordScalar`.
+    static let word: UInt8 = 1
+    /// `isRegexWord`.
+    static let regexWord: UInt8 = 2
+    /// `isDecimalDigit`.
+    static let decimal: UInt8 = 4
+    /// `isDigitLike`.
+    static let digitLike: UInt8 = 8
+    /// `isSpace`.
+    static let space: UInt8 = 16
+    /// `isCJK`.
+    static let cjk: UInt8 = 32
+
+    /// The class bits of every ASCII scalar.
+    static let asciiFlags: [UInt8] = (0..<128).map { slowFlags(of: UInt32($0)) }
+
+    /// The class bits of `c`: a table read for ASCII, the Unicode properties otherwise.
+    @inline(__always)
+    static func flags(of c: UInt32) -> UInt8 {
+        if c < 0x80 { return asciiFlags[Int(c)] }
+        // The two big uniform blocks: CJK unified ideographs (letters, never word scalars) and
+        // Hangul syllables.
+        if c >= 0x4E00 && c <= 0x9FFF { return cjk | regexWord }
+        if c >= 0xAC00 && c <= 0xD7A3 { return word | regexWord }
+        return slowFlags(of: c)
+    }
+
+    /// The class bits from the predicates' own definitions, each Unicode property read once.
+    static func slowFlags(of c: UInt32) -> UInt8 {
+        var bits: UInt8 = 0
+        if c < 0x80 {
+            if isWordScalar(c) { bits |= word }
+            if isRegexWord(c) { bits |= regexWord }
+            if isDecimalDigit(c) { bits |= decimal }
+            if isDigitLike(c) { bits |= digitLike }
+            if isSpace(c) { bits |= space }
+            return bits
+        }
+        guard let scalar = Unicode.Scalar(c) else { return 0 }
+        let properties = scalar.properties
+        let numericType = properties.numericType
+        let isCJKScalar = isCJK(c)
+        if isCJKScalar { bits |= cjk }
+        switch properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
+            bits |= regexWord
+            if !isCJKScalar { bits |= word }
+        case .nonspacingMark, .spacingMark, .enclosingMark:
+            if !isCJKScalar { bits |= word }
+            if numericType != nil { bits |= regexWord }
+        case .decimalNumber:
+            bits |= regexWord | decimal
+        case .letterNumber, .otherNumber:
+            bits |= regexWord
+        default:
+            if numericType != nil { bits |= regexWord }
+        }
+        if numericType == .decimal || numericType == .digit { bits |= digitLike }
+        if isSpace(c) { bits |= space }
+        return bits
     }
 }

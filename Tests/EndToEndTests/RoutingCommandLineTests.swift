@@ -48,12 +48,12 @@ import TestSupport
 
     @Test func aRoutingFileOfAnotherVersionIsRefusedAndTheBundledOneStays() throws {
         let text = try String(contentsOfFile: RoutingCommandLineTests.bundled, encoding: .utf8)
-            .replacingOccurrences(of: "\"formatVersion\":1", with: "\"formatVersion\":7")
+            .replacingOccurrences(of: "\"formatVersion\":2", with: "\"formatVersion\":7")
         let file = try AdvisorFixtures.write(text, name: "v7.json")
         let prompt = try AdvisorFixtures.write("Hello", name: "hello.txt")
         let cli = try runCLI(["estimate", "--catalog", try AdvisorFixtures.freshCatalog(), "--routing", file, prompt])
         #expect(cli.status == 2)
-        #expect(cli.stderr.contains("formatVersion: is 7, but this build reads format 1 only"))
+        #expect(cli.stderr.contains("formatVersion: is 7, but this build reads formats 1 and 2 only"))
         // Over the protocol: -32602 at the option, and the server keeps routing with the bundled file.
         let initialize = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"initializationOptions\":{\"routingPath\":\"\(file)\"}}}"
         let estimate = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"preflight/estimate\",\"params\":{\"prompt\":\"Hello\"}}"

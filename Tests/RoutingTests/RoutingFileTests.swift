@@ -15,17 +15,17 @@ import Testing
         let attributes = try FileManager.default.attributesOfItem(atPath: RoutingTestSupport.bundledRoutingPath)
         #expect((attributes[.size] as! Int) <= RoutingModel.maxFileBytes)
         let model = RoutingTestSupport.bundledModel
-        #expect(model.document.formatVersion == 1)
+        #expect(model.document.formatVersion == RoutingDocument.currentFormatVersion)
         #expect(model.document.training.files == ["routellm-dev.jsonl", "routerbench-train.jsonl",
                                                   "alpacaeval-mixtral-gpt4.jsonl"])
         #expect(model.document.createdBy.hasPrefix("preflight calibrate"))
     }
 
     @Test func anotherFormatVersionIsRefused() throws {
-        let bytes = try mutated { $0["formatVersion"] = .integer(2) }
+        let bytes = try mutated { $0["formatVersion"] = .integer(3) }
         let error = #expect(throws: RoutingFileError.self) { try RoutingModel.decode(bytes: bytes, file: "r.json") }
         #expect(error?.field == "formatVersion")
-        #expect(error?.description.contains("r.json: formatVersion: is 2") == true)
+        #expect(error?.description.contains("r.json: formatVersion: is 3, but this build reads formats 1 and 2 only") == true)
     }
 
     @Test func thresholdsOutOfOrderAndMissingWeightsAreRefused() throws {

@@ -1,0 +1,34 @@
+/// `String(format: "%.Nf", x)` without Foundation's formatter, for the rationale text.
+///
+/// Foundation's `String(format:)` costs microseconds per call, more than scoring a short prompt;
+/// this writes the same digits: the exact binary value rounded to `digits` decimals, ties to
+/// even (what glibc's `printf` does), using a fused multiply-add for the exact remainder.
+enum FixedDecimal {
+    private static let powers: [Double] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000]
+
+    /// `x` with `digits` (0…6) decimals, as `%.<digits>f` writes it; values beyond ±1e12 and
+    /// non-finite ones (never a score, cut or confidence) are written by `description`.
+    static func format(_ x: Double, digits: Int) -> String {
+        precondition(digits >= 0 && digits < powers.count)
+        guard x.isFinite, abs(x) < 1e12 else { return x.description }
+        let negative = x.sign == .minus
+        let magnitude = abs(x)
+        let scale = powers[digits]
+        let product = magnitude * scale
+        // magnitude·scale = product + error exactly; `product - whole` and, near a tie,
+        // `fraction - 0.5` are exact, so `distance` has the sign of the exact distance to the tie.
+        let error = (-product).addingProduct(magnitude, scale)
+        var whole = product.rounded(.down)
+        let distance = ((product - whole) - 0.5) + error
+        if distance > 0 || (distance == 0 && whole.truncatingRemainder(dividingBy: 2) != 0) { whole += 1 }
+        let units = Int(whole)
+        let divisor = Int(scale)
+        var text = negative ? "-" : ""
+        text += String(units / divisor)
+        if digits > 0 {
+            let decimals = String(units % divisor)
+            text += "." + String(repeating: "0", count: digits - decimals.count) + decimals
+        }
+        return text
+    }
+}
