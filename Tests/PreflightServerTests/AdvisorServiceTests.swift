@@ -127,6 +127,6 @@ private func service(today: String = "2026-11-21", modelsDirectory: String? = ni
         #expect(before["source"]?.stringValue == "\(models)/routing/routing.json")
         #expect(before["formatVersion"] == nil, "not loaded yet")
         _ = try advisor.complexityRouter()
-        #expect(advisor.routingDescription()["formatVersion"]?.intValue == 1)
+        #expect((advisor.routingDescription()["formatVersion"]?.intValue ?? 0) >= 1, "loaded")
     }
 }
