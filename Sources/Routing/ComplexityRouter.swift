@@ -26,7 +26,7 @@ public struct ComplexityRouter: ComplexityScoring {
 
     /// Everything the router computes for one prompt, for tests, `calibrate` and the benchmark.
     public struct Scored: Sendable {
-        /// The model inputs (51 features, then 9 dimensions).
+        /// The model inputs (52 features, then 9 dimensions).
         public let features: [Double]
         /// The raw gain before the squash.
         public let raw: Double

@@ -18,7 +18,7 @@ struct FeatureExtractor: Sendable {
 
     /// What `extract` returns.
     struct Result: Sendable {
-        /// The model inputs: 51 features, then 9 dimensions.
+        /// The model inputs: 52 features, then 9 dimensions.
         var vector: [Double]
         /// Evidence in the reference's order (not filtered, not sorted).
         var evidence: [Evidence]
@@ -216,8 +216,24 @@ struct FeatureExtractor: Sendable {
         for hit in hits { counts[hit.category] += 1 }
         for (c, count) in counts.enumerated() { f[FeatureLayout.lexBase + c] = sat(Double(count), saturation[c]) }
 
-        // Task-kind interactions.
+        // Writing-kind task (summarise, reply, translate, extract, write, role-play) with no math,
+        // proof, code or reasoning wording: the size and step features then measure the pasted
+        // payload, not the difficulty, so they are gated off (reference: features.WRITING_GATED).
         func lex(_ name: String) -> Double { f[FeatureLayout.lex(name)] }
+        let writingTask = min(1, 2 * max(lex("writing"), lex("extraction"), lex("creative"), lex("roleplay")))
+        let hardCue = max(min(1, 3 * lex("math")), lex("proof"), min(1, 3 * lex("code")), f[FeatureLayout.codeLines],
+                          f[FeatureLayout.codeFence], f[FeatureLayout.algebra], f[FeatureLayout.latex])
+        let writingOnly = writingTask * (1 - hardCue) * (1 - lex("reasoning")) * (1 - f[FeatureLayout.mc])
+            * (1 - f[FeatureLayout.cloze])
+        f[FeatureLayout.writingOnly] = writingOnly
+        let keep = 1 - writingOnly
+        for index in [FeatureLayout.lenFocus, FeatureLayout.lenTotal, FeatureLayout.nSent, FeatureLayout.listItems,
+                      FeatureLayout.longestPara, FeatureLayout.numbers, FeatureLayout.numSentences,
+                      FeatureLayout.distinctNumbers, FeatureLayout.lex("stepwise")] {
+            f[index] *= keep
+        }
+
+        // Task-kind interactions.
         let mc = f[FeatureLayout.mc]
         f[FeatureLayout.wordproblem] = f[FeatureLayout.numSentences] * lex("quantity") * (1 - mc) * (1 - f[FeatureLayout.codeLines])
         f[FeatureLayout.mcMath] = mc * max(lex("math"), f[FeatureLayout.mathSym], f[FeatureLayout.algebra], f[FeatureLayout.mcNumeric])
