@@ -31,7 +31,7 @@ public struct RoutingCalibrator: Sendable {
     public struct Example: Sendable {
         /// The row.
         public let row: LabelledRow
-        /// The 60 model inputs.
+        /// The 61 model inputs.
         public let features: [Double]
         /// The hashed focus vocabulary, empty unless the row is exam-style.
         let hashed: [(slot: Int, value: Double)]
