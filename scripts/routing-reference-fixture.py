@@ -37,6 +37,13 @@ prompts += [("structure", p) for p in [
     "İstanbul ΣΟΦΙΑ Straße — 3.5 kg × 2 = 7 kg; 10% off €20, £5, ₹100. ２０ ٣.",
     "答案：42\n\n问题：一个数加上5等于12，这个数是多少？请一步一步地推理。",
     "",
+    # Everyday prompts (the writing-only task kind and its gate): a pasted email to summarise,
+    # the same in Japanese, a German code request (one code word keeps the gate off), and a word
+    # problem that mentions letters (one math word keeps it off too).
+    open(os.path.join(HERE, "..", "examples", "english.txt"), encoding="utf-8").read(),
+    open(os.path.join(HERE, "..", "examples", "japanese.txt"), encoding="utf-8").read(),
+    "Schreibe eine Python-Funktion, die eine Liste von E-Mails nach Datum sortiert, und erkläre sie kurz.",
+    "Write a letter to my aunt: she has 3 boxes of 12 apples and gives away 7 each day. How many days until none are left?",
 ]]
 
 with open(OUT, "w", encoding="utf-8") as out:

@@ -3,7 +3,7 @@ import Foundation
 
 /// The calibrated complexity router: the `ComplexityScoring` the server injects into the planner.
 ///
-/// It extracts the 60 interpretable features (`FeatureExtractor`), adds the fitted linear gain
+/// It extracts the 61 interpretable features (`FeatureExtractor`), adds the fitted linear gain
 /// (plus the hashed exam vocabulary on exam-style prompts), squashes the gain to a 0…1 score,
 /// and cuts that one scale into the four tiers with the routing file's thresholds. Confidence is
 /// `0.5 + 0.5·min(1, distance to the nearest threshold / band)`; when it is below the file's
@@ -26,7 +26,7 @@ public struct ComplexityRouter: ComplexityScoring {
 
     /// Everything the router computes for one prompt, for tests, `calibrate` and the benchmark.
     public struct Scored: Sendable {
-        /// The model inputs (51 features, then 9 dimensions).
+        /// The model inputs (52 features, then 9 dimensions).
         public let features: [Double]
         /// The raw gain before the squash.
         public let raw: Double

@@ -18,7 +18,7 @@ struct FeatureExtractor: Sendable {
 
     /// What `extract` returns.
     struct Result: Sendable {
-        /// The model inputs: 51 features, then 9 dimensions.
+        /// The model inputs: 52 features, then 9 dimensions.
         var vector: [Double]
         /// Evidence in the reference's order (not filtered, not sorted).
         var evidence: [Evidence]
@@ -305,8 +305,27 @@ struct FeatureExtractor: Sendable {
         for hit in hits { counts[hit.category] += 1 }
         for (c, count) in counts.enumerated() { f[FeatureLayout.lexBase + c] = sat(Double(count), saturation[c]) }
 
-        // Task-kind interactions.
         typealias L = FeatureLayout
+        // Writing-kind task (summarise, reply, translate, extract, write, role-play) with no math,
+        // proof, code or reasoning wording: the size and step features then measure the pasted
+        // payload, not the difficulty, so they are gated off (reference: features.WRITING_GATED).
+        let writingTask = min(1, 2 * max(f[L.lexWriting], f[L.lexExtraction], f[L.lexCreative], f[L.lexRoleplay]))
+        let hardCue = max(min(1, 3 * f[L.lexMath]), f[L.lexProof], min(1, 3 * f[L.lexCode]), f[L.codeLines],
+                          f[L.codeFence], f[L.algebra], f[L.latex])
+        let writingOnly = writingTask * (1 - hardCue) * (1 - f[L.lexReasoning]) * (1 - f[L.mc]) * (1 - f[L.cloze])
+        f[L.writingOnly] = writingOnly
+        let keep = 1 - writingOnly
+        f[L.lenFocus] *= keep
+        f[L.lenTotal] *= keep
+        f[L.nSent] *= keep
+        f[L.listItems] *= keep
+        f[L.longestPara] *= keep
+        f[L.numbers] *= keep
+        f[L.numSentences] *= keep
+        f[L.distinctNumbers] *= keep
+        f[L.lexStepwise] *= keep
+
+        // Task-kind interactions.
         let mc = f[L.mc]
         f[L.wordproblem] = f[L.numSentences] * f[L.lexQuantity] * (1 - mc) * (1 - f[L.codeLines])
         f[L.mcMath] = mc * max(f[L.lexMath], f[L.mathSym], f[L.algebra], f[L.mcNumeric])

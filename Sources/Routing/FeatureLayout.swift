@@ -7,7 +7,7 @@ enum FeatureLayout {
                              "extraction", "simple", "constraint", "stepwise", "law", "medicine", "science", "ethics",
                              "econ"]
 
-    /// The nine dimensions, in feature order (they follow the 51 features).
+    /// The nine dimensions, in feature order (they follow the 52 features).
     static let dimensions = ["reasoning", "multiStep", "math", "code", "constraints", "creativity", "domainKnowledge",
                              "contextLength", "extraction"]
 
@@ -20,7 +20,7 @@ enum FeatureLayout {
         "code_fence", "code_lines", "code_sym", "identifiers",
     ] + categories.map { "lex_" + $0 } + [
         "wordproblem", "mc_math", "mc_domain", "open_math", "open_reasoning", "simple_only", "creative_only",
-        "explain_basic",
+        "explain_basic", "writing_only",
     ]
 
     /// Every model input: the features, then `dim_<dimension>`.
@@ -43,17 +43,17 @@ enum FeatureLayout {
     static let codeFence = 22, codeLines = 23, codeSym = 24, identifiers = 25
     static let lexBase = 26
     static let wordproblem = 43, mcMath = 44, mcDomain = 45, openMath = 46, openReasoning = 47
-    static let simpleOnly = 48, creativeOnly = 49, explainBasic = 50
+    static let simpleOnly = 48, creativeOnly = 49, explainBasic = 50, writingOnly = 51
     // Lexicon features by name (`lexBase` + the category's index), for the interactions.
     static let lexMath = 26, lexQuantity = 27, lexProof = 28, lexReasoning = 29, lexCode = 30, lexCreative = 31
-    static let lexRoleplay = 32, lexSimple = 35, lexConstraint = 36, lexLaw = 38, lexMedicine = 39
-    static let lexScience = 40, lexEcon = 42
+    static let lexRoleplay = 32, lexWriting = 33, lexExtraction = 34, lexSimple = 35, lexConstraint = 36, lexLaw = 38, lexMedicine = 39
+    static let lexStepwise = 37, lexScience = 40, lexEcon = 42
     /// Index of the `contextLength` dimension.
     static let contextLengthDimension = 7
     /// The context-length measure, an input of `contextLength` only.
-    static let ctx = 51
+    static let ctx = 52
     /// Size of the scanned array (features + `ctx`).
-    static let scannedCount = 52
+    static let scannedCount = 53
 
     /// Position of lexicon category `name`'s feature.
     static func lex(_ name: String) -> Int { lexBase + categories.firstIndex(of: name)! }

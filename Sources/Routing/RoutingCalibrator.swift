@@ -4,7 +4,7 @@ import JSON
 /// `preflight calibrate`: fits the router's weights and thresholds from labelled rows, in Swift,
 /// the way the research prototype's `build.py` does (scripts/routing-reference/).
 ///
-/// - Stage 1: weighted ridge of the gain `strong − weak` on the 60 features, shrunk towards the
+/// - Stage 1: weighted ridge of the gain `strong − weak` on the 61 features, shrunk towards the
 ///   prior, pinned features (no labelled support) held there; each source weighs 1 in total
 ///   (preference sources `pref_weight`), closed-form solve.
 /// - Stage 2: ridge of the stage-1 residuals of exam-style rows on the hashed vocabulary, by
@@ -31,7 +31,7 @@ public struct RoutingCalibrator: Sendable {
     public struct Example: Sendable {
         /// The row.
         public let row: LabelledRow
-        /// The 60 model inputs.
+        /// The 61 model inputs.
         public let features: [Double]
         /// The hashed focus vocabulary, empty unless the row is exam-style.
         let hashed: [(slot: Int, value: Double)]

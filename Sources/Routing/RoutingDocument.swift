@@ -26,7 +26,7 @@ public struct RoutingDocument: Codable, Sendable {
     public var createdBy: String
     /// The rows and settings it was fitted from.
     public var training: Training
-    /// Feature names in model order (51 features, then `dim_*` for the nine dimensions).
+    /// Feature names in model order (52 features, then `dim_*` for the nine dimensions).
     public var features: [String]
     /// dimension → feature → weight: each dimension is `min(1, Σ weight·feature)`.
     public var dimensionWeights: OrderedObject<OrderedObject<Double>>

@@ -243,8 +243,15 @@ FEATURE_NAMES = [
 ] + ["lex_" + c for c in CATEGORIES] + [
     # a few interactions that express task kind
     "wordproblem", "mc_math", "mc_domain", "open_math", "open_reasoning", "simple_only", "creative_only",
-    "explain_basic",
+    "explain_basic", "writing_only",
 ]
+
+# routing-research-2: size and step features learned from word problems and exams measure how hard a
+# *problem* is; in a writing-kind task (summarise / reply / translate / rewrite / extract / classify /
+# reformat / creative / role-play) they measure the length of the payload instead. They are multiplied
+# by (1 - writing_only) before the interactions and dimensions are computed.
+WRITING_GATED = ["len_focus", "len_total", "n_sent", "list_items", "longest_para", "numbers", "num_sentences",
+                 "distinct_numbers", "lex_stepwise"]
 
 DIMENSIONS = ["reasoning", "multiStep", "math", "code", "constraints", "creativity", "domainKnowledge",
               "contextLength", "extraction"]
@@ -398,6 +405,21 @@ def extract(text, want_evidence=False):
         counts[cat] += 1
     for c in CATEGORIES:
         f["lex_" + c] = sat(counts[c], LEX_K[c])
+
+    # writing-kind task (pinned in the fit; gates the size/step features, see WRITING_GATED):
+    #   task = min(1, 2 * max(lex_writing, lex_extraction, lex_creative, lex_roleplay))
+    #   hard = max(min(1, 3 * lex_math), lex_proof, min(1, 3 * lex_code), code_lines, code_fence, algebra, latex)
+    #   (one math or code word already gives 1: a word problem that mentions "letters" or "stories" is not a
+    #   writing task; lex_proof stays soft because "proof*" also matches "proofread")
+    #   writing_only = task * (1 - hard) * (1 - lex_reasoning) * (1 - mc) * (1 - cloze)
+    task = max(f["lex_writing"], f["lex_extraction"], f["lex_creative"], f["lex_roleplay"])
+    task = min(1.0, 2.0 * task)
+    hard = max(min(1.0, 3.0 * f["lex_math"]), f["lex_proof"], min(1.0, 3.0 * f["lex_code"]), f["code_lines"], f["code_fence"], f["algebra"],
+               f["latex"])
+    f["writing_only"] = task * (1 - hard) * (1 - f["lex_reasoning"]) * (1 - f["mc"]) * (1 - f["cloze"])
+    g = 1.0 - f["writing_only"]
+    for k in WRITING_GATED:
+        f[k] *= g
 
     # interactions (task kind)
     f["wordproblem"] = f["num_sentences"] * f["lex_quantity"] * (1 - f["mc"]) * (1 - f["code_lines"])

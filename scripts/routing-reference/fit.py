@@ -124,12 +124,13 @@ PRIOR = {
     "dim_constraints": 0.05, "dim_domainKnowledge": 0.06, "len_focus": 0.04,
     "creative_only": -0.08, "simple_only": -0.08, "explain_basic": -0.08, "short_prompt": -0.04,
     "lex_writing": -0.03, "dim_creativity": -0.04, "lex_simple": -0.03, "code_fence": 0.03,
+    "writing_only": -0.08,
 }
 
 # Features with no accuracy-labelled support (open-ended creative / lookup / extraction requests
 # do not occur in the labelled rows): pinned to the prior (penalty multiplied by PIN_FACTOR).
 PINNED = ["lex_creative", "lex_roleplay", "lex_writing", "creative_only", "dim_creativity", "simple_only",
-          "explain_basic", "lex_extraction", "dim_extraction", "code_fence", "lex_simple"]
+          "explain_basic", "lex_extraction", "dim_extraction", "code_fence", "lex_simple", "writing_only"]
 PIN_FACTOR = 1e4
 PIN_MASK = None
 

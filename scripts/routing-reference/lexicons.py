@@ -24,7 +24,7 @@ LEX = {
         "es": ["calcul*", "resuelve*", "resolver", "ecuaci*", "entero*", "primo*", "probabilidad*", "derivada*",
                "integral*", "matriz*", "teorema*", "raíz*", "fracci*", "porcentaje*", "promedio*", "cuántos",
                "cuántas", "cuánto", "suma de", "triángulo*", "círculo*", "ángulo*", "álgebra*", "dígito*"],
-        "fr": ["calcul*", "résou*", "équation*", "entier*", "premier*", "probabilit*", "dérivée*", "intégral*",
+        "fr": ["calcul*", "résou*", "équation*", "entier*", "nombre* premier*", "probabilit*", "dérivée*", "intégral*",
                "matrice*", "théorème*", "racine*", "fraction*", "pourcentage*", "moyenne*", "combien",
                "somme", "triangle*", "cercle*", "angle*", "algèbre*", "chiffre*"],
         "de": ["berechne*", "löse*", "gleichung*", "ganze zahl*", "primzahl*", "wahrscheinlichkeit*",
@@ -217,8 +217,7 @@ LEX = {
                "i want you to act", "take on the"],
         "es": ["finge*", "actúa como", "eres un", "eres una", "papel de", "haz de", "como si fueras",
                "imagina que eres"],
-        "fr": ["fais semblant", "agis comme", "tu es un", "tu es une", "vous êtes un", "joue le rôle",
-               "rôle de", "comme si tu étais", "imagine que tu es"],
+        "fr": ["fais semblant", "agis comme", "tu es un", "tu es une", "vous êtes un", "joue le rôle", "comme si tu étais", "imagine que tu es"],
         "de": ["tu so als", "tue so", "agiere als", "du bist ein", "du bist eine", "rolle*", "spiel die",
                "als wärst du", "stell dir vor du bist"],
         "pt": ["finja*", "aja como", "atue como", "você é um", "você é uma", "papel de", "como se fosse",
@@ -549,6 +548,49 @@ ANSWER_LABELS = ["answer", "output", "a", "respuesta", "réponse", "antwort", "r
 CATEGORIES = list(LEX.keys())
 
 # Single-character CJK/Hangul entries are too ambiguous as substrings; these are removed at load.
+# ---- routing-research-2 additions (FOLLOWUP.md): document-processing verbs, so a summary, reply,
+# translation, classification or reformatting request is recognised as a writing-kind task
+# (feeds the `writing_only` task-kind feature). Appended to existing categories; no new category.
+ADDITIONS = {
+    "writing": {
+        "en": ["summari*", "summaris*", "recap", "reply", "replies", "respond to", "translate*", "translation",
+               "proofread", "rewrite", "reword*", "shorten", "bullet point*", "key points", "action items",
+               "invitation", "announcement", "announcing", "post", "newsletter", "product description",
+               "cover letter", "greeting*"],
+        "es": ["resume*", "resumen", "responde*", "respuesta", "traduce*", "traducción", "correo",
+               "invitación", "reseña*"],
+        "fr": ["résume*", "résumé", "répond*", "tradui*", "traduction", "invitation", "newsletter"],
+        "de": ["fasse", "zusammenfass*", "übersetz*", "antworte*", "einladung*", "stichpunkt*"],
+        "pt": ["resuma*", "resumo", "responda*", "traduza*", "tradução", "convite*", "tópicos"],
+        "ru": ["перескажи", "кратко изложи", "резюмир*", "переведи*", "перевод", "ответь", "поздравлени*", "переписк*"],
+        "zh": ["总结", "概括", "摘要", "翻译", "回复", "文案", "改写", "润色"],
+        "ja": ["要約", "まとめ", "翻訳", "訳して", "返信", "紹介文", "文章に"],
+        "ko": ["요약", "번역", "답장", "답변을 작성"],
+        "ar": ["~لخص", "~ترجم", "~رد على"],
+        "hi": ["सारांश", "अनुवाद", "जवाब", "मसौदा"],
+    },
+    "extraction": {
+        "en": ["classify", "categori*", "sentiment", "positive or negative", "label each", "convert", "reformat",
+               "markdown", "turn this into", "title case", "sort these", "pull out", "list every"],
+        "es": ["clasifica*", "convierte", "extrae"],
+        "fr": ["classe ces", "classifie*", "convertis"],
+        "de": ["klassifizier*", "sortiere*", "liste", "wandle"],
+        "pt": ["classifique*", "converta"],
+        "ru": ["классифицир*", "преобразуй"],
+        "zh": ["分类", "转换成"],
+        "ja": ["分類", "箇条書き"],
+        "ko": ["분류"],
+        "ar": ["~صنف"],
+        "hi": ["वर्गीकृत", "बिंदुओं"],
+    },
+    # hyphenated compounds ("Python-Funktion", "Python-Skript") are one word: match them by stem
+    "code": {"en": ["python*"]},
+}
+for _cat, _langs in ADDITIONS.items():
+    for _lang, _entries in _langs.items():
+        _have = LEX[_cat].setdefault(_lang, [])
+        _have.extend(e for e in _entries if e not in _have)
+
 _DROP = {("math", "ja", "円"), ("math", "zh", "圆"), ("science", "zh", "力"), ("science", "ja", "力"),
          ("science", "ja", "種"), ("code", "zh", "类"), ("writing", "zh", "信"), ("constraint", "zh", "段"),
          ("quantity", "ja", "日"), ("quantity", "zh", "周")}

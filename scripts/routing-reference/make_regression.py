@@ -26,11 +26,11 @@ add("Hi! How are you today?", "en", E, E, "greeting")
 add("What is the capital of Australia?", "en", E, E, "lookup")
 # --- conversation / content (standard) ---------------------------------------------------
 add("Write a short birthday poem for my sister who loves gardening.", "en", E, S, "creative, easy")
-add("Draft a polite email to my landlord asking when the heating will be repaired.", "en", E, PR, "content; premium tolerated: see docs/ROUTING.md, known limits")
+add("Draft a polite email to my landlord asking when the heating will be repaired.", "en", E, S, "content: an everyday email (writing-only task kind)")
 add("Pretend you are a pirate and greet me.", "en", E, S, "roleplay")
 add("Escribe un cuento corto sobre un gato que aprende a volar.", "es", E, S, "creative")
 add("Écris un poème de quatre vers sur l'automne.", "fr", E, S, "creative")
-add("Schreib eine kurze E-Mail an meinen Chef, dass ich morgen später komme.", "de", E, PR, "content; premium tolerated: see docs/ROUTING.md, known limits")
+add("Schreib eine kurze E-Mail an meinen Chef, dass ich morgen später komme.", "de", E, S, "content: an everyday email (writing-only task kind)")
 add("请写一首关于春天的短诗。", "zh", E, S, "creative")
 add("Give me three tips for staying focused while working from home.", "en", E, S, "advice")
 # --- premium: hard without trigger words --------------------------------------------------
