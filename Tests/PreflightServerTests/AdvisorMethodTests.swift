@@ -2,6 +2,7 @@ import Foundation
 import PreflightAPI
 import Testing
 import TestSupport
+@testable import PreflightServer
 
 /// `preflight/estimate`, `preflight/check`, `preflight/models`, `countTokens`' `model` and the
 /// `initializationOptions` that pick a catalog and a default model, through an in-process
@@ -300,5 +301,38 @@ import TestSupport
         #expect(session.messages.map(\.errorField) == ["params.initializationOptions.defaultModel",
                                                         "params.initializationOptions.defaultModel"])
         #expect(session.messages.first?.error?.message.contains("gpt-99") == true)
+    }
+}
+
+/// Inside `budget` and `constraints` a misspelt member would silently drop a limit, so it is
+/// refused with the name it was probably meant to be; elsewhere extra members are tolerated.
+@Suite struct StrictMemberTests {
+    @Test func misspeltBudgetAndConstraintMembersAreRefusedWithTheNearestName() throws {
+        let session = try runSession([
+            initializeLine,
+            #"{"jsonrpc":"2.0","id":1,"method":"preflight/check","params":{"prompt":"hi","budget":{"balance":5,"minBalance":6}}}"#,
+            #"{"jsonrpc":"2.0","id":2,"method":"preflight/estimate","params":{"prompt":"hi","constraints":{"maxtier":"economy"}}}"#,
+            #"{"jsonrpc":"2.0","id":3,"method":"preflight/check","params":{"prompt":"hi","budget":{"spendingLimit":1,"limit":2}}}"#,
+            #"{"jsonrpc":"2.0","id":4,"method":"preflight/estimate","params":{"prompt":"hi","max_tokens":5}}"#,
+        ]).messages
+        let minBalance = try #require(session.first { $0.idNumber == 1 })
+        #expect(minBalance.errorField == "params.budget.minBalance")
+        #expect(minBalance.error?.message.contains(#"did you mean "minimumBalance"?"#) == true)
+        let maxTier = try #require(session.first { $0.idNumber == 2 })
+        #expect(maxTier.errorField == "params.constraints.maxtier")
+        #expect(maxTier.error?.message.contains(#"did you mean "maxTier"?"#) == true)
+        let limit = try #require(session.first { $0.idNumber == 3 })
+        #expect(limit.error?.message.contains(#"did you mean "spendingLimit"?"#) == true)
+        // At the top level clients may send members of their own: tolerated.
+        let topLevel = try #require(session.first { $0.idNumber == 4 })
+        #expect(topLevel.error == nil)
+    }
+
+    @Test func nearestNamesPreferAbbreviationsThenSmallEdits() {
+        let budget = ["balance", "minimumBalance", "spendingLimit", "spent"]
+        #expect(StrictMembers.nearestName(to: "minBalance", in: budget) == "minimumBalance")
+        #expect(StrictMembers.nearestName(to: "balanse", in: budget) == "balance")
+        #expect(StrictMembers.nearestName(to: "limit", in: budget) == "spendingLimit")
+        #expect(StrictMembers.nearestName(to: "currency", in: budget) == nil)
     }
 }
