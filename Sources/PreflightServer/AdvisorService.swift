@@ -76,11 +76,9 @@ public final class AdvisorService {
     /// Reads and compiles the routing file at `path` without installing it; the load time is
     /// logged at `info` (`bench/routing.sh` reads it).
     public func decode(routingAt path: String) throws(RoutingFileError) -> RoutingModel {
-        let clock = ContinuousClock()
-        let start = clock.now
+        let start = ContinuousClock.now
         let model = try RoutingModel.load(path: path)
-        let elapsed = clock.now - start
-        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        let milliseconds = AdvisorService.milliseconds(since: start)
         log.info("routing \(path) loaded in \(String(format: "%.2f", milliseconds)) ms")
         return model
     }
@@ -156,12 +154,10 @@ public final class AdvisorService {
     ///
     /// The load time (read, parse, validate) is logged at `info`; `bench/catalog.sh` reads it.
     public func decode(catalogAt path: String) throws(CatalogLoadError) -> CatalogLoadResult {
-        let clock = ContinuousClock()
-        let start = clock.now
+        let start = ContinuousClock.now
         let cpuStart = AdvisorService.cpuMilliseconds()
         let result = try CatalogDecoder.load(path: path)
-        let elapsed = clock.now - start
-        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        let milliseconds = AdvisorService.milliseconds(since: start)
         let cpu = AdvisorService.cpuMilliseconds() - cpuStart
         log.info("catalog \(path) decoded in \(String(format: "%.2f", milliseconds)) ms "
                  + "(\(String(format: "%.2f", cpu)) ms CPU)")
@@ -220,6 +216,12 @@ public final class AdvisorService {
         return "the model catalog is stale: its prices are from \(catalog.version), "
             + "\(staleness.ageInDays) days ago (more than \(Catalog.staleAfterDays)); "
             + "estimates may not match current prices"
+    }
+
+    /// Wall-clock milliseconds since `start`, for the load times the benches read from the log.
+    static func milliseconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
     }
 
     /// CPU time of this thread in milliseconds: unlike the wall clock, not inflated when other
