@@ -53,8 +53,9 @@ public final class AdvisorService {
     // MARK: - Routing
 
     /// Loads the start-up routing file — `path` when given (`--routing`), else the bundled one —
-    /// and returns the error, if any: the command line exits 2 with it, the server logs it and
-    /// keeps the router it has (none at start, so estimates then say why they cannot route).
+    /// and returns the error, if any: the command line exits 2 with it; the server logs it and
+    /// keeps the router it has — at start, when the file given cannot be used, the bundled one
+    /// (so a bad `serve --routing` still routes, and says why it is not the file asked for).
     @discardableResult
     public func loadRoutingAtStart(path: String? = nil) -> RoutingFileError? {
         guard let target = path ?? bundledRoutingPath else {
@@ -68,7 +69,13 @@ public final class AdvisorService {
             return nil
         } catch {
             routingUnavailableReason = "the routing file could not be loaded: \(error)"
-            log.warning(routingUnavailableReason! + (router == nil ? "" : "; keeping the routing in use"))
+            if router == nil, path != nil, let bundled = bundledRoutingPath,
+               let fallback = try? decode(routingAt: bundled) {
+                install(routing: fallback)
+                log.warning("the routing file could not be loaded: \(error); using the bundled \(bundled) instead")
+            } else {
+                log.warning(routingUnavailableReason! + (router == nil ? "" : "; keeping the routing in use"))
+            }
             return error
         }
     }

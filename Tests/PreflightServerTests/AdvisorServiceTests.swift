@@ -129,4 +129,16 @@ private func service(today: String = "2026-11-21", modelsDirectory: String? = ni
         _ = try advisor.complexityRouter()
         #expect((advisor.routingDescription()["formatVersion"]?.intValue ?? 0) >= 1, "loaded")
     }
+
+    @Test func aBadRoutingFileAtStartFallsBackToTheBundledOne() throws {
+        let log = StderrLog(level: .off)
+        let models = ServerHarness.modelsDirectory
+        let advisor = AdvisorService(modelsDirectory: models, tokenCounter: TokenCountingService(modelsDirectory: models, log: log),
+                                     log: log)
+        let bad = FileManager.default.temporaryDirectory.appendingPathComponent("bad-routing-\(UUID().uuidString).json").path
+        try Data("{\"formatVersion\": 9}".utf8).write(to: URL(fileURLWithPath: bad))
+        #expect(advisor.loadRoutingAtStart(path: bad) != nil, "the error is still reported (the CLI exits 2 with it)")
+        _ = try advisor.complexityRouter()
+        #expect(advisor.routingDescription()["source"]?.stringValue == "\(models)/routing/routing.json")
+    }
 }
