@@ -17,23 +17,16 @@ public struct OrderedObject<Value: Codable & Sendable>: Codable, Sendable {
         members.first { $0.name == name }?.value
     }
 
-    private struct MemberKey: CodingKey {
-        let stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
     /// Reads every member in input order.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: MemberKey.self)
+        let container = try decoder.container(keyedBy: JSONMemberKey.self)
         members = try container.allKeys.map { ($0.stringValue, try container.decode(Value.self, forKey: $0)) }
     }
 
     /// Writes the members in order.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: MemberKey.self)
-        for (name, value) in members { try container.encode(value, forKey: MemberKey(stringValue: name)) }
+        var container = encoder.container(keyedBy: JSONMemberKey.self)
+        for (name, value) in members { try container.encode(value, forKey: JSONMemberKey(name)) }
     }
 }
 
