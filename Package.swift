@@ -1,8 +1,8 @@
 // swift-tools-version:6.0
 // Preflight: token counts, model tier routing and cost estimates for LLM prompts,
 // served over JSON-RPC 2.0 with LSP framing. Module direction (docs/ARCHITECTURE.md), one way:
-//   preflight -> PreflightServer -> {PreflightAPI, JSONRPC, Routing, Advisor, Tokenizers};
-//   PreflightAPI -> {JSON, Advisor, Tokenizers};  Routing -> {Advisor, JSON};  JSONRPC -> {JSON, Log};  Advisor -> Tokenizers;  JSON -> CJansson.
+//   preflight -> PreflightServer -> {PreflightAPI, JSONRPC, Routing, Advisor, Tokenizers, Documents};
+//   PreflightAPI -> {JSON, Advisor, Tokenizers, Documents};  Documents -> nothing;  Routing -> {Advisor, JSON};  JSONRPC -> {JSON, Log};  Advisor -> Tokenizers;  JSON -> CJansson.
 import PackageDescription
 
 let package = Package(
@@ -36,13 +36,15 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "Advisor", dependencies: ["Tokenizers"]),
+        // Open documents as an editor sends them: text, lines, positions in UTF-8/16/32, edits.
+        .target(name: "Documents"),
         // The calibrated complexity router (features, routing file, fitting): Advisor's
         // `ComplexityScoring`, injected by the server.
         .target(name: "Routing", dependencies: ["Advisor", "JSON"]),
         // The params and results of every method as Codable shapes: one definition for the
         // server, the command line's text report and the tests.
-        .target(name: "PreflightAPI", dependencies: ["JSON", "Advisor", "Tokenizers"]),
-        .target(name: "PreflightServer", dependencies: ["JSON", "JSONRPC", "Log", "Advisor", "Routing", "Tokenizers", "PreflightAPI"]),
+        .target(name: "PreflightAPI", dependencies: ["JSON", "Advisor", "Tokenizers", "Documents"]),
+        .target(name: "PreflightServer", dependencies: ["JSON", "JSONRPC", "Log", "Advisor", "Routing", "Tokenizers", "PreflightAPI", "Documents"]),
         .executableTarget(
             name: "preflight",
             dependencies: [
@@ -65,6 +67,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "AdvisorTests", dependencies: ["Advisor"]),
+        .testTarget(name: "DocumentsTests", dependencies: ["Documents"]),
         .testTarget(name: "RoutingTests", dependencies: ["Routing", "Advisor", "JSON", "Tokenizers"], exclude: ["Fixtures"]),
         .testTarget(name: "PreflightAPITests", dependencies: ["PreflightAPI", "JSON", "Advisor"]),
         // What the server and end-to-end tests share: messages, catalog fixtures, and `Reply`, which
@@ -74,7 +77,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["JSON"], path: "Tests/TestSupport"),
         .testTarget(
             name: "PreflightServerTests",
-            dependencies: ["PreflightServer", "PreflightAPI", "JSONRPC", "JSON", "Log", "Advisor", "Routing", "Tokenizers", "TestSupport"]),
+            dependencies: ["PreflightServer", "PreflightAPI", "JSONRPC", "JSON", "Log", "Advisor", "Routing", "Tokenizers", "Documents", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "PreflightAPI", "JSON"], exclude: ["Clients"]),
     ],
     swiftLanguageModes: [.v6]

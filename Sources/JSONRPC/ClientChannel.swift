@@ -14,6 +14,10 @@ public class ClientChannel {
         self.session = session
     }
 
+    /// Where background threads post events for this connection's dispatch thread (`nil` when
+    /// the session runs without a connection, as in the fuzzer: do the work inline then).
+    public var inbox: ConnectionInbox? { session.inbox }
+
     /// Sends a notification (e.g. `textDocument/publishDiagnostics`, `$/progress`).
     public func notify(method: String, params: JSONValue?) {
         session.sendNotification(method: method, params: params)

@@ -39,6 +39,7 @@ public final class JSONRPCConnection {
     private let log: StderrLog
     private let writer: FrameWriter
     private let session: JSONRPCSession
+    private let inbox = ConnectionInbox()
     private var endOfInput = false
     private var readBuffer = [UInt8](repeating: 0, count: 64 * 1024)
 
@@ -50,6 +51,7 @@ public final class JSONRPCConnection {
         self.writer = writer
         self.session = JSONRPCSession(maxMessageBytes: configuration.maxMessageBytes, log: log) { writer.enqueue($0) }
         session.readAvailableInput = { [unowned self] in self.readAvailableInput() }
+        session.inbox = inbox
         writer.hasQueuedRequests = { [unowned session] in session.queuedWorkCount > 0 }
     }
 
@@ -57,6 +59,7 @@ public final class JSONRPCConnection {
     /// (the handler's, or 0 at end of input). Everything queued is written before it returns.
     public func run(handler: JSONRPCMessageHandler) -> Int32 {
         let code = serve(handler)
+        handler.connectionDidEnd()
         writer.finish()
         if writer.isBroken { log.info("the client closed its end of the output; later replies were dropped") }
         return code
@@ -64,15 +67,36 @@ public final class JSONRPCConnection {
 
     private func serve(_ handler: JSONRPCMessageHandler) -> Int32 {
         while true {
+            if inbox.hasEvents {
+                deliverInboxEvents(to: handler)
+                if let code = handler.requestedExitCode { return code }
+            }
             if session.queuedWorkCount == 0 {
                 if endOfInput { return 0 }
-                readOnce()
+                if waitForInputOrInbox() { readOnce() }
                 continue
             }
             readAvailableInput()
             session.dispatchNext(to: handler)
             if let code = handler.requestedExitCode { return code }
             if writer.isBroken { return 0 }
+        }
+    }
+
+    /// Blocks until input or an inbox event arrives; returns whether input is readable.
+    private func waitForInputOrInbox() -> Bool {
+        var descriptors = [pollfd(fd: configuration.inputFD, events: Int16(POLLIN), revents: 0),
+                           pollfd(fd: inbox.readFD, events: Int16(POLLIN), revents: 0)]
+        while poll(&descriptors, 2, -1) < 0 {
+            if errno != EINTR { return true }  // let read() report the failure
+        }
+        return descriptors[0].revents != 0
+    }
+
+    private func deliverInboxEvents(to handler: JSONRPCMessageHandler) {
+        let client = session.clientChannel()
+        for event in inbox.takeAll() {
+            handler.handleInboxEvent(event, client: client)
         }
     }
 

@@ -12,4 +12,17 @@ public protocol JSONRPCMessageHandler: AnyObject {
     func handleNotification(method: String, params: JSONValue?, client: ClientChannel)
     /// Set (e.g. by the `exit` notification) to end the connection with this process exit code.
     var requestedExitCode: Int32? { get }
+    /// Handles an event another thread posted to the connection's `ConnectionInbox` (e.g. a
+    /// finished background estimate), on the dispatch thread, with a channel to the client.
+    func handleInboxEvent(_ event: any Sendable, client: ClientChannel)
+    /// Called once when the connection stops serving (exit or end of input), so background
+    /// work can stop.
+    func connectionDidEnd()
+}
+
+extension JSONRPCMessageHandler {
+    /// Handlers without background work receive no events.
+    public func handleInboxEvent(_ event: any Sendable, client: ClientChannel) {}
+    /// Handlers without background work have nothing to stop.
+    public func connectionDidEnd() {}
 }

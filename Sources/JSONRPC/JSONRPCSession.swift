@@ -40,6 +40,10 @@ public final class JSONRPCSession {
     /// `receive(_:)` was given.
     public var readAvailableInput: (() -> Void)?
 
+    /// The connection's inbox for events from other threads; set by the connection that owns
+    /// the session (`nil` without one).
+    public var inbox: ConnectionInbox?
+
     /// Creates a session; `emit` receives each framed outgoing message, in order.
     public init(maxMessageBytes: Int, log: StderrLog, emit: @escaping ([UInt8]) -> Void) {
         self.maxMessageBytes = maxMessageBytes

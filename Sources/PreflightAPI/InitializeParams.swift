@@ -11,8 +11,10 @@ public struct InitializeParams: Decodable, Sendable, Equatable {
     public let options: InitializationOptions?
     /// `initializationOptions` was given but is not an object, so it was ignored.
     public let ignoredOptions: Bool
+    /// What the client said it supports, as far as Preflight's features care.
+    public let capabilities: ClientCapabilitiesSummary
 
-    enum CodingKeys: String, CodingKey { case initializationOptions }
+    enum CodingKeys: String, CodingKey { case initializationOptions, capabilities }
 
     /// Reads `initializationOptions` when it is an object.
     public init(from decoder: any Decoder) throws {
@@ -25,5 +27,6 @@ public struct InitializeParams: Decodable, Sendable, Equatable {
             options = nil
             ignoredOptions = raw != nil
         }
+        capabilities = ClientCapabilitiesSummary(try container.decodeIfPresent(JSONValue.self, forKey: .capabilities))
     }
 }

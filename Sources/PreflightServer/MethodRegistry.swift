@@ -1,5 +1,6 @@
 import JSONRPC
 import JSON
+import PreflightAPI
 
 /// Every method the server answers and every capability it advertises, in one place.
 ///
@@ -20,6 +21,12 @@ public struct MethodRegistry {
     /// so e.g. the catalog described is the one `initializationOptions` chose).
     public typealias CapabilityProvider = () -> JSONValue
 
+    /// Reads `initialize`'s params (client capabilities, options) before the capabilities are
+    /// answered; a thrown error fails `initialize`.
+    public typealias InitializeHook = (InitializeParams) throws(JSONRPCError) -> Void
+    /// Handles an event a background thread posted to the connection's inbox.
+    public typealias InboxHandler = (any Sendable, ClientChannel) -> Void
+
     /// A registered request handler, kept in the form it was given (wrapping a typed-throws
     /// closure in another crashes Swift 6.3.1's SIL generation).
     enum RegisteredRequest {
@@ -37,6 +44,9 @@ public struct MethodRegistry {
 
     private(set) var requests: [String: RegisteredRequest] = [:]
     private(set) var notifications: [String: ContextualNotificationHandler] = [:]
+    private(set) var initializeHooks: [InitializeHook] = []
+    private(set) var inboxHandlers: [InboxHandler] = []
+    private(set) var endHandlers: [() -> Void] = []
     /// Capability fragments in registration order: where each goes in `capabilities`, and its value.
     private(set) var capabilities: [(path: [String], provide: CapabilityProvider)] = []
 
@@ -62,6 +72,23 @@ public struct MethodRegistry {
     /// Adds (or replaces) a notification method whose handler also gets a `ClientChannel`.
     public mutating func notification(_ method: String, _ handler: @escaping ContextualNotificationHandler) {
         notifications[method] = handler
+    }
+
+    /// Runs `hook` during `initialize`, after Preflight's own options are applied and before the
+    /// capabilities are computed (so a capability can depend on what the client offered).
+    public mutating func onInitialize(_ hook: @escaping InitializeHook) {
+        initializeHooks.append(hook)
+    }
+
+    /// Receives every event posted to the connection's inbox (each handler ignores the types
+    /// that are not its own).
+    public mutating func onInboxEvent(_ handler: @escaping InboxHandler) {
+        inboxHandlers.append(handler)
+    }
+
+    /// Runs `handler` when the connection stops serving, to stop background work.
+    public mutating func onConnectionEnd(_ handler: @escaping () -> Void) {
+        endHandlers.append(handler)
     }
 
     /// Contributes a capability to `initialize`: `provide()`'s value is set at `path` inside

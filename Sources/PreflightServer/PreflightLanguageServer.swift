@@ -82,6 +82,16 @@ public final class PreflightLanguageServer: JSONRPCMessageHandler {
         }
     }
 
+    /// Hands an event from a background thread to the features.
+    public func handleInboxEvent(_ event: any Sendable, client: ClientChannel) {
+        for handler in registry.inboxHandlers { handler(event, client) }
+    }
+
+    /// Stops the features' background work.
+    public func connectionDidEnd() {
+        for handler in registry.endHandlers { handler() }
+    }
+
     private func initialize(params: JSONValue?) throws(JSONRPCError) -> JSONValue {
         let decoded = try TypedMethod.decode(InitializeParams.self, from: params).value
         if let options = decoded.options {
@@ -92,6 +102,9 @@ public final class PreflightLanguageServer: JSONRPCMessageHandler {
             if let routing { context.advisor.install(routing: routing) }
         } else if decoded.ignoredOptions {
             context.log.warning("ignoring initializationOptions that are not an object")
+        }
+        for hook in registry.initializeHooks {
+            try hook(decoded)
         }
         return .object([
             "capabilities": registry.capabilitiesObject(),

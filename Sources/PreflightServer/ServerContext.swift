@@ -13,11 +13,18 @@ public final class ServerContext {
     public let tokenCounter: TokenCountingService
     /// The catalog in use and the advisor's token counting (estimate, check, models).
     public let advisor: AdvisorService
+    /// The editor features' clock, loaders and thresholds.
+    public let editor: EditorConfiguration
+    /// What the editor features did (analyses run, diagnostics published).
+    public let editorStatistics: EditorStatistics
 
     /// Creates a context whose token counters and catalog come from `modelsDirectory`
     /// (`nil`: no vocabularies and no bundled catalog).
-    public init(log: StderrLog, modelsDirectory: String?) {
+    public init(log: StderrLog, modelsDirectory: String?, editor: EditorConfiguration = EditorConfiguration(),
+                editorStatistics: EditorStatistics = EditorStatistics()) {
         self.log = log
+        self.editor = editor
+        self.editorStatistics = editorStatistics
         self.tokenCounter = TokenCountingService(modelsDirectory: modelsDirectory, log: log)
         self.advisor = AdvisorService(modelsDirectory: modelsDirectory, tokenCounter: tokenCounter, log: log)
     }

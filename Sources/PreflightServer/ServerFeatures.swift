@@ -10,6 +10,7 @@ enum ServerFeatures {
         AdvisorMethods.register(into: &registry, context: context)
         registry.capability(["experimental", "preflight", "catalog"]) { catalogDescription(context.advisor) }
         registry.capability(["experimental", "preflight", "routing"]) { context.advisor.routingDescription() }
+        DocumentFeature.register(into: &registry, context: context)
     }
 
     /// `{version, models, source, stale}` of the catalog in use, or `null` when none loaded.

@@ -171,7 +171,8 @@ import PreflightServer
         let text = String(decoding: server.stdout, as: UTF8.self)
         // The built-in part is unchanged; the test feature's fragments follow it.
         #expect(text.contains(#"{"capabilities":{"experimental":{"preflight":{"methods":["preflight/check","#))
-        #expect(text.contains(#"},"test":true},"hoverProvider":false},"serverInfo":"#))
+        #expect(text.contains(#"},"test":true},"positionEncoding":"utf-16","#))
+        #expect(text.contains(#""executeCommandProvider":{"commands":["preflight.estimate","preflight.check"]},"definitionProvider":false},"serverInfo":"#))
     }
 }
 
@@ -200,6 +201,6 @@ enum TestMethods {
             return .string("asked")
         }
         registry.capability(["experimental", "test"]) { .bool(true) }
-        registry.capability(["hoverProvider"]) { .bool(false) }
+        registry.capability(["definitionProvider"]) { .bool(false) }
     }
 }

@@ -17,13 +17,18 @@ final class ServerHarness {
 
     /// Starts a server over `models/` (`$PREFLIGHT_MODELS`, else this checkout's) with the
     /// built-in features and any `additionalFeatures` (test-only methods).
-    init(maxMessageBytes: Int = 64 << 20,
+    /// What the server's editor features did (analyses run, diagnostics published).
+    let editorStatistics = EditorStatistics()
+
+    init(maxMessageBytes: Int = 64 << 20, editor: EditorConfiguration = EditorConfiguration(),
          additionalFeatures: @escaping @Sendable (inout MethodRegistry) -> Void = { _ in }) {
         let models = Self.modelsDirectory
+        let statistics = editorStatistics
         connection = InProcessConnection(
             configuration: JSONRPCConnection.Configuration(maxMessageBytes: maxMessageBytes), log: StderrLog(level: .off)
         ) {
-            PreflightLanguageServer(context: ServerContext(log: StderrLog(level: .off), modelsDirectory: models),
+            PreflightLanguageServer(context: ServerContext(log: StderrLog(level: .off), modelsDirectory: models,
+                                                           editor: editor, editorStatistics: statistics),
                                     additionalFeatures: additionalFeatures)
         }
     }

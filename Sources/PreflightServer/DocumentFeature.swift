@@ -1,0 +1,439 @@
+import Advisor
+import Documents
+import Foundation
+import JSON
+import JSONRPC
+import PreflightAPI
+import Routing
+
+/// The language-server side for editors: open documents, re-estimation as they change, hover,
+/// the code lens, diagnostics, settings, commands and progress.
+///
+/// State lives on the dispatch thread. Each change updates the `DocumentStore` at once and
+/// schedules an analysis on the `AnalysisScheduler`'s worker (debounced, newest wins), with a
+/// snapshot of everything it reads; its result comes back through the connection's inbox and
+/// is published if the document has not changed since. Hover and the code lens use the
+/// analysis of the current version, computing it on the spot when the debounced one has not
+/// run yet, so they never show figures for an older text.
+final class DocumentFeature {
+    /// Commands `workspace/executeCommand` runs.
+    static let commands = ["preflight.estimate", "preflight.check"]
+    /// Settings the `preflight` section may carry.
+    static let settingNames = ["defaultModel", "budget", "catalogPath", "routingPath", "debounceMs"]
+
+    private let context: ServerContext
+    private let store = DocumentStore()
+    private var encoding = PositionEncoding.utf16
+    private var client = ClientCapabilitiesSummary()
+    private var budget: Budget?
+    private var debounceMilliseconds: Int
+    private var analyses: [String: DocumentAnalysis] = [:]
+    private var scheduler: AnalysisScheduler?
+    /// Progress tokens by work id: created (waiting for the client's answer), begun, or ended
+    /// before the client answered.
+    private var progress: [UInt64: ProgressState] = [:]
+
+    private enum ProgressState { case creating(message: String), begun, endedEarly }
+
+    /// A catalog and/or routing file decoded off the reader thread for a settings change.
+    struct SettingsLoaded: Sendable {
+        var catalog: (path: String, result: Result<CatalogLoadResult, CatalogLoadError>)?
+        var routing: (path: String, result: Result<RoutingModel, RoutingFileError>)?
+        var defaultModel: String??
+    }
+
+    init(context: ServerContext) {
+        self.context = context
+        self.debounceMilliseconds = context.editor.defaultDebounceMilliseconds
+    }
+
+    /// Registers the methods, hooks and capabilities.
+    static func register(into registry: inout MethodRegistry, context: ServerContext) {
+        let feature = DocumentFeature(context: context)
+        let log = context.log
+        registry.onInitialize { params throws(JSONRPCError) in feature.initialize(params) }
+        registry.notification("textDocument/didOpen") { params, client in
+            feature.decoded(DidOpenTextDocumentParams.self, params, method: "textDocument/didOpen") { feature.didOpen($0, client: client) }
+        }
+        registry.notification("textDocument/didChange") { params, client in
+            feature.decoded(DidChangeTextDocumentParams.self, params, method: "textDocument/didChange") { feature.didChange($0, client: client) }
+        }
+        registry.notification("textDocument/didClose") { params, client in
+            feature.decoded(DidCloseTextDocumentParams.self, params, method: "textDocument/didClose") { feature.didClose($0, client: client) }
+        }
+        registry.notification("textDocument/didSave") { _ in }
+        registry.notification("workspace/didChangeConfiguration") { params, client in
+            feature.decoded(DidChangeConfigurationParams.self, params, method: "workspace/didChangeConfiguration") {
+                feature.didChangeConfiguration($0, client: client)
+            }
+        }
+        registry.request("textDocument/hover", TypedMethod.handler(TextDocumentPositionParams.self, log: log) {
+            request throws(JSONRPCError) in feature.hover(request.params)
+        })
+        registry.request("textDocument/codeLens", TypedMethod.handler(CodeLensParams.self, log: log) {
+            request throws(JSONRPCError) in feature.codeLenses(request.params)
+        })
+        registry.request("workspace/executeCommand") { params, requestContext throws(JSONRPCError) in
+            try feature.executeCommand(params, context: requestContext)
+        }
+        registry.onInboxEvent { event, client in feature.handle(event, client: client) }
+        registry.onConnectionEnd { feature.scheduler?.stop() }
+        registry.capability(["positionEncoding"]) { .string(feature.encoding.rawValue) }
+        registry.capability(["textDocumentSync"]) { .object(["openClose": .bool(true), "change": .integer(2)]) }
+        registry.capability(["hoverProvider"]) { .bool(true) }
+        registry.capability(["codeLensProvider"]) { .object(["resolveProvider": .bool(false)]) }
+        registry.capability(["executeCommandProvider"]) {
+            .object(["commands": .array(DocumentFeature.commands.map { .string($0) })])
+        }
+    }
+
+    // MARK: - Lifecycle and settings
+
+    private func initialize(_ params: InitializeParams) {
+        client = params.capabilities
+        encoding = PositionEncoding.negotiate(offered: client.positionEncodings)
+        if let options = params.options {
+            budget = options.budget?.budget
+            if let debounce = options.debounceMs { debounceMilliseconds = debounce }
+        }
+        context.log.debug("position encoding \(encoding.rawValue); debounce \(debounceMilliseconds) ms")
+    }
+
+    private func didChangeConfiguration(_ params: DidChangeConfigurationParams, client channel: ClientChannel) {
+        if let section = params.settings?["preflight"], !section.isNull {
+            apply(settings: section, client: channel)
+        } else if client.configuration {
+            // The client sent no settings (or `null`): pull the `preflight` section, as LSP's
+            // pull model has it.
+            let items = JSONValue.array([JSONValue.object(["section": .string("preflight")])])
+            channel.request(method: "workspace/configuration", params: .object(["items": items])) { [self] response in
+                guard case .success(let value) = response, value.kind == .array, let section = value[0],
+                      section.kind == .object else { return }
+                apply(settings: section, client: channel)
+            }
+        }
+    }
+
+    /// Applies the `preflight` settings object: every valid setting takes effect, every bad
+    /// one is a warning naming it while its previous value stays.
+    private func apply(settings: JSONValue, client channel: ClientChannel) {
+        var warnings: [String] = []
+        guard settings.kind == .object else {
+            warn(["the preflight settings must be an object; keeping the current settings"], client: channel)
+            return
+        }
+        for name in settings.members.map(\.key) where !DocumentFeature.settingNames.contains(name) {
+            let hint = StrictMembers.nearestName(to: name, in: DocumentFeature.settingNames).map { " (did you mean preflight.\($0)?)" } ?? ""
+            warnings.append("unknown setting preflight.\(name)\(hint); it is ignored")
+        }
+        func decode<T: Decodable>(_ type: T.Type, _ name: String) -> T?? {
+            guard let raw = settings[name] else { return .none }
+            if raw.isNull { return .some(nil) }
+            do throws(JSONDecodingFailure) {
+                return .some(try JSONValueDecoder().decode(T.self, from: raw, path: "preflight.\(name)").value)
+            } catch {
+                warnings.append("\(error.message); keeping the previous value")
+                return .none
+            }
+        }
+        if let debounce = decode(Int.self, "debounceMs") {
+            let value = debounce ?? context.editor.defaultDebounceMilliseconds
+            if InitializationOptions.debounceRange.contains(value) {
+                debounceMilliseconds = value
+            } else {
+                warnings.append("preflight.debounceMs must be 0…\(InitializationOptions.debounceRange.upperBound), not \(value); keeping \(debounceMilliseconds)")
+            }
+        }
+        if let newBudget = decode(BudgetParams.self, "budget") { budget = newBudget?.budget }
+        let defaultModel = decode(String.self, "defaultModel")
+        let catalogPath = decode(String.self, "catalogPath") ?? nil
+        let routingPath = decode(String.self, "routingPath") ?? nil
+        warn(warnings, client: channel)
+        if catalogPath != nil || routingPath != nil, let scheduler = scheduler(for: channel) {
+            // Files are read and checked on the worker (a large catalog can take a while, with
+            // progress shown); they are installed when the result comes back.
+            let loader = context.editor.catalogLoader
+            let what = [catalogPath.map { "catalog \($0)" }, routingPath.map { "routing \($0)" }].compactMap { $0 }
+            scheduler.schedule(key: "settings", delayMilliseconds: 0, title: "loading " + what.joined(separator: " and ")) { _ in
+                var loaded = SettingsLoaded(defaultModel: defaultModel)
+                if let catalogPath {
+                    do {
+                        loaded.catalog = (catalogPath, .success(try loader(catalogPath)))
+                    } catch let error as CatalogLoadError {
+                        loaded.catalog = (catalogPath, .failure(error))
+                    } catch {
+                        loaded.catalog = (catalogPath, .failure(CatalogLoadError(file: catalogPath, message: "\(error)")))
+                    }
+                }
+                if let routingPath {
+                    do throws(RoutingFileError) {
+                        loaded.routing = (routingPath, .success(try RoutingModel.load(path: routingPath)))
+                    } catch {
+                        loaded.routing = (routingPath, .failure(error))
+                    }
+                }
+                return loaded
+            }
+            return
+        }
+        finishSettings(defaultModel: defaultModel, client: channel)
+    }
+
+    private func install(_ loaded: SettingsLoaded, client channel: ClientChannel) {
+        var warnings: [String] = []
+        if let (path, result) = loaded.catalog {
+            switch result {
+            case .success(let catalog): context.advisor.install(catalog, path: path)
+            case .failure(let error): warnings.append("preflight.catalogPath: cannot load \(path): \(error); keeping the catalog in use")
+            }
+        }
+        if let (path, result) = loaded.routing {
+            switch result {
+            case .success(let model): context.advisor.install(routing: model)
+            case .failure(let error): warnings.append("preflight.routingPath: cannot load \(path): \(error); keeping the routing in use")
+            }
+        }
+        warn(warnings, client: channel)
+        finishSettings(defaultModel: loaded.defaultModel, client: channel)
+    }
+
+    /// Sets the default model (checked against the catalog now in use) and re-estimates every
+    /// open document with the new settings.
+    private func finishSettings(defaultModel: String??, client channel: ClientChannel) {
+        if let defaultModel {
+            do throws(AdvisorServiceError) {
+                try context.advisor.setDefaultModel(defaultModel)
+            } catch {
+                warn(["preflight.defaultModel: \(error); keeping \(context.advisor.defaultModel.map { "\"\($0)\"" } ?? "the recommended model")"],
+                     client: channel)
+            }
+        }
+        for uri in store.openURIs { scheduleAnalysis(uri: uri, delayMilliseconds: 0, client: channel) }
+    }
+
+    private func warn(_ warnings: [String], client channel: ClientChannel) {
+        for warning in warnings {
+            context.log.warning(warning)
+            if let params = try? TypedMethod.encode(ShowMessageParams(type: .warning, message: "Preflight: \(warning)")) {
+                channel.notify(method: "window/showMessage", params: params)
+            }
+        }
+    }
+
+    // MARK: - Documents
+
+    private func didOpen(_ params: DidOpenTextDocumentParams, client channel: ClientChannel) {
+        let item = params.textDocument
+        store.open(uri: item.uri, languageId: item.languageId, version: item.version, text: item.text)
+        analyses[item.uri] = nil
+        scheduleAnalysis(uri: item.uri, delayMilliseconds: 0, client: channel)
+    }
+
+    private func didChange(_ params: DidChangeTextDocumentParams, client channel: ClientChannel) {
+        let uri = params.textDocument.uri
+        let outcome = store.change(uri: uri, version: params.textDocument.version,
+                                   changes: params.contentChanges.map(\.textChange), encoding: encoding)
+        switch outcome {
+        case .notOpen:
+            context.log.warning("didChange for \(uri), which is not open; ignored")
+            return
+        case .wentOutOfSync(let error):
+            context.log.warning("\(uri) version \(params.textDocument.version): cannot apply an edit (\(error)); "
+                                + "the document is out of sync until the client sends it whole or reopens it")
+        case .applied, .stillOutOfSync:
+            break
+        }
+        scheduleAnalysis(uri: uri, delayMilliseconds: debounceMilliseconds, client: channel)
+    }
+
+    private func didClose(_ params: DidCloseTextDocumentParams, client channel: ClientChannel) {
+        let uri = params.textDocument.uri
+        guard store.close(uri: uri) else { return }
+        analyses[uri] = nil
+        scheduler?.cancel(key: uri)
+        publish(PublishDiagnosticsParams(uri: uri, version: nil, diagnostics: []), client: channel)
+    }
+
+    private func scheduler(for channel: ClientChannel) -> AnalysisScheduler? {
+        if let scheduler { return scheduler }
+        guard let inbox = channel.inbox else { return nil }
+        let created = AnalysisScheduler(clock: context.editor.clock, inbox: inbox,
+                                        progressThresholdMilliseconds: context.editor.progressThresholdMilliseconds)
+        scheduler = created
+        return created
+    }
+
+    /// Schedules the analysis of `uri`'s current text on the worker.
+    private func scheduleAnalysis(uri: String, delayMilliseconds: Int, client channel: ClientChannel) {
+        guard let entry = store[uri], let scheduler = scheduler(for: channel) else { return }
+        let analyzer = makeAnalyzer()
+        let document = entry.document
+        let state = entry.state
+        let statistics = context.editorStatistics
+        let name = uri.split(separator: "/").last.map(String.init) ?? uri
+        scheduler.schedule(key: uri, delayMilliseconds: delayMilliseconds, title: "estimating \(name)") { isCancelled in
+            statistics.countAnalysis()
+            return analyzer.analyse(document, state: state, isCancelled: isCancelled)
+        }
+    }
+
+    private func makeAnalyzer() -> DocumentAnalyzer {
+        let advisor = context.advisor
+        let planner = Result { () throws(AdvisorServiceError) in try advisor.planner() }
+        return DocumentAnalyzer(planner: planner, counter: advisor.counter, defaultModel: advisor.defaultModel,
+                                budget: budget, encoding: encoding)
+    }
+
+    /// The analysis of `uri`'s current version: the published one, or one made now.
+    private func currentAnalysis(_ uri: String) -> (DocumentStore.Entry, DocumentAnalysis)? {
+        guard let entry = store[uri] else { return nil }
+        if let analysis = analyses[uri], analysis.version == entry.document.version { return (entry, analysis) }
+        guard let analysis = makeAnalyzer().analyse(entry.document, state: entry.state) else { return nil }
+        analyses[uri] = analysis
+        return (entry, analysis)
+    }
+
+    // MARK: - Background results
+
+    private func handle(_ event: any Sendable, client channel: ClientChannel) {
+        switch event {
+        case let analysis as DocumentAnalysis:
+            guard let entry = store[analysis.uri], entry.document.version == analysis.version else { return }
+            analyses[analysis.uri] = analysis
+            publish(PublishDiagnosticsParams(uri: analysis.uri, version: analysis.version, diagnostics: analysis.diagnostics),
+                    client: channel)
+            if client.codeLensRefresh {
+                channel.request(method: "workspace/codeLens/refresh", params: nil) { _ in }
+            }
+        case let loaded as SettingsLoaded:
+            install(loaded, client: channel)
+        case let event as AnalysisScheduler.ProgressEvent:
+            progress(event, client: channel)
+        default:
+            break
+        }
+    }
+
+    private func publish(_ params: PublishDiagnosticsParams, client channel: ClientChannel) {
+        guard let json = try? TypedMethod.encode(params) else { return }
+        channel.notify(method: "textDocument/publishDiagnostics", params: json)
+        context.editorStatistics.countPublication()
+    }
+
+    /// `$/progress` for work past the threshold: the token is created first
+    /// (`window/workDoneProgress/create`), and `begin` is sent only once the client accepted it
+    /// and only if the work has not ended meanwhile.
+    private func progress(_ event: AnalysisScheduler.ProgressEvent, client channel: ClientChannel) {
+        guard client.workDoneProgress else { return }
+        switch event {
+        case .begin(let id, let title, let message):
+            let token = "preflight-\(id)"
+            progress[id] = .creating(message: message)
+            channel.request(method: "window/workDoneProgress/create", params: .object(["token": .string(token)])) { [self] response in
+                guard case .creating = progress[id] else {
+                    progress[id] = nil  // ended before the client answered: nothing to show
+                    return
+                }
+                guard case .success = response else {
+                    progress[id] = nil
+                    return
+                }
+                progress[id] = .begun
+                send(WorkDoneProgressParams(token: token, value: .begin(title: title, message: message)), client: channel)
+            }
+        case .end(let id):
+            switch progress[id] {
+            case .begun:
+                progress[id] = nil
+                send(WorkDoneProgressParams(token: "preflight-\(id)", value: .end(message: "done")), client: channel)
+            case .creating:
+                progress[id] = .endedEarly
+            default:
+                break
+            }
+        }
+    }
+
+    private func send(_ params: WorkDoneProgressParams, client channel: ClientChannel) {
+        guard let json = try? TypedMethod.encode(params) else { return }
+        channel.notify(method: "$/progress", params: json)
+    }
+
+    // MARK: - Requests
+
+    private func hover(_ params: TextDocumentPositionParams) -> HoverResult? {
+        guard let (entry, analysis) = currentAnalysis(params.textDocument.uri) else { return nil }
+        let document = entry.document
+        let bytes = document.paragraph(aroundLine: params.position.line)
+        var paragraph: (lines: ClosedRange<Int>, outcome: DocumentAnalyzer.Outcome)?
+        if !bytes.isEmpty {
+            let lines = document.line(containingByte: bytes.lowerBound)...document.line(containingByte: bytes.upperBound)
+            paragraph = (lines, makeAnalyzer().estimateResult(document.text(ofBytes: bytes)))
+        }
+        let markdown = HoverMarkdown.render(analysis, paragraph: paragraph)
+        return HoverResult(contents: .init(kind: client.markdownHover ? "markdown" : "plaintext", value: markdown),
+                           range: bytes.isEmpty ? nil : document.range(ofBytes: bytes, encoding: encoding))
+    }
+
+    private func codeLenses(_ params: CodeLensParams) -> [CodeLensResult] {
+        guard let (_, analysis) = currentAnalysis(params.textDocument.uri) else { return [] }
+        let argument = JSONValue.object(["uri": .string(params.textDocument.uri)])
+        return [CodeLensResult(range: .documentStart,
+                               command: .init(title: analysis.lensTitle, command: "preflight.estimate", arguments: [argument]))]
+    }
+
+    private func executeCommand(_ params: JSONValue?, context requestContext: RequestContext) throws(JSONRPCError) -> JSONValue {
+        let command = try TypedMethod.decode(ExecuteCommandParams.self, from: params).value
+        guard DocumentFeature.commands.contains(command.command) else {
+            throw .invalidParams("unknown command \"\(command.command)\" (the server runs \(DocumentFeature.commands.joined(separator: ", ")))",
+                                 field: "params.command")
+        }
+        guard let first = command.arguments?.first else {
+            throw .invalidParams("\(command.command) needs one argument, {uri, range?}", field: "params.arguments")
+        }
+        let arguments: DocumentCommandArguments
+        do throws(JSONDecodingFailure) {
+            arguments = try JSONValueDecoder().decode(DocumentCommandArguments.self, from: first, path: "params.arguments[0]").value
+        } catch {
+            throw ProtocolErrors.error(error)
+        }
+        guard let entry = store[arguments.uri] else {
+            throw .invalidParams("\(arguments.uri) is not open: open it (textDocument/didOpen) first", field: "params.arguments[0].uri")
+        }
+        let document = entry.document
+        var text = document.text
+        if let range = arguments.range {
+            do throws(DocumentEditError) {
+                let start = try document.byteOffset(of: range.start, encoding: encoding)
+                let end = try document.byteOffset(of: range.end, encoding: encoding)
+                guard start <= end else { throw DocumentEditError.invertedRange(range) }
+                text = document.text(ofBytes: start..<end)
+            } catch {
+                throw .invalidParams("params.arguments[0].range: \(error)", field: "params.arguments[0].range")
+            }
+        }
+        let estimate = EstimateParams(EstimateRequest(input: .prompt(text), model: arguments.model))
+        let advisor = context.advisor
+        if command.command == "preflight.estimate" {
+            return try TypedMethod.encode(try AdvisorMethods.estimate(estimate, advisor: advisor) { requestContext.isCancelled })
+        }
+        guard let budget = arguments.budget ?? self.budget.map(BudgetParams.init) else {
+            throw .invalidParams("preflight.check needs a budget: give params.arguments[0].budget or set the preflight.budget setting",
+                                 field: "params.arguments[0].budget")
+        }
+        let check = CheckParams(estimate: estimate, budget: budget)
+        return try TypedMethod.encode(try AdvisorMethods.check(check, advisor: advisor) { requestContext.isCancelled })
+    }
+
+    // MARK: - Decoding notifications
+
+    /// Decodes a notification's params; a malformed notification cannot be answered, so it is
+    /// logged (naming the field) and dropped.
+    private func decoded<P: Decodable>(_ type: P.Type, _ params: JSONValue?, method: String, _ body: (P) -> Void) {
+        do throws(JSONRPCError) {
+            body(try TypedMethod.decode(P.self, from: params).value)
+        } catch {
+            context.log.warning("\(method): \(error.message)\(error.field.map { " (\($0))" } ?? ""); notification ignored")
+        }
+    }
+}
