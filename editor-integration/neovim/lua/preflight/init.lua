@@ -178,9 +178,29 @@ local function get_client()
   return client
 end
 
+-- Neovim keeps a stopped client's lenses (and draws them) per client id; after a restart
+-- they would sit next to the new server's.
+local function clear_lenses(client_id)
+  for _, bufnr in ipairs(vim.api.nvim_list_bufs()) do
+    if vim.api.nvim_buf_is_loaded(bufnr) then
+      if vim.lsp.codelens.clear then
+        vim.lsp.codelens.clear(client_id, bufnr)
+      else
+        -- 0.7/0.8: the module names its namespace per client so.
+        vim.lsp.codelens.save({}, bufnr, client_id)
+        local ns = vim.api.nvim_create_namespace('vim_lsp_codelens:' .. client_id)
+        vim.api.nvim_buf_clear_namespace(bufnr, ns, 0, -1)
+      end
+    end
+  end
+end
+
 -- After the server stops: requests in flight will never be answered, so nothing may wait
 -- for them.
 local function forget_client()
+  if state.client_id then
+    clear_lenses(state.client_id)
+  end
   state.client_id, state.ready_queue, state.server_info = nil, {}, nil
   for _, lens in pairs(state.lens) do
     lens.pending, lens.again = false, false
@@ -697,9 +717,11 @@ function M.setup(opts)
   create_commands()
 
   local client = get_client()
-  if client and not (vim.deep_equal(previous_cmd, server_cmd()) and previous_models == config.models_dir) then
-    -- Another binary or models directory: stop this server; the loop below starts the new
-    -- one for the open prompt buffers.
+  local same_server = vim.deep_equal(previous_cmd, server_cmd()) and previous_models == config.models_dir
+  if client and (not same_server or not client.initialized) then
+    -- Another binary or models directory, or a server whose initialize failed (e.g. a bad
+    -- catalogPath: Neovim keeps such a client, never initialized): stop it; the loop below
+    -- starts a new one with the new settings for the open prompt buffers.
     if method_calls then client:stop() else client.stop() end
     forget_client()
     client = nil
