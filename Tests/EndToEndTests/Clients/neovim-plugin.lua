@@ -215,7 +215,7 @@ local function main()
     long[i] = 'Point ' .. i .. ': the quarterly review covered revenue, hiring, the new office and the product roadmap.'
   end
   vim.api.nvim_buf_set_lines(bufnr, -1, -1, false, long)
-  local by_server = vim.wait(6000, function()
+  local by_server = vim.wait(10000, function()
     local t = lens_title(bufnr)
     return t ~= nil and t ~= first_title
   end, 50)
