@@ -41,9 +41,9 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 work=$(mktemp -d)
-socket=preflight-shot-$$
+socket=$work/tmux.sock # a private tmux server, whose socket goes away with $work
 cleanup() {
-  tmux -L "$socket" kill-server >/dev/null 2>&1 || true
+  tmux -S "$socket" kill-server >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -79,15 +79,15 @@ require('preflight').setup({
 })
 EOF
 
-# A private tmux server (-L) with no status line, so the pane is the whole screen.
+# The tmux server without a status line, so the pane is the whole screen.
 printf '%s\n' 'set -g status off' 'set -g escape-time 0' 'set -g default-terminal tmux-256color' >"$work/tmux.conf"
-tmux -L "$socket" -f "$work/tmux.conf" new-session -d -s shot -x "$cols" -y "$rows" \
+tmux -S "$socket" -f "$work/tmux.conf" new-session -d -s shot -x "$cols" -y "$rows" \
   env -i PATH="$PATH" HOME="$work" TERM=tmux-256color COLORTERM=truecolor LANG=C.UTF-8 \
   XDG_CONFIG_HOME="$work/xdg-config" XDG_DATA_HOME="$work/xdg-data" XDG_STATE_HOME="$work/xdg-state" \
   XDG_CACHE_HOME="$work/xdg-cache" XDG_RUNTIME_DIR="$work/xdg-runtime" PREFLIGHT_MODELS="$models" \
   nvim -u "$work/init.lua" -i NONE -n "$work/customer-email.prompt"
 
-pane() { tmux -L "$socket" capture-pane -t shot -p "$@"; }
+pane() { tmux -S "$socket" capture-pane -t shot -p "$@"; }
 wait_for() { # TEXT SECONDS: until TEXT is on the screen
   local deadline=$((SECONDS + $2))
   while [ $SECONDS -lt $deadline ]; do
@@ -104,7 +104,7 @@ if ! wait_for ' tok · ' 30; then
 fi
 # Hover in the email (line 4) with K (the plugin's hover_key option maps it to
 # vim.lsp.buf.hover()); the window opens below, leaving line 1 and its lens in view.
-tmux -L "$socket" send-keys -t shot '4G0w' K
+tmux -S "$socket" send-keys -t shot '4G0w' K
 if ! wait_for 'Preflight' 15; then
   echo "editor-screenshot: the hover did not open within 15 s; the screen:" >&2
   pane >&2
