@@ -16,7 +16,8 @@ all: build
 deps:
 	@scripts/ensure-packages.sh build
 
-## deps-test: also install the editors the end-to-end client tests drive (neovim, emacs).
+## deps-test: also install the editors the end-to-end client tests drive (neovim, emacs-nox +
+## elpa-eglot, nodejs).
 deps-test:
 	@scripts/ensure-packages.sh test
 

@@ -2,7 +2,9 @@
 # Installs, on a Debian machine, only the system packages Preflight's build or tests need and
 # this machine lacks. Called by `make run`, `make test` and friends; safe to run repeatedly.
 #   scripts/ensure-packages.sh build   # libjansson-dev, pkg-config
-#   scripts/ensure-packages.sh test    # the above + neovim (the end-to-end editor test)
+#   scripts/ensure-packages.sh test    # the above + the editors the client tests drive: neovim,
+#                                      # emacs-nox with elpa-eglot (eglot is built in from Emacs 29),
+#                                      # nodejs (the VS Code extension's client tests)
 # When not root, it prints the apt-get command instead of running it and, for the build
 # packages, fails (the build cannot go on without them).
 set -u
@@ -16,6 +18,16 @@ if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists jansson 2>/d
 fi
 if [ "$want" = test ]; then
   command -v nvim >/dev/null 2>&1 || missing_optional+=(neovim)
+  if ! command -v emacs >/dev/null 2>&1; then
+    missing_optional+=(emacs-nox elpa-eglot)
+  else
+    # Emacs 29 and later have eglot built in; Debian 12's Emacs 28 needs elpa-eglot.
+    major=$(emacs --batch --eval '(princ emacs-major-version)' 2>/dev/null || echo 0)
+    if [ "${major:-0}" -lt 29 ] && ! dpkg -s elpa-eglot >/dev/null 2>&1; then
+      missing_optional+=(elpa-eglot)
+    fi
+  fi
+  command -v node >/dev/null 2>&1 || missing_optional+=(nodejs)
 fi
 
 all=("${missing_build[@]}" "${missing_optional[@]}")

@@ -371,7 +371,10 @@ final class DocumentFeature {
             paragraph = (lines, makeAnalyzer().estimateResult(document.text(ofBytes: bytes)))
         }
         let markdown = HoverMarkdown.render(analysis, paragraph: paragraph)
-        return HoverResult(contents: .init(kind: client.markdownHover ? "markdown" : "plaintext", value: markdown),
+        let contents = client.markdownHover
+            ? HoverResult.Content(kind: "markdown", value: markdown)
+            : HoverResult.Content(kind: "plaintext", value: HoverMarkdown.plainText(markdown))
+        return HoverResult(contents: contents,
                            range: bytes.isEmpty ? nil : document.range(ofBytes: bytes, encoding: encoding))
     }
 

@@ -48,6 +48,20 @@ enum HoverMarkdown {
         return out.joined(separator: "\n")
     }
 
+    /// The same text for a client that asked for plain text (eglot without markdown-mode shows
+    /// the raw string): headings, bold and italic markers removed, the words unchanged.
+    static func plainText(_ markdown: String) -> String {
+        markdown.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            var text = String(line)
+            for prefix in ["#### ", "### "] where text.hasPrefix(prefix) { text.removeFirst(prefix.count) }
+            text = text.replacingOccurrences(of: "**", with: "")
+            for (marked, plain) in [("_Why:_", "Why:"), ("_Note:_", "Note:")] {
+                text = text.replacingOccurrences(of: marked, with: plain)
+            }
+            return text
+        }.joined(separator: "\n")
+    }
+
     private static func whole(_ estimate: EstimateResult, counts: [DocumentAnalysis.TokenizerCount]) -> [String] {
         var out: [String] = []
         let tokens = estimate.tokens

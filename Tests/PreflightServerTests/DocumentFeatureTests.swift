@@ -199,6 +199,20 @@ import PreflightServer
         server.waitForExit()
     }
 
+    @Test func plainTextHoverForAClientThatAsksForIt() throws {
+        let server = ServerHarness()
+        server.sendLine(Self.initialize(extraCapabilities: #""textDocument":{"hover":{"contentFormat":["plaintext"]}}"#))
+        server.sendLine(initializedLine)
+        server.sendLine(Self.didOpen("Why is the sky blue?"))
+        server.sendLine(#"{"jsonrpc":"2.0","id":2,"method":"textDocument/hover","params":{"textDocument":{"uri":"\#(Self.uri)"},"position":{"line":0,"character":1}}}"#)
+        let hover = try #require(server.waitForMessage { $0.idNumber == 2 })
+        #expect(hover.result?["contents"]?["kind"]?.stringValue == "plaintext")
+        let text = hover.result?["contents"]?["value"]?.stringValue ?? ""
+        #expect(text.hasPrefix("Preflight\n") && text.contains("Per tokenizer o200k_base") && !text.contains("**"), "\(text)")
+        server.closeInput()
+        server.waitForExit()
+    }
+
     @Test func diagnosticsForContextWindowInflationAndBudget() throws {
         let server = ServerHarness()
         // gpt-4o-mini has a 128,000-token window: 140,000 words do not fit.
