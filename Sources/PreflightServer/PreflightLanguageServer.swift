@@ -97,9 +97,13 @@ public final class PreflightLanguageServer: JSONRPCMessageHandler {
         if let options = decoded.options {
             // Everything is decoded and checked before anything is installed, so a failing
             // `initialize` changes nothing.
-            let routing = try decodeRoutingOption(options.routingPath)
-            try applyCatalogOptions(options)
-            if let routing { context.advisor.install(routing: routing) }
+            do throws(JSONRPCError) {
+                let routing = try decodeRoutingOption(options.routingPath)
+                try applyCatalogOptions(options)
+                if let routing { context.advisor.install(routing: routing) }
+            } catch {
+                throw Self.namingTheOption(error)
+            }
         } else if decoded.ignoredOptions {
             context.log.warning("ignoring initializationOptions that are not an object")
         }
@@ -110,6 +114,16 @@ public final class PreflightLanguageServer: JSONRPCMessageHandler {
             "capabilities": registry.capabilitiesObject(),
             "serverInfo": .object(["name": .string("preflight"), "version": .string(PreflightVersion.current)]),
         ])
+    }
+
+    /// An option's error with the option's name at the front of its message: editors show an
+    /// `initialize` failure's message and code, not `data.field`, so the message must say which
+    /// setting to fix.
+    static func namingTheOption(_ error: JSONRPCError) -> JSONRPCError {
+        guard let field = error.field, field.hasPrefix("params.initializationOptions.") else { return error }
+        let option = String(field.dropFirst("params.".count))
+        guard !error.message.contains(option) else { return error }
+        return JSONRPCError(error.code, "\(option): \(error.message)", field: field, details: error.details)
     }
 
     /// `initializationOptions.routingPath`, decoded but not installed: `nil` when absent,

@@ -199,6 +199,21 @@ import PreflightServer
         server.waitForExit()
     }
 
+    /// Editors show an `initialize` error's message, not `data.field`: the message names the option.
+    @Test func initializeErrorsNameTheOptionInTheMessage() throws {
+        let server = ServerHarness()
+        server.sendLine(Self.initialize(options: #"{"defaultModel":"no-such-model"}"#))
+        let reply = try #require(server.waitForMessage { $0.idNumber == 0 })
+        #expect(reply.errorField == "params.initializationOptions.defaultModel")
+        #expect(reply.error?.message.hasPrefix("initializationOptions.defaultModel: unknown model") == true, "\(reply)")
+        server.sendLine(#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"initializationOptions":{"debounceMs":99999}}}"#)
+        let range = try #require(server.waitForMessage { $0.idNumber == 1 })
+        #expect(range.errorField == "params.initializationOptions.debounceMs")
+        #expect(range.error?.message.contains("debounceMs") == true, "\(range)")
+        server.closeInput()
+        server.waitForExit()
+    }
+
     @Test func plainTextHoverForAClientThatAsksForIt() throws {
         let server = ServerHarness()
         server.sendLine(Self.initialize(extraCapabilities: #""textDocument":{"hover":{"contentFormat":["plaintext"]}}"#))
