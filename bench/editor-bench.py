@@ -12,8 +12,9 @@
 2. CPU per keystroke: the server's user+system CPU (from /proc) over a typing run of
    `--edits` keystrokes at 20 ms intervals in bursts (a pause of 400 ms every 40 keys, so the
    debounced estimate runs as it would while someone types), divided by the keystrokes.
-3. RSS: the server's resident memory after the first 1,000 and after all `--edits` edits sent
-   back to back; no growth is the goal.
+3. RSS: the server's resident memory every 1,000 edits (each checkpoint waits for a reply) up
+   to `--edits`; no growth is the goal. Then `--unpaced-bursts` bursts of `--edits` edits written
+   without waiting, RSS after each (the transport's read-ahead sets a high-water mark once).
 """
 import json, os, subprocess, sys, threading, time, statistics, argparse
 
@@ -24,6 +25,7 @@ parser.add_argument("--edits", type=int, default=10000)
 parser.add_argument("--size", type=int, default=20000)
 parser.add_argument("--debounce", type=int, default=250)
 parser.add_argument("--typing-keys", type=int, default=400)
+parser.add_argument("--unpaced-bursts", type=int, default=2)
 args = parser.parse_args()
 
 server = subprocess.Popen([args.bin, "serve"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -154,13 +156,15 @@ print("typing %d keystrokes (bursts of 40 at 20 ms, 400 ms pauses): server CPU %
 # 3. RSS over back-to-back edits (debounced: the estimate runs at the end of each burst).
 rss_start = rss_kib(server.pid)
 cpu_before = cpu_seconds(server.pid)
+checkpoints = {}
 for index in range(args.edits):
     keystroke("y" if index % 2 else "z")
-    if index == 999:
+    if (index + 1) % 1000 == 0:
         next_id += 1
         send({"jsonrpc": "2.0", "id": next_id, "method": "preflight/countTokens", "params": {"text": "x"}})
         wait_for(lambda m, i=next_id: m.get("id") == i)
-        rss_1000 = rss_kib(server.pid)
+        checkpoints[index + 1] = rss_kib(server.pid)
+rss_1000 = checkpoints.get(1000, rss_start)
 next_id += 1
 send({"jsonrpc": "2.0", "id": next_id, "method": "preflight/countTokens", "params": {"text": "x"}})
 wait_for(lambda m, i=next_id: m.get("id") == i)
@@ -169,6 +173,19 @@ rss_end = rss_kib(server.pid)
 print("%d edits back to back: server CPU %.3f ms per edit; RSS %d KiB before, %d KiB after 1,000, %d KiB after %d "
       "(growth after the first 1,000: %+d KiB)" % (args.edits, cpu_burst * 1000 / args.edits, rss_start, rss_1000,
                                                   rss_end, args.edits, rss_end - rss_1000))
+print("RSS every 1,000 edits (KiB): " + ", ".join("%d" % checkpoints[k] for k in sorted(checkpoints)))
+# 4. The same edits written unread as fast as the pipe takes them: the transport reads ahead
+# (up to `maxQueuedMessages` parsed messages), which sets the allocator's high-water mark once.
+unpaced = []
+for burst in range(args.unpaced_bursts):
+    for index in range(args.edits):
+        keystroke("u")
+    next_id += 1
+    send({"jsonrpc": "2.0", "id": next_id, "method": "preflight/countTokens", "params": {"text": "x"}})
+    wait_for(lambda m, i=next_id: m.get("id") == i, timeout=120)
+    unpaced.append(rss_kib(server.pid))
+if unpaced:
+    print("RSS after each unpaced burst of %d edits (KiB): %s" % (args.edits, ", ".join("%d" % r for r in unpaced)))
 send({"jsonrpc": "2.0", "id": 999999, "method": "shutdown"})
 send({"jsonrpc": "2.0", "method": "exit"})
 server.wait(timeout=10)
