@@ -165,6 +165,7 @@ class PreflightExtension {
         this.statusGeneration = 0;
         this.stopping = false;
         this.lastOptions = {};
+        this.resynchronised = new Map();
         this.startup = Promise.resolve();
 
         this.output = vscode.window.createOutputChannel('Preflight');
@@ -326,6 +327,7 @@ class PreflightExtension {
         this.diagnostics.delete(document.uri);
         if (!this.isOpen(document)) return;
         this.opened.delete(uri);
+        this.resynchronised.delete(uri);
         this.client.didClose(uri);
         this.scheduleStatus(0);
     }
@@ -338,7 +340,25 @@ class PreflightExtension {
             this.diagnostics.delete(uri);
             return;
         }
-        this.diagnostics.set(uri, (params.diagnostics || []).map(toDiagnostic));
+        const diagnostics = params.diagnostics || [];
+        this.diagnostics.set(uri, diagnostics.map(toDiagnostic));
+        if (diagnostics.some((diagnostic) => diagnostic.code === 'out-of-sync')) this.resynchronise(params.uri);
+    }
+
+    /**
+     * The server could not apply an edit and says so with an `out-of-sync` diagnostic; reopening
+     * the document with the editor's text puts it right. Once per document version, so a server
+     * that keeps refusing cannot make this loop.
+     */
+    resynchronise(uri) {
+        const document = vscode.workspace.textDocuments.find((item) => item.uri.toString() === uri);
+        if (!document || !this.isOpen(document)) return;
+        if (this.resynchronised.get(uri) === document.version) return;
+        this.resynchronised.set(uri, document.version);
+        this.log(`${uri}: the server's copy was out of sync; reopening it with the editor's text (version ${document.version})`);
+        this.client.didClose(uri);
+        this.client.didOpen(uri, document.languageId, document.version, document.getText());
+        this.scheduleStatus(0);
     }
 
     showMessage(params) {
@@ -541,6 +561,7 @@ class PreflightExtension {
         const client = this.client;
         this.client = null;
         this.opened.clear();
+        this.resynchronised.clear();
         this.diagnostics.clear();
         if (!client) return null;
         return client.stop();

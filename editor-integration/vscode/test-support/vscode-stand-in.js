@@ -213,6 +213,10 @@ function createStandIn() {
             const change = document.edit(range, text);
             events.change.fire({ document, contentChanges: [change], reason: undefined });
         },
+        /** Reports `contentChanges` as they are (a test's way to make the server's copy diverge). */
+        reportChange(document, contentChanges) {
+            events.change.fire({ document, contentChanges, reason: undefined });
+        },
         close(document) {
             workspace.textDocuments = workspace.textDocuments.filter((item) => item !== document);
             if (window.activeTextEditor && window.activeTextEditor.document === document) user.show(undefined);

@@ -3,7 +3,7 @@
 // ($PREFLIGHT_BIN; those tests skip with a message when it is not set): activation, document
 // events, the status bar, hover, code lenses, diagnostics, commands, settings, deactivation.
 
-const { describe, it } = require('node:test');
+const { describe, it, afterEach } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -16,11 +16,19 @@ const {
 
 const NEVER_CANCELLED = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) };
 
+// Extensions activated by the current test. A test that fails before its own `deactivate` would
+// otherwise leave a server running, and the test process waiting for it.
+const active = [];
+async function deactivateLeftovers() {
+    while (active.length > 0) await active.pop().deactivate();
+}
+
 /** A fresh stand-in and extension, activated with `settings`. */
 async function activate(settings) {
     const vscode = standIn.install();
     vscode.user.settings(settings);
     const extension = standIn.loadExtension();
+    active.push(extension);
     const context = { subscriptions: [], extensionPath: path.resolve(__dirname, '..') };
     const api = await extension.activate(context);
     return { vscode, extension, context, api, status: vscode.recorded.statusItems[0] };
@@ -37,6 +45,8 @@ function promptFile(suffix = '.prompt') {
 }
 
 describe('extension, without a server', () => {
+    afterEach(deactivateLeftovers);
+
     it('says how to install the server when preflight.path does not exist', { timeout: 20000 }, async () => {
         const { vscode, extension, status, api } = await activate({ 'preflight.path': '/nonexistent/bin/preflight' });
         const errors = messages(vscode, 'error');
@@ -94,6 +104,8 @@ describe('extension, without a server', () => {
 });
 
 describe('extension, against the real server', { skip: realServerSkip }, () => {
+    afterEach(deactivateLeftovers);
+
     it('status bar, hover, code lens, edits and commands for an open prompt document; clean deactivation', { timeout: 60000 }, async () => {
         const { vscode, extension, api, status } = await activate({ 'preflight.path': serverBinary, 'preflight.debounceMs': 20 });
         assert.deepEqual(vscode.recorded.messages, []);
@@ -177,10 +189,40 @@ describe('extension, against the real server', { skip: realServerSkip }, () => {
         await waitFor(() => !(collection.get(document.uri) || []).some((d) => d.code === 'context-window'),
             () => `the context-window diagnostic to go; have ${JSON.stringify(collection.entries.get(key))}`);
 
+        // A bad setting is the server's window/showMessage warning, shown as one.
+        vscode.user.changeSettings({ 'preflight.catalogPath': '/nonexistent/catalog.json' });
+        await waitFor(() => messages(vscode, 'warning').some((m) => m.includes('catalogPath')),
+            () => `a warning naming catalogPath; messages: ${JSON.stringify(vscode.recorded.messages)}`);
+        assert.deepEqual(messages(vscode, 'error'), []);
+
         vscode.user.close(document);
         assert.equal(collection.get(document.uri), undefined);
         assert.equal(await extension.deactivate(), 0);
         assert.equal(client.exitCode, 0);
+    });
+
+    it('reopens a document the server reports out of sync, with the editor\'s text', { timeout: 60000 }, async () => {
+        const { vscode, extension, api, status } = await activate({ 'preflight.path': serverBinary, 'preflight.debounceMs': 20 });
+        const { Position, Range } = vscode.module;
+        const output = vscode.recorded.outputs[0];
+        const collection = vscode.recorded.diagnosticCollections[0];
+        const document = new standIn.TextDocument(promptFile(), 'prompt', 'hello world');
+        vscode.user.open(document);
+        vscode.user.show(document);
+        await waitFor(() => LENS_TITLE.test(status.text), () => `a lens title, have ${JSON.stringify(status.text)}`);
+        // The editor's text changes but the change reported cannot apply to the server's copy.
+        document.text = 'hello brave new world, with many more words than the server has seen';
+        document.version += 1;
+        vscode.user.reportChange(document, [{ range: new Range(new Position(5, 0), new Position(5, 3)), rangeOffset: 0, rangeLength: 3, text: 'x' }]);
+        await waitFor(() => output.text.includes('out of sync; reopening'), () => `the extension to reopen the document; output: ${output.text}`);
+        await waitFor(() => {
+            const published = collection.get(document.uri);
+            return published !== undefined && !published.some((d) => d.code === 'out-of-sync');
+        }, () => `diagnostics without out-of-sync; have ${JSON.stringify(collection.entries.get(document.uri.toString()))}`);
+        const estimate = await vscode.module.commands.executeCommand('preflight.showEstimate');
+        const direct = await api.client.request('preflight/estimate', { prompt: document.getText() });
+        assert.equal(estimate.tokens.input, direct.tokens.input);
+        assert.equal(await extension.deactivate(), 0);
     });
 
     it('a bad catalogPath setting is reported naming the setting', { timeout: 30000 }, async () => {

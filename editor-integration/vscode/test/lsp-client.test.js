@@ -91,7 +91,12 @@ describe('framing', () => {
 
 async function startScripted() {
     const client = new LspClient({ command: scriptedServer, args: ['serve'], env: serverEnvironment() });
-    await client.start({ processId: process.pid, rootUri: null, capabilities: clientCapabilities() });
+    try {
+        await client.start({ processId: process.pid, rootUri: null, capabilities: clientCapabilities() });
+    } catch (error) {
+        await client.stop();
+        throw error;
+    }
     return client;
 }
 
@@ -155,13 +160,20 @@ async function startReal(initializationOptions = {}) {
     client.on('notification', (method, params) => seen.notifications.push({ method, params }));
     client.on('request', (method, params) => seen.requests.push({ method, params }));
     client.on('stderr', (text) => { seen.stderr += text; });
-    const result = await client.start({
-        processId: process.pid,
-        clientInfo: { name: 'preflight-vscode-tests', version: '0' },
-        rootUri: null,
-        capabilities: clientCapabilities(),
-        initializationOptions,
-    });
+    let result;
+    try {
+        result = await client.start({
+            processId: process.pid,
+            clientInfo: { name: 'preflight-vscode-tests', version: '0' },
+            rootUri: null,
+            capabilities: clientCapabilities(),
+            initializationOptions,
+        });
+    } catch (error) {
+        // Not left running: the test process would wait for it.
+        await client.stop();
+        throw error;
+    }
     return { client, seen, result };
 }
 
