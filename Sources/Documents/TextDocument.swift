@@ -63,7 +63,8 @@ public struct TextDocument: Sendable {
         let start = lineStarts[position.line]
         let end = contentEnd(ofLine: position.line)
         if encoding == .utf8 {
-            let offset = min(start + position.character, end)
+            // Compared before adding, so a huge `character` cannot overflow.
+            let offset = position.character >= end - start ? end : start + position.character
             // A UTF-8 offset must not fall on a continuation byte.
             if offset < end && utf8[offset] & 0xC0 == 0x80 { throw .splitsCharacter(position, encoding) }
             return offset

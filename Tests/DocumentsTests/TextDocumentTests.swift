@@ -83,6 +83,16 @@ import Testing
         #expect(document.text == "a😀\nb")
     }
 
+    /// A hostile `character` (Int.max) is the end of the line in every encoding, not an overflow.
+    @Test(arguments: PositionEncoding.allCases)
+    func hugeCharacterIsTheEndOfTheLine(encoding: PositionEncoding) throws {
+        let document = TextDocument(uri: "u", languageId: "p", version: 1, text: "ab😀\ncd")
+        let offset = try document.byteOffset(of: TextPosition(line: 0, character: Int.max), encoding: encoding)
+        #expect(offset == 6)
+        let last = try document.byteOffset(of: TextPosition(line: 1, character: Int.max), encoding: encoding)
+        #expect(last == 9)
+    }
+
     @Test func paragraphIsTheBlockBetweenBlankLines() {
         let document = TextDocument(uri: "u", languageId: "p", version: 1, text: "intro\n\nfirst\nsecond\n  \nlast")
         #expect(document.text(ofBytes: document.paragraph(aroundLine: 3)) == "first\nsecond")
