@@ -1,10 +1,11 @@
 /// One open document's text as the server keeps it: UTF-8 bytes and where each line starts.
 ///
 /// Edits arrive as LSP ranges in the negotiated `PositionEncoding`; they are mapped to byte
-/// offsets by walking only the lines they touch, so an edit costs the length of the line plus
-/// a copy of the text (microseconds for the 20 KB prompts the server is tuned for). Lines end
-/// at `\n`, `\r\n` or `\r`, as LSP defines them; a `character` past the end of its line means
-/// the end of the line (LSP's rule), while a line past the last one, an inverted range, or an
+/// offsets by walking only the lines they touch, so an edit costs the length of its lines, a
+/// copy of the text and a rescan of the edited span (microseconds for the 20 KB prompts the
+/// server is tuned for). Lines end at `\n`, `\r\n` or `\r`, as LSP defines them; a `character`
+/// past the end of its line means the end of the line (LSP's rule), and the start of the line
+/// after the last means the end of the document; a line further on, an inverted range, or an
 /// offset inside a character is refused (`DocumentEditError`).
 public struct TextDocument: Sendable {
     /// The document's URI as the client sent it.
@@ -42,21 +43,57 @@ public struct TextDocument: Sendable {
 
     /// Replaces `range` (in `encoding`) with `text`; throws, changing nothing, when the range
     /// does not fit the document.
+    ///
+    /// Line starts are recomputed only around the edit: from the start of the line before it
+    /// (a `\r` there may now pair with an inserted `\n`) to one byte past the inserted text;
+    /// the starts after that are the old ones shifted by the change in length, since the bytes
+    /// that produce them did not change. So a change costs a copy of the text plus the edited
+    /// span, not a rescan of the rest of the document.
     public mutating func replace(_ range: TextRange, with text: String, encoding: PositionEncoding) throws(DocumentEditError) {
         let start = try byteOffset(of: range.start, encoding: encoding)
         let end = try byteOffset(of: range.end, encoding: encoding)
         guard start <= end else { throw .invertedRange(range) }
-        utf8.replaceSubrange(start..<end, with: text.utf8)
-        // Re-indexing from the line before the first touched one keeps the cost to the text
-        // after the edit, and catches a `\r` before the edit that now pairs with an inserted `\n`.
+        let inserted = Array(text.utf8)
+        let delta = inserted.count - (end - start)
         let firstLine = max(0, line(containingByte: start) - 1)
-        lineStarts.removeSubrange((firstLine + 1)...)
-        TextDocument.appendLineStarts(of: utf8, from: lineStarts[firstLine], to: &lineStarts)
+        // Old starts produced by terminators at or after old byte `end + 1` are unchanged.
+        let keptFrom = firstIndex(ofStartAtLeast: end + 2)
+        let kept = lineStarts[keptFrom...]
+        utf8.replaceSubrange(start..<end, with: inserted)
+        var starts = Array(lineStarts[0...firstLine])
+        let scanEnd = min(utf8.count, start + inserted.count + 1)
+        var index = starts[firstLine]
+        while index < scanEnd {
+            let byte = utf8[index]
+            if byte == 0x0A {
+                starts.append(index + 1)
+            } else if byte == 0x0D {
+                if index + 1 < utf8.count && utf8[index + 1] == 0x0A { index += 1 }
+                starts.append(index + 1)
+            }
+            index += 1
+        }
+        let last = starts[starts.count - 1]
+        for old in kept where old + delta > last { starts.append(old + delta) }
+        lineStarts = starts
+    }
+
+    /// The index of the first line start at or after byte `offset` (binary search).
+    private func firstIndex(ofStartAtLeast offset: Int) -> Int {
+        var low = 0, high = lineStarts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if lineStarts[middle] < offset { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// The byte offset of `position`; a `character` past the end of the line is the end of the
     /// line (LSP 3.17), a line past the last one is an error.
     public func byteOffset(of position: TextPosition, encoding: PositionEncoding) throws(DocumentEditError) -> Int {
+        // The start of the line after the last is the end of the document: how LSP says "up to
+        // and including the last line's end" (a client deleting the last line sends it).
+        if position.line == lineStarts.count && position.character == 0 { return utf8.count }
         guard position.line < lineStarts.count else {
             throw .lineOutsideDocument(line: position.line, lineCount: lineStarts.count)
         }

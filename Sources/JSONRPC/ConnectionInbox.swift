@@ -35,14 +35,17 @@ public final class ConnectionInbox: Sendable {
     }
 
     /// Queues `event` for the dispatch thread and wakes it.
+    ///
+    /// The wake-up byte is written, and drained in `takeAll`, under the same lock as the queue,
+    /// so the pipe holds a byte exactly when the queue is not empty: the connection's `poll(2)`
+    /// can neither miss an event nor wake for one already taken (which would spin).
     public func post(_ event: any Sendable) {
-        let wasEmpty = events.withLock { queue in
+        events.withLock { queue in
             queue.append(event)
-            return queue.count == 1
-        }
-        if wasEmpty {
-            var byte: UInt8 = 1
-            _ = write(writeFD, &byte, 1)
+            if queue.count == 1 {
+                var byte: UInt8 = 1
+                _ = write(writeFD, &byte, 1)
+            }
         }
     }
 
@@ -51,9 +54,9 @@ public final class ConnectionInbox: Sendable {
 
     /// Takes every waiting event, oldest first, and clears the wake-up byte.
     func takeAll() -> [any Sendable] {
-        var drain = [UInt8](repeating: 0, count: 64)
-        while drain.withUnsafeMutableBytes({ read(readFD, $0.baseAddress, $0.count) }) > 0 {}
-        return events.withLock { queue in
+        events.withLock { queue in
+            var drain = [UInt8](repeating: 0, count: 64)
+            while drain.withUnsafeMutableBytes({ read(readFD, $0.baseAddress, $0.count) }) > 0 {}
             let taken = queue
             queue.removeAll()
             return taken

@@ -21,6 +21,8 @@ struct DocumentAnalysis: Sendable {
     let uri: String
     /// The version analysed.
     let version: Int
+    /// Which opening of the document (a reopen can repeat a version).
+    let opening: Int
     /// The estimate of the whole document, when one could be made.
     let estimate: EstimateResult?
     /// Why there is no estimate (an empty document, no catalog, no model can hold it).

@@ -24,7 +24,7 @@ struct DocumentAnalyzer: Sendable {
 
     /// Analyses `document` (whose sync state is `state`); `isCancelled` is polled between
     /// models and tokenizers, and a cancelled analysis returns `nil`.
-    func analyse(_ document: TextDocument, state: DocumentSyncState,
+    func analyse(_ document: TextDocument, state: DocumentSyncState, opening: Int,
                  isCancelled: @escaping () -> Bool = { false }) -> DocumentAnalysis? {
         let text = document.text
         var diagnostics: [DiagnosticResult] = []
@@ -70,7 +70,8 @@ struct DocumentAnalyzer: Sendable {
         }
         let title = estimate.map(CodeLensTitle.title(for:))
             ?? CodeLensTitle.title(tokens: fallbackTokens, failure: failure ?? "no estimate")
-        return DocumentAnalysis(uri: document.uri, version: document.version, estimate: estimate, failure: failure,
+        return DocumentAnalysis(uri: document.uri, version: document.version, opening: opening,
+                                estimate: estimate, failure: failure,
                                 fallbackTokens: fallbackTokens, tokenizerCounts: counts,
                                 diagnostics: diagnostics, lensTitle: title)
     }

@@ -32,6 +32,15 @@ enum DocumentDiagnostics {
     static func contextWindow(tokens: Int, tokenizer: String, modelID: String?, contextWindow: Int,
                               largest: (id: String, window: Int)?, document: TextDocument,
                               encoding: PositionEncoding) -> DiagnosticResult {
+        if tokens <= contextWindow {
+            // The input fits the largest window but not with the projected answer: the planner
+            // counts both. Nothing to underline in the text; say what to change.
+            return DiagnosticResult(
+                range: firstLine(of: document, encoding: encoding), severity: .error, code: "context-window",
+                message: "This prompt is \(CodeLensTitle.grouped(tokens)) tokens (\(tokenizer)): it fits the largest context "
+                    + "window in the catalog (\(CodeLensTitle.grouped(contextWindow)) tokens\(largest.map { ", \($0.id)" } ?? "")) "
+                    + "but leaves no room for the projected answer. Shorten the prompt or ask for a shorter answer.")
+        }
         // Where the window runs out, by proportion of bytes, snapped back to a line start.
         let fitting = Int((Double(document.utf8.count) * Double(contextWindow) / Double(max(tokens, 1))).rounded(.down))
         let line = document.line(containingByte: min(fitting, document.utf8.count))

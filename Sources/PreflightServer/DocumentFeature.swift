@@ -32,14 +32,35 @@ final class DocumentFeature {
     /// Progress tokens by work id: created (waiting for the client's answer), begun, or ended
     /// before the client answered.
     private var progress: [UInt64: ProgressState] = [:]
+    /// The catalog/routing load in flight, with the settings that must wait for it: a later
+    /// change merges into it (newest value per key), so loads are never lost and a default
+    /// model is never applied out of order.
+    private var pendingLoad: PendingLoad?
+    private var nextLoadID = 0
+    /// How many times each document has been opened, so a result for an earlier opening (same
+    /// URI and version after a close and reopen) is not taken for the current text.
+    private var openings: [String: Int] = [:]
+    private var openingCounter = 0
+
+    /// Documents larger than this are not analysed on the dispatch thread when hover or the
+    /// lens asks before the debounced analysis has landed: the last analysis answers (marked as
+    /// such) and `workspace/codeLens/refresh` brings the new one, so reading never waits long.
+    static let onTheSpotLimitBytes = 256 * 1024
+
+    private struct PendingLoad {
+        var id: Int
+        var catalogPath: String?
+        var routingPath: String?
+        var defaultModel: String??
+    }
 
     private enum ProgressState { case creating(message: String), begun, endedEarly }
 
     /// A catalog and/or routing file decoded off the reader thread for a settings change.
     struct SettingsLoaded: Sendable {
+        var id: Int
         var catalog: (path: String, result: Result<CatalogLoadResult, CatalogLoadError>)?
         var routing: (path: String, result: Result<RoutingModel, RoutingFileError>)?
-        var defaultModel: String??
     }
 
     init(context: ServerContext) {
@@ -78,6 +99,7 @@ final class DocumentFeature {
         }
         registry.onInboxEvent { event, client in feature.handle(event, client: client) }
         registry.onConnectionEnd { feature.scheduler?.stop() }
+        registry.onShutdown { feature.scheduler?.stop() }
         registry.capability(["positionEncoding"]) { .string(feature.encoding.rawValue) }
         registry.capability(["textDocumentSync"]) { .object(["openClose": .bool(true), "change": .integer(2)]) }
         registry.capability(["hoverProvider"]) { .bool(true) }
@@ -149,34 +171,50 @@ final class DocumentFeature {
         let catalogPath = decode(String.self, "catalogPath") ?? nil
         let routingPath = decode(String.self, "routingPath") ?? nil
         warn(warnings, client: channel)
-        if catalogPath != nil || routingPath != nil, let scheduler = scheduler(for: channel) {
+        if catalogPath != nil || routingPath != nil || pendingLoad != nil, let scheduler = scheduler(for: channel) {
             // Files are read and checked on the worker (a large catalog can take a while, with
-            // progress shown); they are installed when the result comes back.
-            let loader = context.editor.catalogLoader
-            let what = [catalogPath.map { "catalog \($0)" }, routingPath.map { "routing \($0)" }].compactMap { $0 }
-            scheduler.schedule(key: "settings", delayMilliseconds: 0, title: "loading " + what.joined(separator: " and ")) { _ in
-                var loaded = SettingsLoaded(defaultModel: defaultModel)
-                if let catalogPath {
-                    do {
-                        loaded.catalog = (catalogPath, .success(try loader(catalogPath)))
-                    } catch let error as CatalogLoadError {
-                        loaded.catalog = (catalogPath, .failure(error))
-                    } catch {
-                        loaded.catalog = (catalogPath, .failure(CatalogLoadError(file: catalogPath, message: "\(error)")))
-                    }
-                }
-                if let routingPath {
-                    do throws(RoutingFileError) {
-                        loaded.routing = (routingPath, .success(try RoutingModel.load(path: routingPath)))
-                    } catch {
-                        loaded.routing = (routingPath, .failure(error))
-                    }
-                }
-                return loaded
+            // progress shown) and installed when the result comes back; a change arriving
+            // meanwhile merges into the load in flight, newest value per key.
+            var load = pendingLoad ?? PendingLoad(id: 0)
+            if let catalogPath { load.catalogPath = catalogPath }
+            if let routingPath { load.routingPath = routingPath }
+            if let defaultModel { load.defaultModel = defaultModel }
+            let filesChanged = catalogPath != nil || routingPath != nil
+            if filesChanged || pendingLoad == nil {
+                nextLoadID += 1
+                load.id = nextLoadID
+                schedule(load, on: scheduler)
             }
+            pendingLoad = load
             return
         }
         finishSettings(defaultModel: defaultModel, client: channel)
+    }
+
+    private func schedule(_ load: PendingLoad, on scheduler: AnalysisScheduler) {
+        let loader = context.editor.catalogLoader
+        let (id, catalogPath, routingPath) = (load.id, load.catalogPath, load.routingPath)
+        let what = [catalogPath.map { "catalog \($0)" }, routingPath.map { "routing \($0)" }].compactMap { $0 }
+        scheduler.schedule(key: "settings:load", delayMilliseconds: 0, title: "loading " + what.joined(separator: " and ")) { _ in
+            var loaded = SettingsLoaded(id: id)
+            if let catalogPath {
+                do {
+                    loaded.catalog = (catalogPath, .success(try loader(catalogPath)))
+                } catch let error as CatalogLoadError {
+                    loaded.catalog = (catalogPath, .failure(error))
+                } catch {
+                    loaded.catalog = (catalogPath, .failure(CatalogLoadError(file: catalogPath, message: "\(error)")))
+                }
+            }
+            if let routingPath {
+                do throws(RoutingFileError) {
+                    loaded.routing = (routingPath, .success(try RoutingModel.load(path: routingPath)))
+                } catch {
+                    loaded.routing = (routingPath, .failure(error))
+                }
+            }
+            return loaded
+        }
     }
 
     private func install(_ loaded: SettingsLoaded, client channel: ClientChannel) {
@@ -194,7 +232,12 @@ final class DocumentFeature {
             }
         }
         warn(warnings, client: channel)
-        finishSettings(defaultModel: loaded.defaultModel, client: channel)
+        // Only the newest load carries the settings that waited for it (an older one's result
+        // can still arrive after a newer load was scheduled; its files are installed, then the
+        // newer load installs its own).
+        guard let pending = pendingLoad, pending.id == loaded.id else { return }
+        pendingLoad = nil
+        finishSettings(defaultModel: pending.defaultModel, client: channel)
     }
 
     /// Sets the default model (checked against the catalog now in use) and re-estimates every
@@ -208,6 +251,8 @@ final class DocumentFeature {
                      client: channel)
             }
         }
+        // Kept analyses were made with the old settings: hover and the lens must not show them.
+        analyses.removeAll()
         for uri in store.openURIs { scheduleAnalysis(uri: uri, delayMilliseconds: 0, client: channel) }
     }
 
@@ -225,6 +270,8 @@ final class DocumentFeature {
     private func didOpen(_ params: DidOpenTextDocumentParams, client channel: ClientChannel) {
         let item = params.textDocument
         store.open(uri: item.uri, languageId: item.languageId, version: item.version, text: item.text)
+        openingCounter += 1
+        openings[item.uri] = openingCounter
         analyses[item.uri] = nil
         scheduleAnalysis(uri: item.uri, delayMilliseconds: 0, client: channel)
     }
@@ -250,7 +297,8 @@ final class DocumentFeature {
         let uri = params.textDocument.uri
         guard store.close(uri: uri) else { return }
         analyses[uri] = nil
-        scheduler?.cancel(key: uri)
+        openings[uri] = nil
+        scheduler?.cancel(key: "document:" + uri)
         publish(PublishDiagnosticsParams(uri: uri, version: nil, diagnostics: []), client: channel)
     }
 
@@ -269,11 +317,12 @@ final class DocumentFeature {
         let analyzer = makeAnalyzer()
         let document = entry.document
         let state = entry.state
+        let opening = openings[uri] ?? 0
         let statistics = context.editorStatistics
         let name = uri.split(separator: "/").last.map(String.init) ?? uri
-        scheduler.schedule(key: uri, delayMilliseconds: delayMilliseconds, title: "estimating \(name)") { isCancelled in
+        scheduler.schedule(key: "document:" + uri, delayMilliseconds: delayMilliseconds, title: "estimating \(name)") { isCancelled in
             statistics.countAnalysis()
-            return analyzer.analyse(document, state: state, isCancelled: isCancelled)
+            return analyzer.analyse(document, state: state, opening: opening, isCancelled: isCancelled)
         }
     }
 
@@ -284,11 +333,18 @@ final class DocumentFeature {
                                 budget: budget, encoding: encoding)
     }
 
-    /// The analysis of `uri`'s current version: the published one, or one made now.
+    /// The analysis of `uri`'s current version: the kept one, or one made now — except for a
+    /// document over `onTheSpotLimitBytes`, where the last analysis answers (its `version` says
+    /// which) while the worker makes the new one.
     private func currentAnalysis(_ uri: String) -> (DocumentStore.Entry, DocumentAnalysis)? {
         guard let entry = store[uri] else { return nil }
         if let analysis = analyses[uri], analysis.version == entry.document.version { return (entry, analysis) }
-        guard let analysis = makeAnalyzer().analyse(entry.document, state: entry.state) else { return nil }
+        if entry.document.utf8.count > DocumentFeature.onTheSpotLimitBytes, let last = analyses[uri] {
+            return (entry, last)
+        }
+        guard let analysis = makeAnalyzer().analyse(entry.document, state: entry.state, opening: openings[uri] ?? 0) else {
+            return nil
+        }
         analyses[uri] = analysis
         return (entry, analysis)
     }
@@ -298,7 +354,8 @@ final class DocumentFeature {
     private func handle(_ event: any Sendable, client channel: ClientChannel) {
         switch event {
         case let analysis as DocumentAnalysis:
-            guard let entry = store[analysis.uri], entry.document.version == analysis.version else { return }
+            guard let entry = store[analysis.uri], entry.document.version == analysis.version,
+                  openings[analysis.uri] == analysis.opening else { return }
             analyses[analysis.uri] = analysis
             publish(PublishDiagnosticsParams(uri: analysis.uri, version: analysis.version, diagnostics: analysis.diagnostics),
                     client: channel)
@@ -370,7 +427,10 @@ final class DocumentFeature {
             let lines = document.line(containingByte: bytes.lowerBound)...document.line(containingByte: bytes.upperBound)
             paragraph = (lines, makeAnalyzer().estimateResult(document.text(ofBytes: bytes)))
         }
-        let markdown = HoverMarkdown.render(analysis, paragraph: paragraph)
+        var markdown = HoverMarkdown.render(analysis, paragraph: paragraph)
+        if analysis.version != document.version {
+            markdown += "\n\n_Figures for version \(analysis.version); version \(document.version) is being estimated._"
+        }
         let contents = client.markdownHover
             ? HoverResult.Content(kind: "markdown", value: markdown)
             : HoverResult.Content(kind: "plaintext", value: HoverMarkdown.plainText(markdown))

@@ -47,6 +47,7 @@ public struct MethodRegistry {
     private(set) var initializeHooks: [InitializeHook] = []
     private(set) var inboxHandlers: [InboxHandler] = []
     private(set) var endHandlers: [() -> Void] = []
+    private(set) var shutdownHandlers: [() -> Void] = []
     /// Capability fragments in registration order: where each goes in `capabilities`, and its value.
     private(set) var capabilities: [(path: [String], provide: CapabilityProvider)] = []
 
@@ -89,6 +90,12 @@ public struct MethodRegistry {
     /// Runs `handler` when the connection stops serving, to stop background work.
     public mutating func onConnectionEnd(_ handler: @escaping () -> Void) {
         endHandlers.append(handler)
+    }
+
+    /// Runs `handler` on `shutdown`, so background work stops before the reply and nothing is
+    /// sent after it but replies.
+    public mutating func onShutdown(_ handler: @escaping () -> Void) {
+        shutdownHandlers.append(handler)
     }
 
     /// Contributes a capability to `initialize`: `provide()`'s value is set at `path` inside

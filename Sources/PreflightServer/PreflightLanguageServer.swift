@@ -44,6 +44,7 @@ public final class PreflightLanguageServer: JSONRPCMessageHandler {
             throw JSONRPCError(.invalidRequest, "\"initialize\" may be sent only once")
         case (_, "shutdown"):
             state = .shutDown
+            for handler in registry.shutdownHandlers { handler() }
             context.log.info("shutdown requested")
             return .null()
         default:
@@ -84,6 +85,8 @@ public final class PreflightLanguageServer: JSONRPCMessageHandler {
 
     /// Hands an event from a background thread to the features.
     public func handleInboxEvent(_ event: any Sendable, client: ClientChannel) {
+        // After `shutdown` only `exit` matters: late background results are dropped.
+        guard state != .shutDown else { return }
         for handler in registry.inboxHandlers { handler(event, client) }
     }
 

@@ -65,8 +65,8 @@ import Testing
 
     @Test func refusesEditsThatDoNotFit() {
         var document = TextDocument(uri: "u", languageId: "p", version: 1, text: "a😀\nb")
-        let past = TextRange(start: TextPosition(line: 2, character: 0), end: TextPosition(line: 2, character: 0))
-        #expect(throws: DocumentEditError.lineOutsideDocument(line: 2, lineCount: 2)) {
+        let past = TextRange(start: TextPosition(line: 3, character: 0), end: TextPosition(line: 3, character: 0))
+        #expect(throws: DocumentEditError.lineOutsideDocument(line: 3, lineCount: 2)) {
             try document.replace(past, with: "x", encoding: .utf16)
         }
         let inside = TextRange(start: TextPosition(line: 0, character: 2), end: TextPosition(line: 0, character: 2))
@@ -91,6 +91,47 @@ import Testing
         #expect(offset == 6)
         let last = try document.byteOffset(of: TextPosition(line: 1, character: Int.max), encoding: encoding)
         #expect(last == 9)
+    }
+
+    /// Deleting the last line with its ending: the range ends at the start of the line after the
+    /// last, as LSP's Position documentation describes (and vscode-languageserver clamps).
+    @Test func rangeEndingAfterTheLastLineIsTheEndOfTheDocument() throws {
+        var document = TextDocument(uri: "u", languageId: "p", version: 1, text: "a\nb")
+        try document.replace(TextRange(start: TextPosition(line: 0, character: 1), end: TextPosition(line: 2, character: 0)),
+                             with: "", encoding: .utf16)
+        #expect(document.text == "a")
+        #expect(throws: DocumentEditError.lineOutsideDocument(line: 1, lineCount: 1)) {
+            try document.replace(TextRange(start: TextPosition(line: 1, character: 1), end: TextPosition(line: 1, character: 1)),
+                                 with: "x", encoding: .utf16)
+        }
+    }
+
+    /// Line starts after an edit equal those of the same text indexed from scratch, over many
+    /// random edits with every kind of line break (the re-indexing shifts the untouched tail).
+    @Test func lineStartsMatchAFreshIndexAfterRandomEdits() throws {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "bc", "\n", "\r", "\r\n", "😀", "é", " ", "\n\n", "\r\r\n"]
+        for seed in 0..<300 {
+            var text = (0..<(seed % 17)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            var document = TextDocument(uri: "u", languageId: "p", version: 1, text: text)
+            for _ in 0..<8 {
+                let bytes = Array(text.utf8)
+                // Pick byte offsets on character boundaries and turn them into positions.
+                let boundaries = [0] + text.indices.dropFirst().map { text.utf8.distance(from: text.utf8.startIndex, to: $0) } + [bytes.count]
+                var a = boundaries.randomElement(using: &generator)!, b = boundaries.randomElement(using: &generator)!
+                if a > b { swap(&a, &b) }
+                // Keep \r\n pairs whole: a position between them is not addressable in LSP.
+                if a > 0 && a < bytes.count && bytes[a - 1] == 0x0D && bytes[a] == 0x0A { a -= 1 }
+                if b > 0 && b < bytes.count && bytes[b - 1] == 0x0D && bytes[b] == 0x0A { b += 1 }
+                let insert = (0..<Int.random(in: 0...3, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+                let range = document.range(ofBytes: a..<b, encoding: .utf16)
+                try document.replace(range, with: insert, encoding: .utf16)
+                text = String(decoding: bytes[0..<a] + Array(insert.utf8) + bytes[b...], as: UTF8.self)
+                #expect(document.text == text)
+                let fresh = TextDocument(uri: "u", languageId: "p", version: 1, text: text)
+                #expect(document.lineStarts == fresh.lineStarts, "after replacing \(a)..<\(b) with \(insert.debugDescription) in \(text.debugDescription)")
+            }
+        }
     }
 
     @Test func paragraphIsTheBlockBetweenBlankLines() {

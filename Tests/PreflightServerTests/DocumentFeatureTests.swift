@@ -305,6 +305,89 @@ import PreflightServer
         server.waitForExit()
     }
 
+    static func publications(_ server: ServerHarness) -> [Reply] {
+        ((try? ServerHarness.split(server.stdout, framing: .newline)) ?? [])
+            .filter { $0["method"]?.stringValue == "textDocument/publishDiagnostics" }
+    }
+
+    /// Settings apply in the order they were sent even when the first change loads a slow
+    /// catalog: a later `defaultModel` is not overwritten by the earlier one when the load ends,
+    /// and a routing file named meanwhile is loaded too, not dropped.
+    @Test func settingsChangesDuringASlowLoadMergeInOrder() throws {
+        let catalog = ServerHarness.modelsDirectory + "/catalog.json"
+        let editor = EditorConfiguration(catalogLoader: { path in
+            usleep(500_000)
+            return try CatalogDecoder.load(path: path)
+        })
+        let server = ServerHarness(editor: editor)
+        server.sendLine(Self.initialize())
+        server.sendLine(initializedLine)
+        server.sendLine(Self.didOpen("Name three rivers."))
+        _ = try #require(server.waitForMessage { Self.isDiagnostics($0, version: 1) })
+        server.sendLine(#"{"jsonrpc":"2.0","method":"workspace/didChangeConfiguration","params":{"settings":{"preflight":{"catalogPath":\#(Self.escaped(catalog)),"defaultModel":"gpt-4o-mini"}}}}"#)
+        server.sendLine(#"{"jsonrpc":"2.0","method":"workspace/didChangeConfiguration","params":{"settings":{"preflight":{"defaultModel":"gpt-4.1-mini","routingPath":"/nonexistent/routing.json"}}}}"#)
+        let warning = try #require(server.waitForMessage { $0["method"]?.stringValue == "window/showMessage" })
+        #expect(warning["params"]?["message"]?.stringValue?.contains("preflight.routingPath") == true, "\(warning)")
+        // The load's end re-estimates the open document: a second publication.
+        let output = server.connection.waitForOutput(timeout: ServerHarness.timeout) { bytes in
+            ((try? ServerHarness.split(bytes, framing: .newline)) ?? [])
+                .filter { $0["method"]?.stringValue == "textDocument/publishDiagnostics" }.count >= 2
+        }
+        #expect(((try? ServerHarness.split(output, framing: .newline)) ?? [])
+            .filter { $0["method"]?.stringValue == "textDocument/publishDiagnostics" }.count >= 2)
+        server.sendLine(#"{"jsonrpc":"2.0","id":7,"method":"preflight/estimate","params":{"prompt":"hi"}}"#)
+        let estimate = try #require(server.waitForMessage { $0.idNumber == 7 }).decodedResult(EstimateResult.self)
+        #expect(estimate.model.id == "gpt-4.1-mini")
+        server.closeInput()
+        server.waitForExit()
+    }
+
+    /// After `shutdown` the worker stops: a change scheduled before it never publishes.
+    @Test func nothingButRepliesAfterShutdown() throws {
+        let clock = ManualDebounceClock()
+        let server = ServerHarness(editor: EditorConfiguration(clock: clock))
+        server.sendLine(Self.initialize())
+        server.sendLine(initializedLine)
+        server.sendLine(Self.didOpen("Hello"))
+        _ = try #require(server.waitForMessage { Self.isDiagnostics($0, version: 1) })
+        server.sendLine(Self.didChange(version: 2, range: nil, text: "Hello again"))
+        server.sendLine(#"{"jsonrpc":"2.0","id":9,"method":"shutdown"}"#)
+        _ = try #require(server.waitForMessage { $0.idNumber == 9 })
+        clock.advance(milliseconds: 10_000)
+        usleep(300_000)
+        #expect(Self.publications(server).count == 1)
+        server.sendLine(#"{"jsonrpc":"2.0","method":"exit"}"#)
+        #expect(server.waitForExit() == 0)
+    }
+
+    /// A document over the on-the-spot limit is not analysed on the reader thread: until the
+    /// worker's analysis lands, the last one answers and hover says which version it is for.
+    @Test func largeDocumentsAnswerWithTheLastAnalysisWhileTheNewOneRuns() throws {
+        let clock = ManualDebounceClock()
+        let server = ServerHarness(editor: EditorConfiguration(clock: clock))
+        server.sendLine(Self.initialize())
+        server.sendLine(initializedLine)
+        let large = String(repeating: "Summarise the following meeting notes in five bullet points. ", count: 5_000)
+        server.sendLine(Self.didOpen(large))
+        _ = try #require(server.waitForMessage { Self.isDiagnostics($0, version: 1) })
+        server.sendLine(#"{"jsonrpc":"2.0","id":2,"method":"textDocument/codeLens","params":{"textDocument":{"uri":"\#(Self.uri)"}}}"#)
+        let before = try #require(server.waitForMessage { $0.idNumber == 2 })
+        server.sendLine(Self.didChange(version: 2, range: nil, text: large + large))
+        server.sendLine(#"{"jsonrpc":"2.0","id":3,"method":"textDocument/codeLens","params":{"textDocument":{"uri":"\#(Self.uri)"}}}"#)
+        server.sendLine(#"{"jsonrpc":"2.0","id":4,"method":"textDocument/hover","params":{"textDocument":{"uri":"\#(Self.uri)"},"position":{"line":0,"character":0}}}"#)
+        let stale = try #require(server.waitForMessage { $0.idNumber == 3 })
+        #expect(stale.result?.serializedString == before.result?.serializedString)
+        let hover = try #require(server.waitForMessage { $0.idNumber == 4 })
+        #expect(hover.result?["contents"]?["value"]?.stringValue?.contains("Figures for version 1; version 2 is being estimated") == true)
+        clock.advance(milliseconds: 1_000)
+        _ = try #require(server.waitForMessage { Self.isDiagnostics($0, version: 2) })
+        server.sendLine(#"{"jsonrpc":"2.0","id":5,"method":"textDocument/codeLens","params":{"textDocument":{"uri":"\#(Self.uri)"}}}"#)
+        let fresh = try #require(server.waitForMessage { $0.idNumber == 5 })
+        #expect(fresh.result?.serializedString != before.result?.serializedString)
+        server.closeInput()
+        server.waitForExit()
+    }
+
     @Test func slowCatalogLoadShowsWorkDoneProgress() throws {
         let catalog = ServerHarness.modelsDirectory + "/catalog.json"
         let editor = EditorConfiguration(catalogLoader: { path in

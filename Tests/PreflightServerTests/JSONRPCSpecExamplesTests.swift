@@ -133,7 +133,7 @@ import TestSupport
     }
 
     @Test func invalidUTF8AndDeepNestingAreParseErrors() throws {
-        let server = try ServerHarness()
+        let server = ServerHarness()
         server.sendLine(initializeLine)
         server.send([0x7B, 0x22, 0xFF, 0x22, 0x3A, 0x31, 0x7D, 0x0A])
         server.sendLine(String(repeating: "[", count: 3000) + String(repeating: "]", count: 3000))

@@ -46,7 +46,7 @@ import PreflightServer
     }
 
     @Test func shutdownWithNullParamsThenRequestsAreInvalidThenExitZero() throws {
-        let server = try ServerHarness()
+        let server = ServerHarness()
         server.sendLine(initializeLine)
         server.sendLine(initializedLine)
         server.sendLine(#"{"jsonrpc":"2.0","id":1,"method":"shutdown","params":null}"#)
@@ -94,7 +94,7 @@ import PreflightServer
     }
 
     @Test func cancellingUnknownOrFinishedIDsIsHarmless() throws {
-        let server = try ServerHarness()
+        let server = ServerHarness()
         server.sendLine(initializeLine)
         server.sendLine(#"{"jsonrpc":"2.0","id":1,"method":"preflight/countTokens","params":{"text":"x"}}"#)
         _ = server.waitForMessages(2, framing: .newline)
