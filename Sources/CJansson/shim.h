@@ -30,6 +30,12 @@ static inline size_t pf_json_load_flags(void) { return JSON_DECODE_ANY | JSON_AL
 /// The error message Jansson wrote into `error` (a NUL-terminated C string inside the struct).
 static inline const char *pf_json_error_text(const json_error_t *error) { return error->text; }
 
+/// Whether Jansson refused a text because a number does not fit (an integer beyond 64 bits, a
+/// real beyond a double), rather than because the text is not JSON.
+static inline int pf_json_error_is_numeric_overflow(const json_error_t *error) {
+    return json_error_code(error) == json_error_numeric_overflow;
+}
+
 /// Ignore SIGPIPE process-wide: a client that goes away must not kill the server mid-write.
 static inline void pf_ignore_sigpipe(void) { signal(SIGPIPE, SIG_IGN); }
 

@@ -15,6 +15,34 @@ public enum IncomingMessage {
     case response(id: RequestID, outcome: Result<JSONValue, ResponseError>)
     /// Not a valid request; answer -32600 with `id` when one could be read, else null.
     case invalid(id: RequestID?, reason: String)
+    /// A request (`id` set) or notification (`id` nil) whose params hold a number Jansson cannot
+    /// (`JSONOutOfRangeNumbers`): the handler never sees the params; a request is answered
+    /// `problem` (-32602 at the number's path) unless the lifecycle or the method lookup refuses
+    /// it first, a notification is dropped.
+    case unreadableParams(id: RequestID?, method: String, problem: JSONRPCError)
+
+    /// Classifies an element whose params held `outOfRange` (paths relative to the element,
+    /// all under `params`): a request or notification becomes `unreadableParams` naming the
+    /// first such number; anything else is classified as usual.
+    public static func classify(_ value: JSONValue, outOfRange: [JSONOutOfRangeNumbers.Found]) -> IncomingMessage {
+        let message = classify(value)
+        guard let first = outOfRange.first else { return message }
+        let field = JSONPath.render(root: "", components: first.path)
+        let shown = first.literal.count > 40
+            ? "\(first.literal.prefix(24))… (\(first.literal.count) characters)" : first.literal
+        let problem = JSONRPCError.invalidParams(
+            "\(field) is out of range: \(shown) does not fit "
+                + (first.isInteger ? "a 64-bit integer" : "a double-precision number"),
+            field: field)
+        switch message {
+        case .request(let id, let method, _):
+            return .unreadableParams(id: id, method: method, problem: problem)
+        case .notification(let method, _):
+            return .unreadableParams(id: nil, method: method, problem: problem)
+        default:
+            return message
+        }
+    }
 
     /// Classifies one element (a top-level message or one member of a batch).
     public static func classify(_ value: JSONValue) -> IncomingMessage {

@@ -156,11 +156,15 @@ public final class JSONRPCSession {
 
     private func enqueueMessage(_ body: [UInt8]) {
         let value: JSONValue
+        var outOfRange: [JSONOutOfRangeNumbers.Found] = []
         do {
             value = try JSONValue.parse(body)
         } catch {
-            enqueue(.failure(JSONRPCError(.parseError, "Parse error: \(error.description)")), bytes: body.count)
-            return
+            guard error.isNumericOverflow, let recovered = Self.recoverOutOfRangeParams(body) else {
+                enqueue(.failure(JSONRPCError(.parseError, "Parse error: \(error.description)")), bytes: body.count)
+                return
+            }
+            (value, outOfRange) = recovered
         }
         if value.kind == .array {
             guard value.count > 0 else {
@@ -173,14 +177,36 @@ public final class JSONRPCSession {
                         bytes: body.count)
                 return
             }
-            let messages = value.elements.map(IncomingMessage.classify)
+            var outOfRangeByElement: [Int: [JSONOutOfRangeNumbers.Found]] = [:]
+            for found in outOfRange {
+                if case .index(let index)? = found.path.first { outOfRangeByElement[index, default: []].append(found.droppingFirstStep()) }
+            }
+            let messages = value.elements.enumerated().map { index, element in
+                IncomingMessage.classify(element, outOfRange: outOfRangeByElement[index] ?? [])
+            }
             for message in messages { register(message) }
             enqueue(.batch(messages), bytes: body.count)
         } else {
-            let message = IncomingMessage.classify(value)
+            let message = IncomingMessage.classify(value, outOfRange: outOfRange)
             register(message)
             enqueue(.single(message), bytes: body.count)
         }
+    }
+
+    /// A text Jansson refused only for numbers it cannot hold, parsed again with those numbers
+    /// located — when every one of them is inside the `params` of a message (or of a batch's
+    /// element). A number anywhere else (an id, the envelope) leaves the text a parse error:
+    /// without the id there is no request to answer.
+    private static func recoverOutOfRangeParams(_ body: [UInt8]) -> (JSONValue, [JSONOutOfRangeNumbers.Found])? {
+        guard let (value, numbers) = try? JSONOutOfRangeNumbers.parse(body) else { return nil }
+        let inParams = numbers.allSatisfy { found in
+            switch value.kind {
+            case .object: return found.path.count >= 2 && found.path[0] == .member("params")
+            case .array: return found.path.count >= 3 && found.path[1] == .member("params")
+            default: return false
+            }
+        }
+        return inParams ? (value, numbers) : nil
     }
 
     private func enqueue(_ work: Work, bytes: Int = 0) {
@@ -192,7 +218,7 @@ public final class JSONRPCSession {
     /// id that is pending can be cancelled, so unknown and finished ids are harmless.
     private func register(_ message: IncomingMessage) {
         switch message {
-        case .request(let id, _, _):
+        case .request(let id, _, _), .unreadableParams(let id?, _, _):
             pendingIDs[id, default: 0] += 1
         case .notification("$/cancelRequest", let params):
             guard let id = params?["id"].flatMap(RequestID.init), id != .null else { return }
@@ -247,6 +273,15 @@ public final class JSONRPCSession {
             return nil
         case .invalid(let id, let reason):
             return errorReply(id: id, JSONRPCError(.invalidRequest, "Invalid Request: \(reason)"))
+        case .unreadableParams(let id?, let method, let problem):
+            defer { finish(id) }
+            if cancelledIDs.contains(id) {
+                return errorReply(id: id, JSONRPCError(.requestCancelled, "request cancelled"))
+            }
+            return errorReply(id: id, handler.refusal(forRequest: method, unreadableParams: problem))
+        case .unreadableParams(nil, let method, let problem):
+            log.warning("dropping the notification \(method): \(problem.message)")
+            return nil
         }
     }
 

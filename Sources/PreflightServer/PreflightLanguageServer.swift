@@ -31,11 +31,43 @@ public final class PreflightLanguageServer: JSONRPCMessageHandler {
 
     /// Applies the lifecycle, then the registered method.
     public func handleRequest(method: String, params: JSONValue?, context requestContext: RequestContext) throws(JSONRPCError) -> JSONValue {
-        switch (state, method) {
-        case (.awaitingInitialize, "initialize"):
+        switch try route(method) {
+        case .initialize:
             let result = try initialize(params: params)
             state = .initializing
             return result
+        case .shutdown:
+            state = .shutDown
+            context.log.info("shutdown requested")
+            return .null()
+        case .registered(let handler):
+            return try handler(params, requestContext)
+        }
+    }
+
+    /// A request whose params the transport could not read (a number beyond 64 bits) is refused
+    /// as any params mistake is: after the lifecycle and the method lookup, so a request before
+    /// `initialize` is still -32002 and an unknown method -32601.
+    public func refusal(forRequest method: String, unreadableParams problem: JSONRPCError) -> JSONRPCError {
+        do throws(JSONRPCError) {
+            _ = try route(method)
+            return problem
+        } catch {
+            return error
+        }
+    }
+
+    /// Where a request goes, by the lifecycle and the registry; changes nothing.
+    private enum Route {
+        case initialize
+        case shutdown
+        case registered(MethodRegistry.RegisteredRequest)
+    }
+
+    private func route(_ method: String) throws(JSONRPCError) -> Route {
+        switch (state, method) {
+        case (.awaitingInitialize, "initialize"):
+            return .initialize
         case (.awaitingInitialize, _):
             throw JSONRPCError(.serverNotInitialized, "the server is not initialized: send \"initialize\" first")
         case (.shutDown, _):
@@ -43,9 +75,7 @@ public final class PreflightLanguageServer: JSONRPCMessageHandler {
         case (_, "initialize"):
             throw JSONRPCError(.invalidRequest, "\"initialize\" may be sent only once")
         case (_, "shutdown"):
-            state = .shutDown
-            context.log.info("shutdown requested")
-            return .null()
+            return .shutdown
         default:
             break
         }
@@ -55,7 +85,7 @@ public final class PreflightLanguageServer: JSONRPCMessageHandler {
         guard let handler = registry.requests[method] else {
             throw JSONRPCError(.methodNotFound, "method not found: \(method)")
         }
-        return try handler(params, requestContext)
+        return .registered(handler)
     }
 
     /// Applies the lifecycle to notifications: `exit` always counts; before `initialize` the
