@@ -11,17 +11,13 @@ import PreflightAPI
 public enum AdvisorMethods {
     static func register(into registry: inout MethodRegistry, context: ServerContext) {
         let advisor = context.advisor
-        registry.request("preflight/estimate", TypedMethod.handler(EstimateParams.self, log: context.log) {
-            request throws(JSONRPCError) in
-            try StrictMembers.refuseUnknown(request.unknownFields)
-            return try estimate(request.params, advisor: advisor) { request.isCancelled }
+        registry.request("preflight/estimate", TypedMethod.handler("preflight/estimate", EstimateParams.self, log: context.log) {
+            request throws(JSONRPCError) in try estimate(request.params, advisor: advisor) { request.isCancelled }
         })
-        registry.request("preflight/check", TypedMethod.handler(CheckParams.self, log: context.log) {
-            request throws(JSONRPCError) in
-            try StrictMembers.refuseUnknown(request.unknownFields)
-            return try check(request.params, advisor: advisor) { request.isCancelled }
+        registry.request("preflight/check", TypedMethod.handler("preflight/check", CheckParams.self, log: context.log) {
+            request throws(JSONRPCError) in try check(request.params, advisor: advisor) { request.isCancelled }
         })
-        registry.request("preflight/models", TypedMethod.handler(ModelsParams.self, log: context.log) {
+        registry.request("preflight/models", TypedMethod.handler("preflight/models", ModelsParams.self, log: context.log) {
             request throws(JSONRPCError) in try models(request.params, advisor: advisor)
         })
     }

@@ -25,22 +25,29 @@ enum StrictMembers {
         }
     }
 
-    /// The known name `name` most likely meant: one it abbreviates (its letters in order, as
-    /// `minBalance` in `minimumBalance`, `limit` in `spendingLimit`), else the closest by edit
-    /// distance when that is close enough to be a misspelling (at most half the longer name).
-    /// Case is ignored.
+    /// The known name `name` most likely meant: the same name in another spelling
+    /// (`expected_output_tokens` for `expectedOutputTokens`), one it abbreviates (its letters in
+    /// order, as `minBalance` in `minimumBalance`, `max_tokens` in `maxOutputTokens`), else the
+    /// closest by edit distance when that is close enough to be a misspelling (at most half the
+    /// longer name). Case, `_` and `-` are ignored.
     static func nearestName(to name: String, in known: [String]) -> String? {
-        let lowered = Array(name.lowercased().unicodeScalars)
-        let abbreviated = known.filter { isSubsequence(lowered, of: Array($0.lowercased().unicodeScalars)) }
+        let lowered = normalised(name)
+        if let same = known.first(where: { normalised($0) == lowered }) { return same }
+        let abbreviated = known.filter { isSubsequence(lowered, of: normalised($0)) }
         if let shortest = abbreviated.min(by: { $0.count < $1.count }) { return shortest }
         var best: (name: String, distance: Int)? = nil
         for candidate in known {
-            let distance = editDistance(lowered, Array(candidate.lowercased().unicodeScalars))
+            let distance = editDistance(lowered, normalised(candidate))
             if best == nil || distance < best!.distance { best = (candidate, distance) }
         }
         guard let best else { return nil }
         let limit = max(2, max(name.count, best.name.count) / 2)
         return best.distance <= limit ? best.name : nil
+    }
+
+    /// The name's scalars, lower-cased, without `_` and `-` (snake, kebab and camel case alike).
+    static func normalised(_ name: String) -> [Unicode.Scalar] {
+        name.lowercased().unicodeScalars.filter { $0 != "_" && $0 != "-" }
     }
 
     /// Whether `a`'s scalars appear in `b` in order (and `a` is not empty).

@@ -87,7 +87,7 @@ enum TextReport {
         }
         rows.append(("Tiers", tierLines.joined(separator: "\n")))
         rows.append(("Why", result.recommendation.reason))
-        if !result.warnings.isEmpty { rows.append(("Warnings", result.warnings.joined(separator: "\n"))) }
+        if !result.warnings.isEmpty { rows.append(("Warnings", result.warnings.map(\.message).joined(separator: "\n"))) }
         rows.append(("Catalog", result.catalog.version))
         return lines(rows)
     }
@@ -106,6 +106,7 @@ enum TextReport {
         if let remaining = result.remainingLimit { rows.append(("Limit left", credits(remaining))) }
         let alerts = result.alerts.map { "\(Int(($0.doubleValue * 100).rounded()))% of the limit" }
         rows.append(("Alerts", alerts.isEmpty ? "none" : alerts.joined(separator: ", ")))
+        if !result.warnings.isEmpty { rows.append(("Warnings", result.warnings.map(\.message).joined(separator: "\n"))) }
         return lines(rows)
     }
 
