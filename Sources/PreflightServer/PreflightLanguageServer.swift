@@ -153,7 +153,7 @@ public final class PreflightLanguageServer: JSONRPCMessageHandler {
         guard let field = error.field, field.hasPrefix("params.initializationOptions.") else { return error }
         let option = String(field.dropFirst("params.".count))
         guard !error.message.contains(option) else { return error }
-        return JSONRPCError(error.code, "\(option): \(error.message)", field: field, details: error.details)
+        return error.withMessage("\(option): \(error.message)")
     }
 
     /// `initializationOptions.routingPath`, decoded but not installed: `nil` when absent,
