@@ -33,7 +33,7 @@ public final class PreflightLanguageServer: JSONRPCMessageHandler {
     public func handleRequest(method: String, params: JSONValue?, context requestContext: RequestContext) throws(JSONRPCError) -> JSONValue {
         switch try route(method) {
         case .initialize:
-            let result = try initialize(params: params)
+            let result = try initialize(params: params, client: requestContext)
             state = .initializing
             return result
         case .shutdown:
@@ -122,8 +122,9 @@ public final class PreflightLanguageServer: JSONRPCMessageHandler {
         for handler in registry.endHandlers { handler() }
     }
 
-    private func initialize(params: JSONValue?) throws(JSONRPCError) -> JSONValue {
-        let decoded = try TypedMethod.decode(InitializeParams.self, from: params).value
+    private func initialize(params: JSONValue?, client: ClientChannel) throws(JSONRPCError) -> JSONValue {
+        let decodedWithUnknown = try TypedMethod.decode(InitializeParams.self, from: params)
+        let decoded = decodedWithUnknown.value
         if let options = decoded.options {
             // Everything is decoded and checked before anything is installed, so a failing
             // `initialize` changes nothing.
@@ -140,10 +141,31 @@ public final class PreflightLanguageServer: JSONRPCMessageHandler {
         for hook in registry.initializeHooks {
             try hook(decoded)
         }
+        warnAboutUnknownOptions(decodedWithUnknown.unknownFields, client: client)
         return .object([
             "capabilities": registry.capabilitiesObject(),
             "serverInfo": .object(["name": .string("preflight"), "version": .string(PreflightVersion.current)]),
         ])
+    }
+
+    /// `initializationOptions` members Preflight does not know (`catalogpath`) are not refused —
+    /// the rest of the options still apply, as for the `preflight` settings — but a misspelt
+    /// option would otherwise leave the bundled catalog or the default model in place without a
+    /// word: each is logged and shown to the person at the editor (`window/showMessage`, which
+    /// LSP allows before `initialize`'s reply) with the option it was probably meant to be.
+    /// LSP's own params members are not Preflight's to judge.
+    private func warnAboutUnknownOptions(_ unknown: [JSONUnknownField], client: ClientChannel) {
+        let prefix = "params.initializationOptions."
+        for field in unknown where field.path.hasPrefix(prefix) {
+            let option = String(field.path.dropFirst("params.".count))
+            let container = String(option.dropLast(field.name.count + 1))
+            let hint = StrictMembers.nearestName(to: field.name, in: field.knownNames).map { " (did you mean \(container).\($0)?)" } ?? ""
+            let warning = "unknown option \(option)\(hint); it is ignored"
+            context.log.warning(warning)
+            if let params = try? TypedMethod.encode(ShowMessageParams(type: .warning, message: "Preflight: \(warning)")) {
+                client.notify(method: "window/showMessage", params: params)
+            }
+        }
     }
 
     /// An option's error with the option's name at the front of its message: editors show an

@@ -3,8 +3,8 @@ import PreflightAPI
 
 /// The warnings a result carries for params members nothing read.
 ///
-/// Clients may send members of their own (LSP clients and SDKs do), so outside the strict
-/// objects (`StrictMembers`) an unknown member is not refused; but silently dropping it would
+/// Clients may send members of their own (LSP clients and SDKs do), so outside a budget and
+/// routing constraints (which refuse them, `StrictMembers`) an unknown member is not refused; but silently dropping it would
 /// let a misspelt limit (`max_tokens`, `expected_output_tokens`) change the figure without a
 /// word. So each one becomes a warning naming it and the name it was probably meant to be.
 enum UnknownMemberWarnings {
