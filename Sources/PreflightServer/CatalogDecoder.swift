@@ -44,12 +44,13 @@ public enum CatalogDecoder {
 
     /// Decodes catalog text; `file` names it in errors, `fileDay` dates a LiteLLM file (which
     /// carries no version of its own). A UTF-8 byte-order mark at the start (editors on Windows
-    /// write one) is skipped.
+    /// write one) is skipped; a member named twice in one object is an error at the second
+    /// (which of two prices was meant cannot be known).
     public static func decode(bytes: [UInt8], file: String, fileDay: CalendarDay) throws(CatalogLoadError) -> CatalogLoadResult {
-        let bytes = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+        let bytes = JSONValue.withoutByteOrderMark(bytes)
         let json: JSONValue
         do {
-            json = try JSONValue.parse(bytes)
+            json = try JSONValue.parse(bytes, rejectingDuplicateKeys: true)
         } catch {
             throw CatalogLoadError(file: file, message: "invalid JSON: \(error.message)",
                                    line: error.line > 0 ? error.line : nil,

@@ -168,6 +168,13 @@ private func catalogText(model: String = "", extraModels: String = "") -> String
         }
     }
 
+    @Test func aMemberGivenTwiceIsRefusedAtTheSecond() throws {
+        // Jansson would keep the last price in silence.
+        let error = try #require(try loadError(catalogText(model: ",\n \"inputPerMillion\": 15")))
+        #expect(error.message.contains("duplicate object key"), "\(error)")
+        #expect(error.line == 8, "\(error)")
+    }
+
     @Test func aByteOrderMarkIsSkipped() throws {
         let result = try CatalogDecoder.decode(bytes: [0xEF, 0xBB, 0xBF] + Array(catalogText().utf8), file: "bom.json",
                                                fileDay: CalendarDay("2026-11-01")!)
