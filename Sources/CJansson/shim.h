@@ -42,6 +42,11 @@ static inline int pf_json_error_is_numeric_overflow(const json_error_t *error) {
     return json_error_code(error) == json_error_numeric_overflow;
 }
 
+/// Whether Jansson refused a text because an object names a member twice.
+static inline int pf_json_error_is_duplicate_key(const json_error_t *error) {
+    return json_error_code(error) == json_error_duplicate_key;
+}
+
 /// Ignore SIGPIPE process-wide: a client that goes away must not kill the server mid-write.
 static inline void pf_ignore_sigpipe(void) { signal(SIGPIPE, SIG_IGN); }
 

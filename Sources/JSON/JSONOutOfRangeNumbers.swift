@@ -23,11 +23,6 @@ public enum JSONOutOfRangeNumbers {
             self.literal = literal
             self.isInteger = isInteger
         }
-
-        /// The same number, its path one step shorter (inside the element a batch holds it in).
-        public func droppingFirstStep() -> Found {
-            Found(path: Array(path.dropFirst()), literal: literal, isInteger: isInteger)
-        }
     }
 
     /// Parses `bytes` with each out-of-range number replaced by a marker string; returns the

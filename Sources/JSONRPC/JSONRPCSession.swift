@@ -156,15 +156,15 @@ public final class JSONRPCSession {
 
     private func enqueueMessage(_ body: [UInt8]) {
         let value: JSONValue
-        var outOfRange: [JSONOutOfRangeNumbers.Found] = []
+        var unreadable: [IncomingMessage.UnreadableMember] = []
         do {
-            value = try JSONValue.parse(body)
+            value = try JSONValue.parse(body, rejectingDuplicateKeys: true)
         } catch {
-            guard error.isNumericOverflow, let recovered = Self.recoverOutOfRangeParams(body) else {
+            guard let recovered = Self.recoverUnreadableParams(body, error) else {
                 enqueue(.failure(JSONRPCError(.parseError, "Parse error: \(error.description)")), bytes: body.count)
                 return
             }
-            (value, outOfRange) = recovered
+            (value, unreadable) = recovered
         }
         if value.kind == .array {
             guard value.count > 0 else {
@@ -177,36 +177,47 @@ public final class JSONRPCSession {
                         bytes: body.count)
                 return
             }
-            var outOfRangeByElement: [Int: [JSONOutOfRangeNumbers.Found]] = [:]
-            for found in outOfRange {
-                if case .index(let index)? = found.path.first { outOfRangeByElement[index, default: []].append(found.droppingFirstStep()) }
+            var unreadableByElement: [Int: [IncomingMessage.UnreadableMember]] = [:]
+            for member in unreadable {
+                if case .index(let index)? = member.path.first { unreadableByElement[index, default: []].append(member.droppingFirstStep()) }
             }
             let messages = value.elements.enumerated().map { index, element in
-                IncomingMessage.classify(element, outOfRange: outOfRangeByElement[index] ?? [])
+                IncomingMessage.classify(element, unreadable: unreadableByElement[index] ?? [])
             }
             for message in messages { register(message) }
             enqueue(.batch(messages), bytes: body.count)
         } else {
-            let message = IncomingMessage.classify(value, outOfRange: outOfRange)
+            let message = IncomingMessage.classify(value, unreadable: unreadable)
             register(message)
             enqueue(.single(message), bytes: body.count)
         }
     }
 
-    /// A text Jansson refused only for numbers it cannot hold, parsed again with those numbers
-    /// located — when every one of them is inside the `params` of a message (or of a batch's
-    /// element). A number anywhere else (an id, the envelope) leaves the text a parse error:
-    /// without the id there is no request to answer.
-    private static func recoverOutOfRangeParams(_ body: [UInt8]) -> (JSONValue, [JSONOutOfRangeNumbers.Found])? {
-        guard let (value, numbers) = try? JSONOutOfRangeNumbers.parse(body) else { return nil }
-        let inParams = numbers.allSatisfy { found in
+    /// A text Jansson refused although it is JSON — for numbers it cannot hold, or for a member
+    /// named twice — parsed again with those members located, when every one of them is inside
+    /// the `params` of a message (or of a batch's element). Anywhere else (the id, the envelope)
+    /// the text stays a parse error: without a sure id there is no request to answer.
+    private static func recoverUnreadableParams(_ body: [UInt8], _ error: JSONParseError)
+        -> (JSONValue, [IncomingMessage.UnreadableMember])? {
+        let value: JSONValue
+        let members: [IncomingMessage.UnreadableMember]
+        if error.isNumericOverflow, let (parsed, numbers) = try? JSONOutOfRangeNumbers.parse(body) {
+            value = parsed
+            members = numbers.map(IncomingMessage.UnreadableMember.init)
+        } else if error.isDuplicateKey, let parsed = try? JSONValue.parse(body) {
+            value = parsed
+            members = JSONDuplicateMembers.find(in: body).map(IncomingMessage.UnreadableMember.init(duplicate:))
+        } else {
+            return nil
+        }
+        let inParams = !members.isEmpty && members.allSatisfy { member in
             switch value.kind {
-            case .object: return found.path.count >= 2 && found.path[0] == .member("params")
-            case .array: return found.path.count >= 3 && found.path[1] == .member("params")
+            case .object: return member.path.count >= 2 && member.path[0] == .member("params")
+            case .array: return member.path.count >= 3 && member.path[1] == .member("params")
             default: return false
             }
         }
-        return inParams ? (value, numbers) : nil
+        return inParams ? (value, members) : nil
     }
 
     private func enqueue(_ work: Work, bytes: Int = 0) {

@@ -187,6 +187,16 @@ final class RecordingHandler: JSONRPCMessageHandler {
         #expect(reply.contains(#""field":"params.x""#))
     }
 
+    @Test func aMemberNamedTwiceInParamsIsInvalidParamsElsewhereAParseError() {
+        let result = run(#"{"jsonrpc":"2.0","id":4,"method":"m","params":{"cap":10,"cap":100000}}"# + "\n"
+                         + #"{"jsonrpc":"2.0","id":5,"method":"m","method":"n"}"# + "\n")
+        #expect(result.handled.isEmpty)
+        #expect(result.replies.count == 2)
+        #expect(result.replies.first == #"{"jsonrpc":"2.0","id":4,"error":{"code":-32602,"message":"params.cap is given twice; which value was meant cannot be known","data":{"field":"params.cap"}}}"# + "\n")
+        #expect(result.replies.last?.hasPrefix(#"{"jsonrpc":"2.0","id":null,"error":{"code":-32700,"message":"Parse error: duplicate object key"#) == true,
+                "\(result.replies)")
+    }
+
     @Test func aCancelReachesARequestWithAnOversizedNumber() {
         let result = run("""
             {"jsonrpc":"2.0","id":5,"method":"m","params":{"n":99999999999999999999}}

@@ -2,10 +2,11 @@ import Testing
 import TestSupport
 import PreflightAPI
 
-/// Integers beyond 64 bits (and reals beyond a double) in params: Jansson refuses the whole
-/// text, but the client still gets -32602 naming the member, with its request's id — after the
-/// lifecycle and method checks, as for any other params mistake.
-@Suite struct OversizedNumberTests {
+/// Params Jansson cannot read as sent — integers beyond 64 bits (and reals beyond a double),
+/// members named twice: the client gets -32602 naming the member, with its request's id —
+/// after the lifecycle and method checks, as for any other params mistake — not a -32700 it
+/// cannot match, nor the last of two values in silence.
+@Suite struct UnreadableParamsTests {
     @Test func anOversizedIntegerInParamsIsInvalidParamsNamingTheField() throws {
         let session = try runSession([
             initializeLine,
@@ -42,6 +43,19 @@ import PreflightAPI
         #expect(session.messages.map(\.errorCode) == [-32002, nil, -32601, -32602])
         #expect(session.messages.map(\.idNumber) == [1, 0, 2, 3])
         #expect(session.messages.last?.errorField == "params.n")
+    }
+
+    @Test func aParameterGivenTwiceIsInvalidParamsNotTheLastValueInSilence() throws {
+        let session = try runSession([
+            initializeLine,
+            #"{"jsonrpc":"2.0","id":7,"method":"preflight/estimate","params":{"prompt":"hi","maxOutputTokens":10,"maxOutputTokens":100000}}"#,
+            #"{"jsonrpc":"2.0","id":8,"method":"preflight/check","params":{"prompt":"hi","budget":{"balance":5,"balance":500}}}"#,
+        ])
+        try #require(session.messages.count == 3)
+        #expect(session.messages[1].idNumber == 7)
+        #expect(session.messages[1].errorCode == -32602)
+        #expect(session.messages[1].errorField == "params.maxOutputTokens")
+        #expect(session.messages[2].errorField == "params.budget.balance")
     }
 
     @Test func anOversizedIDIsStillAParseError() throws {
