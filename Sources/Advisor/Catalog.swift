@@ -47,9 +47,11 @@ public struct Catalog: Sendable, Equatable {
         }
         var index: [String: Int] = [:]
         for (position, model) in models.enumerated() {
-            try Catalog.validate(model)
-            if index[model.id] != nil {
-                throw CatalogValidationError(modelID: model.id, field: "id", message: "duplicate model id")
+            try Catalog.validate(model, at: position)
+            if let first = index[model.id] {
+                throw CatalogValidationError(modelID: model.id, field: "id",
+                                             message: "duplicate model id (the first is model \(first + 1) of \(models.count))",
+                                             modelIndex: position)
             }
             index[model.id] = position
         }
@@ -90,9 +92,9 @@ public struct Catalog: Sendable, Equatable {
         return CatalogStaleness(ageInDays: age, isStale: age > Catalog.staleAfterDays)
     }
 
-    private static func validate(_ model: CatalogModel) throws {
+    private static func validate(_ model: CatalogModel, at position: Int) throws {
         func fail(_ field: String, _ message: String) -> CatalogValidationError {
-            CatalogValidationError(modelID: model.id, field: field, message: message)
+            CatalogValidationError(modelID: model.id, field: field, message: message, modelIndex: position)
         }
         func price(_ field: String, _ value: Decimal?) throws {
             if let value, value < 0 { throw fail(field, "negative price \(value)") }

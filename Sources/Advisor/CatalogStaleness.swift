@@ -9,6 +9,10 @@ public struct CatalogStaleness: Sendable, Equatable {
     /// Whether the age exceeds the limit (strictly more than `Catalog.staleAfterDays`).
     public let isStale: Bool
 
+    /// Whether the catalog is dated after the day asked about (its age is then negative and
+    /// says nothing about its prices).
+    public var isFutureDated: Bool { ageInDays < 0 }
+
     /// Creates a staleness verdict.
     public init(ageInDays: Int, isStale: Bool) {
         self.ageInDays = ageInDays

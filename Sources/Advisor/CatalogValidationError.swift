@@ -9,12 +9,17 @@ public struct CatalogValidationError: Error, Sendable, Equatable, CustomStringCo
     public let field: String
     /// What is wrong, for a person to fix.
     public let message: String
+    /// The offending model's position in the `models` given to `Catalog.init` (for a duplicate
+    /// id, the second occurrence's), so a decoder can point at that entry of its file rather
+    /// than at the first entry with the same id.
+    public let modelIndex: Int?
 
     /// Creates an error.
-    public init(modelID: String?, field: String, message: String) {
+    public init(modelID: String?, field: String, message: String, modelIndex: Int? = nil) {
         self.modelID = modelID
         self.field = field
         self.message = message
+        self.modelIndex = modelIndex
     }
 
     /// `model "x", field "y": message`.

@@ -30,6 +30,23 @@ static inline size_t pf_json_load_flags(void) { return JSON_DECODE_ANY | JSON_AL
 /// The error message Jansson wrote into `error` (a NUL-terminated C string inside the struct).
 static inline const char *pf_json_error_text(const json_error_t *error) { return error->text; }
 
+/// The same, refusing an object that names a member twice (a file edited by hand: which of
+/// two prices was meant cannot be known, and Jansson would silently keep the last).
+static inline size_t pf_json_load_flags_rejecting_duplicates(void) {
+    return JSON_DECODE_ANY | JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES;
+}
+
+/// Whether Jansson refused a text because a number does not fit (an integer beyond 64 bits, a
+/// real beyond a double), rather than because the text is not JSON.
+static inline int pf_json_error_is_numeric_overflow(const json_error_t *error) {
+    return json_error_code(error) == json_error_numeric_overflow;
+}
+
+/// Whether Jansson refused a text because an object names a member twice.
+static inline int pf_json_error_is_duplicate_key(const json_error_t *error) {
+    return json_error_code(error) == json_error_duplicate_key;
+}
+
 /// Ignore SIGPIPE process-wide: a client that goes away must not kill the server mid-write.
 static inline void pf_ignore_sigpipe(void) { signal(SIGPIPE, SIG_IGN); }
 

@@ -13,6 +13,13 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
     public let column: Int
     /// Byte offset from the start of the text.
     public let position: Int
+    /// Whether the text is JSON Jansson could not hold — a number beyond its range (an integer
+    /// beyond 64 bits, a real beyond a double) — rather than a syntax error, so a caller can
+    /// locate the number (`JSONOutOfRangeNumbers`) instead of refusing the whole text.
+    public let isNumericOverflow: Bool
+    /// Whether the text is JSON but an object names a member twice (only when parsing
+    /// rejects that), so a caller can locate it (`JSONDuplicateMembers`).
+    public let isDuplicateKey: Bool
 
     /// Builds an error from Jansson's error record.
     init(_ error: json_error_t) {
@@ -21,14 +28,19 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
         line = Int(error.line)
         column = Int(error.column)
         position = Int(error.position)
+        isNumericOverflow = pf_json_error_is_numeric_overflow(&copy) != 0
+        isDuplicateKey = pf_json_error_is_duplicate_key(&copy) != 0
     }
 
     /// Builds an error from parts (tests and non-Jansson sources).
-    public init(message: String, line: Int, column: Int, position: Int) {
+    public init(message: String, line: Int, column: Int, position: Int, isNumericOverflow: Bool = false,
+                isDuplicateKey: Bool = false) {
         self.message = message
         self.line = line
         self.column = column
         self.position = position
+        self.isNumericOverflow = isNumericOverflow
+        self.isDuplicateKey = isDuplicateKey
     }
 
     /// "message at line L, column C".

@@ -16,6 +16,18 @@ public enum JSONPath {
         return path
     }
 
+    /// `root` followed by each component: members as `.name`, array indices as `[i]`.
+    public static func render(root: String, components: some Sequence<JSONPathComponent>) -> String {
+        var path = root
+        for component in components {
+            switch component {
+            case .member(let name): path = appending(name, to: path)
+            case .index(let index): path += "[\(index)]"
+            }
+        }
+        return path
+    }
+
     /// `path.name`, or `name` alone when `path` is empty.
     public static func appending(_ name: String, to path: String) -> String {
         path.isEmpty ? name : "\(path).\(name)"

@@ -33,29 +33,38 @@ public final class JSONValue {
 
     /// Parses one JSON text (any value at top level; `\u0000` allowed inside strings).
     ///
-    /// Invalid UTF-8, nesting deeper than Jansson's limit and trailing garbage are errors.
-    public static func parse(_ bytes: UnsafeRawBufferPointer) throws(JSONParseError) -> JSONValue {
+    /// Invalid UTF-8, nesting deeper than Jansson's limit and trailing garbage are errors; with
+    /// `rejectingDuplicateKeys`, so is an object naming a member twice (files edited by hand —
+    /// catalogs, routing files — where Jansson would otherwise keep the last value in silence).
+    public static func parse(_ bytes: UnsafeRawBufferPointer, rejectingDuplicateKeys: Bool = false) throws(JSONParseError) -> JSONValue {
         var error = json_error_t()
         let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self)
         let emptyByte: CChar = 0
+        let flags = rejectingDuplicateKeys ? pf_json_load_flags_rejecting_duplicates() : pf_json_load_flags()
         let loaded: UnsafeMutablePointer<json_t>? = withUnsafePointer(to: emptyByte) { empty in
-            json_loadb(base ?? empty, bytes.count, pf_json_load_flags(), &error)
+            json_loadb(base ?? empty, bytes.count, flags, &error)
         }
         guard let loaded else { throw JSONParseError(error) }
         return JSONValue(owning: loaded)
     }
 
     /// Parses one JSON text held in a byte array.
-    public static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
+    public static func parse(_ bytes: [UInt8], rejectingDuplicateKeys: Bool = false) throws(JSONParseError) -> JSONValue {
         var result: Result<JSONValue, JSONParseError>!
         bytes.withUnsafeBytes { buffer in
             do throws(JSONParseError) {
-                result = .success(try parse(buffer))
+                result = .success(try parse(buffer, rejectingDuplicateKeys: rejectingDuplicateKeys))
             } catch {
                 result = .failure(error)
             }
         }
         return try result.get()
+    }
+
+    /// `bytes` without a leading UTF-8 byte-order mark (editors on Windows write one; Jansson
+    /// refuses it), for files read as JSON.
+    public static func withoutByteOrderMark(_ bytes: [UInt8]) -> [UInt8] {
+        bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
     }
 
     /// Parses one JSON text given as a string (tests and small literals).

@@ -8,6 +8,17 @@
 /// a numeric Content-Length yields `.malformedHeader` and the framer skips ahead to the next
 /// `Content-Length:` it sees (even one that follows garbage on the same line, since clients send
 /// frames back to back without a newline between them).
+///
+/// Resynchronisation rules, so one broken frame never costs the next one:
+/// - **Bytes that cannot start a header.** A header line is a name of token characters
+///   (RFC 9110 `tchar`; spaces and tabs tolerated) up to a `:`. The first byte of a line that
+///   breaks this — typically the tail of a body longer than its declared Content-Length, as a
+///   client counting characters instead of UTF-8 bytes sends — is one `.malformedHeader`, and
+///   the search for the next `Content-Length:` starts *at that byte*, so a frame that follows
+///   the tail directly (on the same line) is read.
+/// - **Duplicated Content-Length.** Several `Content-Length` headers with the same value are
+///   one; differing values are a `.malformedHeader` naming both, and the framer skips to the
+///   next `Content-Length:` after that header block.
 public struct ContentLengthFramer: MessageFramer {
     /// Header blocks larger than this are treated as malformed (LSP headers are ~60 bytes).
     public static let maxHeaderBytes = 8 * 1024
@@ -25,6 +36,9 @@ public struct ContentLengthFramer: MessageFramer {
     private var buffer: [UInt8] = []
     /// Where the header line being read starts inside `buffer`.
     private var lineStart = 0
+    /// Whether the header line being read has reached its `:` (what follows is its value,
+    /// where any byte goes).
+    private var lineHasColon = false
 
     /// Creates a framer that refuses bodies larger than `maxMessageBytes`.
     public init(maxMessageBytes: Int) {
@@ -85,7 +99,13 @@ public struct ContentLengthFramer: MessageFramer {
             if buffer.isEmpty {
                 while let first = input.first, first == 0x0D || first == 0x0A { input = input.dropFirst() }
             }
-            guard let newline = input.firstIndex(of: 0x0A) else {
+            let newline = input.firstIndex(of: 0x0A)
+            if let bad = firstByteOutsideHeaderName(input[..<(newline ?? input.endIndex)]) {
+                // Not a header: skip to the next Content-Length from this very byte.
+                input = input[bad...]
+                return startResynchronising("bytes that are not a header line (a body longer than its Content-Length?)")
+            }
+            guard let newline else {
                 buffer.append(contentsOf: input)
                 input = input[input.endIndex...]
                 return buffer.count > Self.maxHeaderBytes ? startResynchronising("header too large") : nil
@@ -95,13 +115,19 @@ public struct ContentLengthFramer: MessageFramer {
             let lineLength = buffer.count - lineStart
             let isBlankLine = lineLength == 1 || (lineLength == 2 && buffer[lineStart] == 0x0D)
             if !isBlankLine {
+                if !lineHasColon {
+                    // A whole line of name characters without a colon is not a header either.
+                    return startResynchronising("a header line without a colon")
+                }
                 lineStart = buffer.count
+                lineHasColon = false
                 if buffer.count > Self.maxHeaderBytes { return startResynchronising("header too large") }
                 continue
             }
             let header = Array(buffer[0..<lineStart])
             buffer = []
             lineStart = 0
+            lineHasColon = false
             switch Self.contentLength(in: header) {
             case .success(let length):
                 if length > maxMessageBytes {
@@ -121,8 +147,48 @@ public struct ContentLengthFramer: MessageFramer {
     private mutating func startResynchronising(_ reason: String) -> FrameEvent {
         buffer = []
         lineStart = 0
+        lineHasColon = false
         state = .resynchronising
         return .malformedHeader(reason)
+    }
+
+    /// Checks the header name of the line being read, in the bytes of it that just arrived
+    /// (`line` stops before its `\n`): notes the `:` that ends the name, and returns the first
+    /// byte that no header name can hold. A `\r` passes only as the line's last byte (the
+    /// `\r\n` ending; when it ends a read, the next read's first byte decides).
+    private mutating func firstByteOutsideHeaderName(_ line: Slice<UnsafeRawBufferPointer>) -> Int? {
+        guard !lineHasColon else { return nil }
+        var index = line.startIndex
+        if index != line.endIndex, buffer.count > lineStart, buffer.last == 0x0D {
+            // A `\r` that ended the previous read is followed by more of the line.
+            return index
+        }
+        while index != line.endIndex {
+            let byte = line[index]
+            if byte == 0x3A {
+                lineHasColon = true
+                return nil
+            }
+            if byte == 0x0D {
+                let next = line.index(after: index)
+                if next != line.endIndex { return index }
+            } else if !Self.isHeaderNameByte(byte) {
+                return index
+            }
+            index = line.index(after: index)
+        }
+        return nil
+    }
+
+    /// RFC 9110 `tchar` (ALPHA, DIGIT and ``!#$%&'*+-.^_`|~``), plus space and tab, which
+    /// clients put around names.
+    private static func isHeaderNameByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
+        case 0x21, 0x23, 0x24, 0x25, 0x26, 0x27, 0x2A, 0x2B, 0x2D, 0x2E, 0x5E, 0x5F, 0x60, 0x7C, 0x7E: return true
+        case 0x20, 0x09: return true
+        default: return false
+        }
     }
 
     private struct HeaderProblem: Error { let message: String }
@@ -144,7 +210,12 @@ public struct ContentLengthFramer: MessageFramer {
                     return .failure(HeaderProblem(message: "Content-Length is not a number"))
                 }
                 // Saturate instead of overflowing: a huge value is simply "too large".
-                length = Int(value) ?? Int.max
+                let given = Int(value) ?? Int.max
+                if let length, length != given {
+                    // Which one the client meant cannot be known: neither is used.
+                    return .failure(HeaderProblem(message: "conflicting Content-Length headers (\(length) and \(given))"))
+                }
+                length = given
             }
         }
         guard let length else { return .failure(HeaderProblem(message: "missing Content-Length header")) }

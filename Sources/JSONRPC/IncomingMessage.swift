@@ -15,6 +15,63 @@ public enum IncomingMessage {
     case response(id: RequestID, outcome: Result<JSONValue, ResponseError>)
     /// Not a valid request; answer -32600 with `id` when one could be read, else null.
     case invalid(id: RequestID?, reason: String)
+    /// A request (`id` set) or notification (`id` nil) whose params cannot be read as sent — a
+    /// number Jansson cannot hold (`JSONOutOfRangeNumbers`), a member named twice
+    /// (`JSONDuplicateMembers`): the handler never sees the params; a request is answered
+    /// `problem` (-32602 at that member's path) unless the lifecycle or the method lookup refuses
+    /// it first, a notification is dropped.
+    case unreadableParams(id: RequestID?, method: String, problem: JSONRPCError)
+
+    /// What makes a member of the params unreadable as sent: its path inside the message (under
+    /// `params`) and the rest of the sentence after the path.
+    public struct UnreadableMember: Sendable, Equatable {
+        /// Where it is, from the message (`params`, `maxOutputTokens`).
+        public let path: [JSONPathComponent]
+        /// What is wrong, completing "params.x …" (`is given twice; …`).
+        public let reason: String
+
+        /// A member at `path` and why it cannot be read.
+        public init(path: [JSONPathComponent], reason: String) {
+            self.path = path
+            self.reason = reason
+        }
+
+        /// A number Jansson cannot hold.
+        public init(_ found: JSONOutOfRangeNumbers.Found) {
+            let shown = found.literal.count > 40
+                ? "\(found.literal.prefix(24))… (\(found.literal.count) characters)" : found.literal
+            self.init(path: found.path, reason: "is out of range: \(shown) does not fit "
+                        + (found.isInteger ? "a 64-bit integer" : "a double-precision number"))
+        }
+
+        /// A member named twice in one object.
+        public init(duplicate path: [JSONPathComponent]) {
+            self.init(path: path, reason: "is given twice; which value was meant cannot be known")
+        }
+
+        /// The same member seen from inside the element a batch holds it in.
+        public func droppingFirstStep() -> UnreadableMember {
+            UnreadableMember(path: Array(path.dropFirst()), reason: reason)
+        }
+    }
+
+    /// Classifies an element whose params hold `unreadable` members (paths relative to the
+    /// element, all under `params`): a request or notification becomes `unreadableParams`
+    /// naming the first; anything else is classified as usual.
+    public static func classify(_ value: JSONValue, unreadable: [UnreadableMember]) -> IncomingMessage {
+        let message = classify(value)
+        guard let first = unreadable.first else { return message }
+        let field = JSONPath.render(root: "", components: first.path)
+        let problem = JSONRPCError.invalidParams("\(field) \(first.reason)", field: field)
+        switch message {
+        case .request(let id, let method, _):
+            return .unreadableParams(id: id, method: method, problem: problem)
+        case .notification(let method, _):
+            return .unreadableParams(id: nil, method: method, problem: problem)
+        default:
+            return message
+        }
+    }
 
     /// Classifies one element (a top-level message or one member of a batch).
     public static func classify(_ value: JSONValue) -> IncomingMessage {

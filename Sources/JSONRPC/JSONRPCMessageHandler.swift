@@ -8,6 +8,10 @@ import JSON
 public protocol JSONRPCMessageHandler: AnyObject {
     /// Answers one request: return the `result`, or throw the error reply.
     func handleRequest(method: String, params: JSONValue?, context: RequestContext) throws(JSONRPCError) -> JSONValue
+    /// The error for a request whose params could not be read (a number beyond what Jansson
+    /// holds, at `problem`'s `data.field`): the one the lifecycle or the method lookup gives
+    /// first, as it would for any params, else `problem`. The handler is not called.
+    func refusal(forRequest method: String, unreadableParams problem: JSONRPCError) -> JSONRPCError
     /// Handles one notification (never answered).
     func handleNotification(method: String, params: JSONValue?, client: ClientChannel)
     /// Set (e.g. by the `exit` notification) to end the connection with this process exit code.
@@ -21,6 +25,8 @@ public protocol JSONRPCMessageHandler: AnyObject {
 }
 
 extension JSONRPCMessageHandler {
+    /// Handlers without a lifecycle answer the params problem itself.
+    public func refusal(forRequest method: String, unreadableParams problem: JSONRPCError) -> JSONRPCError { problem }
     /// Handlers without background work receive no events.
     public func handleInboxEvent(_ event: any Sendable, client: ClientChannel) {}
     /// Handlers without background work have nothing to stop.

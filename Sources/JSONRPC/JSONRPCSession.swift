@@ -156,11 +156,15 @@ public final class JSONRPCSession {
 
     private func enqueueMessage(_ body: [UInt8]) {
         let value: JSONValue
+        var unreadable: [IncomingMessage.UnreadableMember] = []
         do {
-            value = try JSONValue.parse(body)
+            value = try JSONValue.parse(body, rejectingDuplicateKeys: true)
         } catch {
-            enqueue(.failure(JSONRPCError(.parseError, "Parse error: \(error.description)")), bytes: body.count)
-            return
+            guard let recovered = Self.recoverUnreadableParams(body, error) else {
+                enqueue(.failure(JSONRPCError(.parseError, "Parse error: \(error.description)")), bytes: body.count)
+                return
+            }
+            (value, unreadable) = recovered
         }
         if value.kind == .array {
             guard value.count > 0 else {
@@ -173,14 +177,47 @@ public final class JSONRPCSession {
                         bytes: body.count)
                 return
             }
-            let messages = value.elements.map(IncomingMessage.classify)
+            var unreadableByElement: [Int: [IncomingMessage.UnreadableMember]] = [:]
+            for member in unreadable {
+                if case .index(let index)? = member.path.first { unreadableByElement[index, default: []].append(member.droppingFirstStep()) }
+            }
+            let messages = value.elements.enumerated().map { index, element in
+                IncomingMessage.classify(element, unreadable: unreadableByElement[index] ?? [])
+            }
             for message in messages { register(message) }
             enqueue(.batch(messages), bytes: body.count)
         } else {
-            let message = IncomingMessage.classify(value)
+            let message = IncomingMessage.classify(value, unreadable: unreadable)
             register(message)
             enqueue(.single(message), bytes: body.count)
         }
+    }
+
+    /// A text Jansson refused although it is JSON — for numbers it cannot hold, or for a member
+    /// named twice — parsed again with those members located, when every one of them is inside
+    /// the `params` of a message (or of a batch's element). Anywhere else (the id, the envelope)
+    /// the text stays a parse error: without a sure id there is no request to answer.
+    private static func recoverUnreadableParams(_ body: [UInt8], _ error: JSONParseError)
+        -> (JSONValue, [IncomingMessage.UnreadableMember])? {
+        let value: JSONValue
+        let members: [IncomingMessage.UnreadableMember]
+        if error.isNumericOverflow, let (parsed, numbers) = try? JSONOutOfRangeNumbers.parse(body) {
+            value = parsed
+            members = numbers.map(IncomingMessage.UnreadableMember.init)
+        } else if error.isDuplicateKey, let parsed = try? JSONValue.parse(body) {
+            value = parsed
+            members = JSONDuplicateMembers.find(in: body).map(IncomingMessage.UnreadableMember.init(duplicate:))
+        } else {
+            return nil
+        }
+        let inParams = !members.isEmpty && members.allSatisfy { member in
+            switch value.kind {
+            case .object: return member.path.count >= 2 && member.path[0] == .member("params")
+            case .array: return member.path.count >= 3 && member.path[1] == .member("params")
+            default: return false
+            }
+        }
+        return inParams ? (value, members) : nil
     }
 
     private func enqueue(_ work: Work, bytes: Int = 0) {
@@ -192,7 +229,7 @@ public final class JSONRPCSession {
     /// id that is pending can be cancelled, so unknown and finished ids are harmless.
     private func register(_ message: IncomingMessage) {
         switch message {
-        case .request(let id, _, _):
+        case .request(let id, _, _), .unreadableParams(let id?, _, _):
             pendingIDs[id, default: 0] += 1
         case .notification("$/cancelRequest", let params):
             guard let id = params?["id"].flatMap(RequestID.init), id != .null else { return }
@@ -247,6 +284,15 @@ public final class JSONRPCSession {
             return nil
         case .invalid(let id, let reason):
             return errorReply(id: id, JSONRPCError(.invalidRequest, "Invalid Request: \(reason)"))
+        case .unreadableParams(let id?, let method, let problem):
+            defer { finish(id) }
+            if cancelledIDs.contains(id) {
+                return errorReply(id: id, JSONRPCError(.requestCancelled, "request cancelled"))
+            }
+            return errorReply(id: id, handler.refusal(forRequest: method, unreadableParams: problem))
+        case .unreadableParams(nil, let method, let problem):
+            log.warning("dropping the notification \(method): \(problem.message)")
+            return nil
         }
     }
 

@@ -3,11 +3,15 @@ import Foundation
 import JSON
 
 /// `params.budget` of `preflight/check`: `{balance?, minimumBalance?, spendingLimit?, spent?}`.
+///
+/// An unknown member is refused wherever a budget is decoded (`params.budget`,
+/// `initializationOptions.budget`, the `preflight.budget` setting, a command's argument): a
+/// misspelt `minBalance` would otherwise drop the minimum and turn a refusal into `allowed: true`.
 public struct BudgetParams: Decodable, Sendable, Equatable {
     /// The validated budget.
     public let budget: Budget
 
-    enum CodingKeys: String, CodingKey { case balance, minimumBalance, spendingLimit, spent }
+    enum CodingKeys: String, CodingKey, CaseIterable { case balance, minimumBalance, spendingLimit, spent }
 
     /// Wraps a budget built in code (the command line).
     public init(_ budget: Budget) {
@@ -17,6 +21,7 @@ public struct BudgetParams: Decodable, Sendable, Equatable {
     /// Reads and validates the budget; amounts keep the decimal digits the JSON spelled.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        try decoder.refuseUnknownMembers(CodingKeys.self, of: "budget")
         let balance = try container.decodeIfPresent(CreditAmount.self, forKey: .balance)?.value
         let minimum = try container.decodeIfPresent(CreditAmount.self, forKey: .minimumBalance)?.value
         let limit = try container.decodeIfPresent(CreditAmount.self, forKey: .spendingLimit)?.value

@@ -63,7 +63,12 @@ public struct ChatMessageParams: Decodable, Sendable, Equatable {
                 codingPath: path + [JSONIndexKey(index)], debugDescription: "must be a content part object {type, …}"))
         }
         let type = try part.decode(String.self, forKey: .type)
-        guard type == "text" else { return .other(type: type) }
+        guard type == "text" else {
+            // Another type's members (`image_url`, …) are its own: listing them marks them read,
+            // so they are not reported as unknown.
+            _ = part.allKeys
+            return .other(type: type)
+        }
         return .text(try part.decode(String.self, forKey: .text))
     }
 }

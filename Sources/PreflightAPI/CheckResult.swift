@@ -2,7 +2,7 @@ import JSON
 import Advisor
 
 /// `preflight/check`'s result: the verdict, and the model and range it priced.
-public struct CheckResult: Codable, Sendable, Equatable {
+public struct CheckResult: Codable, Sendable, Equatable, WarningCarrying {
     /// Whether the request may go ahead.
     public let allowed: Bool
     /// Why, in a sentence.
@@ -21,6 +21,8 @@ public struct CheckResult: Codable, Sendable, Equatable {
     public let tier: Tier
     /// The estimate's cost range.
     public let range: Interval<CreditAmount>
+    /// Ignored parameters, then the estimate's own warnings (as `preflight/estimate` gives them).
+    public var warnings: [ResultWarning]
 
     /// The result for `verdict` on `estimate`.
     public init(_ verdict: BudgetVerdict, estimate: Estimate) {
@@ -33,5 +35,6 @@ public struct CheckResult: Codable, Sendable, Equatable {
         model = estimate.model.id
         tier = estimate.recommendation.tier
         range = Interval(low: CreditAmount(estimate.cost.range.low), high: CreditAmount(estimate.cost.range.high))
+        warnings = estimate.warnings.map { ResultWarning(message: $0) }
     }
 }

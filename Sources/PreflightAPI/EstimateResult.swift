@@ -4,7 +4,7 @@ import JSON
 /// `preflight/estimate`'s result: tokens, inflation, complexity, recommendation, cost and the
 /// other tiers' quotes — the one definition the server writes, `preflight estimate --json`
 /// prints, the text report reads and the tests decode.
-public struct EstimateResult: Codable, Sendable, Equatable {
+public struct EstimateResult: Codable, Sendable, Equatable, WarningCarrying {
     /// The input side.
     public let tokens: InputTokensResult
     /// How the text's scripts inflate its count relative to English.
@@ -23,8 +23,9 @@ public struct EstimateResult: Codable, Sendable, Equatable {
     public let model: Model
     /// The catalog priced from.
     public let catalog: CatalogVersion
-    /// Things to tell the user.
-    public let warnings: [String]
+    /// Things to tell the user: ignored parameters first (with their `field`), then the
+    /// advisor's notes on the estimate.
+    public var warnings: [ResultWarning]
 
     /// `complexity`: score, per-dimension values, signals, suggested tier and rationale.
     public struct Complexity: Codable, Sendable, Equatable {
@@ -165,6 +166,6 @@ extension EstimateResult {
                       tokenizer: estimate.model.tokenizer.name, contextWindow: estimate.model.contextWindow,
                       maxOutputTokens: estimate.model.maxOutputTokens)
         self.catalog = CatalogVersion(version: catalog.version.description)
-        warnings = estimate.warnings
+        warnings = estimate.warnings.map { ResultWarning(message: $0) }
     }
 }

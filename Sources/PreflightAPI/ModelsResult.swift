@@ -2,13 +2,15 @@ import Advisor
 import JSON
 
 /// `preflight/models`'s result: the catalog's identity, its tier bands and its models.
-public struct ModelsResult: Codable, Sendable, Equatable {
+public struct ModelsResult: Codable, Sendable, Equatable, WarningCarrying {
     /// Which catalog, how old.
     public let catalog: CatalogSummary
     /// The price bands that place models without a tier.
     public let tiers: [TierBand]
     /// The models listed (one tier's when filtered).
     public let models: [ModelEntry]
+    /// Ignored parameters, then notes on the catalog (dated in the future, not the file asked for).
+    public var warnings: [ResultWarning]
 
     /// `catalog`: version, source, format, currency, size and age.
     public struct CatalogSummary: Codable, Sendable, Equatable {
@@ -113,12 +115,14 @@ public struct ModelsResult: Codable, Sendable, Equatable {
 
 extension ModelsResult {
     /// The listing of `catalog`; `tier` keeps only that tier's models (by effective tier).
-    public init(_ catalog: Catalog, source: String, format: String?, staleness: CatalogStaleness, tier: Tier?) {
+    public init(_ catalog: Catalog, source: String, format: String?, staleness: CatalogStaleness, tier: Tier?,
+                warnings: [ResultWarning] = []) {
         self.catalog = CatalogSummary(version: catalog.version.description, source: source, format: format,
                                       currency: catalog.currency, models: catalog.models.count,
                                       ageInDays: staleness.ageInDays, stale: staleness.isStale)
         tiers = catalog.tiers.map { TierBand(name: $0.tier, maxPer1K: $0.maxPer1K.map(CreditAmount.init)) }
         models = catalog.models.filter { tier == nil || catalog.tier(of: $0) == tier }.map { ModelEntry($0, catalog: catalog) }
+        self.warnings = warnings
     }
 }
 

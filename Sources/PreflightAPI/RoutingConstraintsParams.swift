@@ -1,14 +1,16 @@
 import Advisor
 import JSON
 
-/// `params.constraints`: `{minTier, maxTier, requireReasoning, providers}`.
+/// `params.constraints`: `{minTier, maxTier, requireReasoning, providers}`. An unknown member is
+/// refused: a misspelt `maxtier` would otherwise drop the limit and change the recommendation.
 struct RoutingConstraintsParams: Decodable {
     let constraints: RoutingConstraints
 
-    enum CodingKeys: String, CodingKey { case minTier, maxTier, requireReasoning, providers }
+    enum CodingKeys: String, CodingKey, CaseIterable { case minTier, maxTier, requireReasoning, providers }
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        try decoder.refuseUnknownMembers(CodingKeys.self, of: "constraints")
         let minTier = try container.decodeChoiceIfPresent(Tier.self, forKey: .minTier)
         let maxTier = try container.decodeChoiceIfPresent(Tier.self, forKey: .maxTier)
         let requireReasoning = try container.decodeIfPresent(Bool.self, forKey: .requireReasoning) ?? false

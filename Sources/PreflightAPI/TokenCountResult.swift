@@ -1,6 +1,6 @@
 /// `preflight/countTokens`'s result (and `preflight count --json`'s for one file):
-/// `{tokens, tokenizer, exact, messageOverhead?, range?, notCounted?, note?, path?}`.
-public struct TokenCountResult: Codable, Sendable, Equatable {
+/// `{tokens, tokenizer, exact, messageOverhead?, range?, notCounted?, note?, warnings, path?}`.
+public struct TokenCountResult: Codable, Sendable, Equatable, WarningCarrying {
     /// The count (the point estimate when not exact), chat overhead included.
     public let tokens: Int
     /// What counted: the encoding or the family.
@@ -15,12 +15,14 @@ public struct TokenCountResult: Codable, Sendable, Equatable {
     public let notCounted: [String]?
     /// Why the count is an estimate.
     public let note: String?
+    /// Parameters the server ignored.
+    public var warnings: [ResultWarning]
     /// The file counted (`preflight count --json` only).
     public var path: String?
 
     /// Creates a result.
     public init(tokens: Int, tokenizer: String, exact: Bool, messageOverhead: Int? = nil, range: Interval<Int>?,
-                notCounted: [String]? = nil, note: String?, path: String? = nil) {
+                notCounted: [String]? = nil, note: String?, warnings: [ResultWarning] = [], path: String? = nil) {
         self.tokens = tokens
         self.tokenizer = tokenizer
         self.exact = exact
@@ -28,6 +30,7 @@ public struct TokenCountResult: Codable, Sendable, Equatable {
         self.range = range
         self.notCounted = notCounted
         self.note = note
+        self.warnings = warnings
         self.path = path
     }
 }

@@ -11,17 +11,13 @@ import PreflightAPI
 public enum AdvisorMethods {
     static func register(into registry: inout MethodRegistry, context: ServerContext) {
         let advisor = context.advisor
-        registry.request("preflight/estimate", TypedMethod.handler(EstimateParams.self, log: context.log) {
-            request throws(JSONRPCError) in
-            try StrictMembers.refuseUnknown(request.unknownFields)
-            return try estimate(request.params, advisor: advisor) { request.isCancelled }
+        registry.request("preflight/estimate", TypedMethod.handler("preflight/estimate", EstimateParams.self, log: context.log) {
+            request throws(JSONRPCError) in try estimate(request.params, advisor: advisor) { request.isCancelled }
         })
-        registry.request("preflight/check", TypedMethod.handler(CheckParams.self, log: context.log) {
-            request throws(JSONRPCError) in
-            try StrictMembers.refuseUnknown(request.unknownFields)
-            return try check(request.params, advisor: advisor) { request.isCancelled }
+        registry.request("preflight/check", TypedMethod.handler("preflight/check", CheckParams.self, log: context.log) {
+            request throws(JSONRPCError) in try check(request.params, advisor: advisor) { request.isCancelled }
         })
-        registry.request("preflight/models", TypedMethod.handler(ModelsParams.self, log: context.log) {
+        registry.request("preflight/models", TypedMethod.handler("preflight/models", ModelsParams.self, log: context.log) {
             request throws(JSONRPCError) in try models(request.params, advisor: advisor)
         })
     }
@@ -32,15 +28,19 @@ public enum AdvisorMethods {
     public static func estimate(_ params: EstimateParams, advisor: AdvisorService,
                                 isCancelled: () -> Bool = { false }) throws(JSONRPCError) -> EstimateResult {
         let (estimate, catalog) = try run(params, advisor: advisor, isCancelled: isCancelled)
-        return EstimateResult(estimate, catalog: catalog)
+        var result = EstimateResult(estimate, catalog: catalog)
+        result.warnings += advisor.catalogNotes(for: catalog).map { ResultWarning(message: $0) }
+        return result
     }
 
     /// `preflight/check`: the estimate's point cost against `params.budget`.
     public static func check(_ params: CheckParams, advisor: AdvisorService,
                              isCancelled: () -> Bool = { false }) throws(JSONRPCError) -> CheckResult {
-        let (estimate, _) = try run(params.estimate, advisor: advisor, isCancelled: isCancelled)
+        let (estimate, catalog) = try run(params.estimate, advisor: advisor, isCancelled: isCancelled)
         let verdict = BudgetCheck.evaluate(credits: estimate.cost.credits, budget: params.budget.budget)
-        return CheckResult(verdict, estimate: estimate)
+        var result = CheckResult(verdict, estimate: estimate)
+        result.warnings += advisor.catalogNotes(for: catalog).map { ResultWarning(message: $0) }
+        return result
     }
 
     /// `preflight/models`: the catalog's version and source, its tiers, and its models
@@ -48,7 +48,8 @@ public enum AdvisorMethods {
     public static func models(_ params: ModelsParams, advisor: AdvisorService) throws(JSONRPCError) -> ModelsResult {
         let catalog = try ProtocolErrors.advisor { () throws(AdvisorServiceError) in try advisor.catalog() }
         return ModelsResult(catalog, source: catalog.source, format: advisor.store.currentFormat?.rawValue,
-                            staleness: advisor.staleness(of: catalog), tier: params.tier)
+                            staleness: advisor.staleness(of: catalog), tier: params.tier,
+                            warnings: advisor.catalogNotes(for: catalog).map { ResultWarning(message: $0) })
     }
 
     /// Runs the planner, mapping its errors to -32602 at the offending field's full path.

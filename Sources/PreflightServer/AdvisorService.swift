@@ -22,6 +22,12 @@ public final class AdvisorService {
     public private(set) var defaultModel: String?
     /// Why there is no catalog, when loading failed (shown in every catalog method's error).
     public private(set) var unavailableReason: String?
+    /// The catalog file that failed to load when there is none (named in the errors' `data.file`).
+    public private(set) var unavailableFile: String?
+    /// Set when the catalog asked for at start (`--catalog`) could not be loaded and the bundled
+    /// one is in use instead: said in every catalog method's `warnings` until another catalog
+    /// is installed.
+    public private(set) var fallbackNote: String?
     /// The complexity router in use: the bundled `models/routing/routing.json` unless `--routing`
     /// or `initializationOptions.routingPath` named another file that loaded completely.
     public private(set) var router: ComplexityRouter?
@@ -128,7 +134,10 @@ public final class AdvisorService {
 
     /// Loads the start-up catalog — `path` when given (`--catalog`), else the bundled one — and
     /// logs a warning when it is stale or cannot be loaded. Returns the load error, if any, so
-    /// the command line can exit 2 with it; the server just keeps running without a catalog.
+    /// the command line can exit 2 with it. The server keeps running: when the file given cannot
+    /// be used it prices with the bundled catalog and says so (in the log and in every catalog
+    /// method's `warnings`), as a bad `--routing` falls back to the bundled routing; when no
+    /// catalog loads at all, the catalog methods answer an error naming the file that failed.
     @discardableResult
     public func loadAtStart(catalogPath path: String? = nil) -> CatalogLoadError? {
         attemptedStartup = true
@@ -142,8 +151,16 @@ public final class AdvisorService {
             try use(catalogAt: target)
             return nil
         } catch {
+            if path != nil, store.current == nil, let bundled = bundledPath,
+               let fallback = try? decode(catalogAt: bundled) {
+                install(fallback, path: bundled)
+                fallbackNote = "the catalog \(target) could not be loaded (\(error)); prices come from the bundled \(bundled)"
+                log.warning("the catalog could not be loaded: \(error); using the bundled \(bundled) instead")
+                return error
+            }
             let which = path == nil ? "the bundled catalog" : "the catalog"
             unavailableReason = "\(which) could not be loaded: \(error)"
+            unavailableFile = target
             log.warning("\(unavailableReason!); estimates, checks and model listings are unavailable")
             return error
         }
@@ -175,11 +192,14 @@ public final class AdvisorService {
     public func install(_ result: CatalogLoadResult, path: String) {
         store.install(result, path: path)
         unavailableReason = nil
+        unavailableFile = nil
+        fallbackNote = nil
         attemptedStartup = true
         let skipped = result.skipped.values.reduce(0, +)
         log.info("catalog \(path): \(result.format.rawValue) format, version \(result.catalog.version), "
                  + "\(result.catalog.models.count) models" + (skipped > 0 ? ", \(skipped) entries skipped" : ""))
         if let warning = staleWarning(for: result.catalog) { log.warning(warning) }
+        if let warning = futureWarning(for: result.catalog) { log.warning(warning) }
     }
 
     /// Sets (or clears) the model priced when a request names none; it must be in the catalog.
@@ -194,7 +214,7 @@ public final class AdvisorService {
     public func catalog() throws(AdvisorServiceError) -> Catalog {
         if !attemptedStartup { loadAtStart() }
         if let catalog = store.current { return catalog }
-        throw .noCatalog(reason: unavailableReason ?? "unknown reason", file: bundledPath)
+        throw .noCatalog(reason: unavailableReason ?? "unknown reason", file: unavailableFile ?? bundledPath)
     }
 
     /// The catalog model `id`.
@@ -223,6 +243,23 @@ public final class AdvisorService {
         return "the model catalog is stale: its prices are from \(catalog.version), "
             + "\(staleness.ageInDays) days ago (more than \(Catalog.staleAfterDays)); "
             + "estimates may not match current prices"
+    }
+
+    /// The warning for a catalog dated after today (a mistyped version, most likely: its age
+    /// and staleness mean nothing), or `nil`.
+    public func futureWarning(for catalog: Catalog) -> String? {
+        let staleness = staleness(of: catalog)
+        guard staleness.isFutureDated else { return nil }
+        let days = -staleness.ageInDays
+        return "the model catalog is dated \(catalog.version), \(days) day\(days == 1 ? "" : "s") in the future; "
+            + "check its version (its age cannot tell whether its prices are current)"
+    }
+
+    /// What every catalog method's result says about the catalog in use: that it is the
+    /// bundled one standing in for a `--catalog` that failed, that it is dated in the future,
+    /// that it is stale.
+    public func catalogNotes(for catalog: Catalog) -> [String] {
+        [fallbackNote, futureWarning(for: catalog), staleWarning(for: catalog)].compactMap { $0 }
     }
 
     /// Wall-clock milliseconds since `start`, for the load times the benches read from the log.

@@ -43,11 +43,14 @@ public enum CatalogDecoder {
     }
 
     /// Decodes catalog text; `file` names it in errors, `fileDay` dates a LiteLLM file (which
-    /// carries no version of its own).
+    /// carries no version of its own). A UTF-8 byte-order mark at the start (editors on Windows
+    /// write one) is skipped; a member named twice in one object is an error at the second
+    /// (which of two prices was meant cannot be known).
     public static func decode(bytes: [UInt8], file: String, fileDay: CalendarDay) throws(CatalogLoadError) -> CatalogLoadResult {
+        let bytes = JSONValue.withoutByteOrderMark(bytes)
         let json: JSONValue
         do {
-            json = try JSONValue.parse(bytes)
+            json = try JSONValue.parse(bytes, rejectingDuplicateKeys: true)
         } catch {
             throw CatalogLoadError(file: file, message: "invalid JSON: \(error.message)",
                                    line: error.line > 0 ? error.line : nil,
@@ -57,17 +60,18 @@ public enum CatalogDecoder {
         guard json.kind == .object else {
             throw CatalogLoadError(file: file, message: "the top level must be an object", line: 1, column: 1)
         }
-        let reader = CatalogReader(file: file, source: source)
         if json["models"] != nil {
+            let reader = CatalogReader(file: file, source: source, root: json, format: .preflight)
             return CatalogLoadResult(catalog: try reader.preflightCatalog(json), format: .preflight, skipped: [:])
         }
         if json.members.contains(where: { $0.value.kind == .object && $0.value["litellm_provider"] != nil }) {
+            let reader = CatalogReader(file: file, source: source, root: json, format: .litellm)
             let (catalog, skipped) = try reader.liteLLMCatalog(json, version: fileDay)
             return CatalogLoadResult(catalog: catalog, format: .litellm, skipped: skipped)
         }
         throw CatalogLoadError(file: file, field: "models",
                                message: "neither a Preflight catalog (no \"models\" array) nor a LiteLLM price file "
-                                   + "(no entry with \"litellm_provider\")")
+                                   + "(no entry with \"litellm_provider\")", line: 1, column: 1)
     }
 }
 
@@ -75,11 +79,57 @@ public enum CatalogDecoder {
 struct CatalogReader {
     let file: String
     let source: CatalogSourceText
+    /// The parsed file, to find a model's entry when an error names only its id.
+    let root: JSONValue
+    let format: CatalogFormat
+    /// The entry being decoded (`models[3]`, a LiteLLM key): errors about its model point there.
+    var entry: [JSONPathComponent]? = nil
 
-    func fail(_ model: String?, _ field: String?, _ message: String) -> CatalogLoadError {
-        let position = source.position(model: model, field: field)
+    /// The same reader, for errors inside the entry at `path`.
+    func reading(entry path: [JSONPathComponent]) -> CatalogReader {
+        var reader = self
+        reader.entry = path
+        return reader
+    }
+
+    /// An error about `field` of `model` (or of the catalog when `model` is nil), positioned at
+    /// that field in the text — or, when the field is missing, at the object that lacks it.
+    /// `entry` overrides where the model's entry is (a duplicate id's second occurrence).
+    func fail(_ model: String?, _ field: String?, _ message: String,
+              entry explicitEntry: [JSONPathComponent]? = nil) -> CatalogLoadError {
+        var path: [JSONPathComponent]? = []
+        if let model { path = explicitEntry ?? entry ?? entryPath(of: model) }
+        if let field, path != nil { path! += Self.components(of: field) }
+        let position = path.flatMap { $0.isEmpty ? nil : source.position(of: $0) }
         return CatalogLoadError(file: file, modelID: model, field: field, message: message,
                                 line: position?.line, column: position?.column)
+    }
+
+    /// Where the (first) entry of model `id` is in the file.
+    func entryPath(of id: String) -> [JSONPathComponent]? {
+        switch format {
+        case .litellm:
+            return [.member(id)]
+        case .preflight:
+            let index = root["models"]?.elements.firstIndex { $0["id"]?.stringValue == id }
+            return index.map { [.member("models"), .index($0)] }
+        }
+    }
+
+    /// `tiers[0].name`, `serviceTiers.batch.longContext.above` as path components.
+    static func components(of field: String) -> [JSONPathComponent] {
+        var result: [JSONPathComponent] = []
+        for part in field.split(separator: ".") {
+            var name = part
+            var indices: [Int] = []
+            while name.hasSuffix("]"), let open = name.lastIndex(of: "["), let index = Int(name[name.index(after: open)..<name.index(before: name.endIndex)]) {
+                indices.insert(index, at: 0)
+                name = name[..<open]
+            }
+            if !name.isEmpty { result.append(.member(String(name))) }
+            result += indices.map { .index($0) }
+        }
+        return result
     }
 
     // MARK: Typed values
@@ -176,14 +226,20 @@ struct CatalogReader {
         guard let modelsValue = json["models"], modelsValue.kind == .array else {
             throw fail(nil, "models", "must be an array of models")
         }
+        guard modelsValue.count > 0 else {
+            // Every estimate would fail later, blaming the prompt: refuse the file instead.
+            throw fail(nil, "models", "is empty: a catalog needs at least one model")
+        }
         var models: [CatalogModel] = []
         for (i, entry) in modelsValue.elements.enumerated() {
-            models.append(try preflightModel(entry, index: i))
+            models.append(try reading(entry: [.member("models"), .index(i)]).preflightModel(entry, index: i))
         }
         do {
             return try Catalog(version: version, currency: currency, source: sourceName, tiers: tiers, models: models)
         } catch let error as CatalogValidationError {
-            throw fail(error.modelID, error.field, error.message)
+            // Every entry became a model, so the model's position is its entry's.
+            throw fail(error.modelID, error.field, error.message,
+                       entry: error.modelIndex.map { [.member("models"), .index($0)] })
         } catch {
             throw fail(nil, nil, "\(error)")
         }
@@ -204,6 +260,15 @@ struct CatalogReader {
         }
         let provider = try required("provider")
         let tokenizer = try required("tokenizer")
+        if !TokenizerInference.knownTokenizers.contains(TokenizerID(tokenizer)) {
+            // An unknown name would be counted by the generic estimator without a word; a typo
+            // (`o200k`) would lose an exact count. A family with no vocabulary of its own says
+            // so with "estimator".
+            let known = TokenizerInference.knownTokenizers.map(\.name)
+            let hint = StrictMembers.nearestName(to: tokenizer, in: known).map { "did you mean \"\($0)\"? " } ?? ""
+            throw fail(id, "tokenizer", "unknown tokenizer \"\(tokenizer)\": \(hint)known: \(known.joined(separator: ", ")) "
+                       + "(\"estimator\" for a model whose tokenizer is none of these)")
+        }
         var tier: Tier? = nil
         if let tierName = try string(entry["tier"], id, "tier") {
             guard let parsed = Tier(rawValue: tierName) else {

@@ -21,7 +21,12 @@ extension CatalogReader {
         for (key, entry) in json.members {
             guard entry.kind == .object, key != "sample_spec" else { continue }
             guard let mode = entry["mode"]?.stringValue, mode == "chat" || mode == "responses" else { continue }
-            if let model = try liteLLMModel(key, entry, skipped: &skipped) { models.append(model) }
+            if let model = try reading(entry: [.member(key)]).liteLLMModel(key, entry, skipped: &skipped) { models.append(model) }
+        }
+        guard !models.isEmpty else {
+            let skippedCount = skipped.values.reduce(0, +)
+            throw CatalogLoadError(file: file, message: "no usable model: no chat entry has per-token prices and a context window"
+                                       + (skippedCount > 0 ? " (\(skippedCount) chat entries skipped)" : ""))
         }
         do {
             let catalog = try Catalog(version: version, source: file, tiers: PriceBands.creditsGuide.bands, models: models)

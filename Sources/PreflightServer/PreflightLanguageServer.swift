@@ -31,11 +31,44 @@ public final class PreflightLanguageServer: JSONRPCMessageHandler {
 
     /// Applies the lifecycle, then the registered method.
     public func handleRequest(method: String, params: JSONValue?, context requestContext: RequestContext) throws(JSONRPCError) -> JSONValue {
-        switch (state, method) {
-        case (.awaitingInitialize, "initialize"):
-            let result = try initialize(params: params)
+        switch try route(method) {
+        case .initialize:
+            let result = try initialize(params: params, client: requestContext)
             state = .initializing
             return result
+        case .shutdown:
+            state = .shutDown
+            for handler in registry.shutdownHandlers { handler() }
+            context.log.info("shutdown requested")
+            return .null()
+        case .registered(let handler):
+            return try handler(params, requestContext)
+        }
+    }
+
+    /// A request whose params the transport could not read (a number beyond 64 bits) is refused
+    /// as any params mistake is: after the lifecycle and the method lookup, so a request before
+    /// `initialize` is still -32002 and an unknown method -32601.
+    public func refusal(forRequest method: String, unreadableParams problem: JSONRPCError) -> JSONRPCError {
+        do throws(JSONRPCError) {
+            _ = try route(method)
+            return problem
+        } catch {
+            return error
+        }
+    }
+
+    /// Where a request goes, by the lifecycle and the registry; changes nothing.
+    private enum Route {
+        case initialize
+        case shutdown
+        case registered(MethodRegistry.RegisteredRequest)
+    }
+
+    private func route(_ method: String) throws(JSONRPCError) -> Route {
+        switch (state, method) {
+        case (.awaitingInitialize, "initialize"):
+            return .initialize
         case (.awaitingInitialize, _):
             throw JSONRPCError(.serverNotInitialized, "the server is not initialized: send \"initialize\" first")
         case (.shutDown, _):
@@ -43,10 +76,7 @@ public final class PreflightLanguageServer: JSONRPCMessageHandler {
         case (_, "initialize"):
             throw JSONRPCError(.invalidRequest, "\"initialize\" may be sent only once")
         case (_, "shutdown"):
-            state = .shutDown
-            for handler in registry.shutdownHandlers { handler() }
-            context.log.info("shutdown requested")
-            return .null()
+            return .shutdown
         default:
             break
         }
@@ -56,7 +86,7 @@ public final class PreflightLanguageServer: JSONRPCMessageHandler {
         guard let handler = registry.requests[method] else {
             throw JSONRPCError(.methodNotFound, "method not found: \(method)")
         }
-        return try handler(params, requestContext)
+        return .registered(handler)
     }
 
     /// Applies the lifecycle to notifications: `exit` always counts; before `initialize` the
@@ -95,8 +125,9 @@ public final class PreflightLanguageServer: JSONRPCMessageHandler {
         for handler in registry.endHandlers { handler() }
     }
 
-    private func initialize(params: JSONValue?) throws(JSONRPCError) -> JSONValue {
-        let decoded = try TypedMethod.decode(InitializeParams.self, from: params).value
+    private func initialize(params: JSONValue?, client: ClientChannel) throws(JSONRPCError) -> JSONValue {
+        let decodedWithUnknown = try TypedMethod.decode(InitializeParams.self, from: params)
+        let decoded = decodedWithUnknown.value
         if let options = decoded.options {
             // Everything is decoded and checked before anything is installed, so a failing
             // `initialize` changes nothing.
@@ -113,10 +144,31 @@ public final class PreflightLanguageServer: JSONRPCMessageHandler {
         for hook in registry.initializeHooks {
             try hook(decoded)
         }
+        warnAboutUnknownOptions(decodedWithUnknown.unknownFields, client: client)
         return .object([
             "capabilities": registry.capabilitiesObject(),
             "serverInfo": .object(["name": .string("preflight"), "version": .string(PreflightVersion.current)]),
         ])
+    }
+
+    /// `initializationOptions` members Preflight does not know (`catalogpath`) are not refused —
+    /// the rest of the options still apply, as for the `preflight` settings — but a misspelt
+    /// option would otherwise leave the bundled catalog or the default model in place without a
+    /// word: each is logged and shown to the person at the editor (`window/showMessage`, which
+    /// LSP allows before `initialize`'s reply) with the option it was probably meant to be.
+    /// LSP's own params members are not Preflight's to judge.
+    private func warnAboutUnknownOptions(_ unknown: [JSONUnknownField], client: ClientChannel) {
+        let prefix = "params.initializationOptions."
+        for field in unknown where field.path.hasPrefix(prefix) {
+            let option = String(field.path.dropFirst("params.".count))
+            let container = String(option.dropLast(field.name.count + 1))
+            let hint = StrictMembers.nearestName(to: field.name, in: field.knownNames).map { " (did you mean \(container).\($0)?)" } ?? ""
+            let warning = "unknown option \(option)\(hint); it is ignored"
+            context.log.warning(warning)
+            if let params = try? TypedMethod.encode(ShowMessageParams(type: .warning, message: "Preflight: \(warning)")) {
+                client.notify(method: "window/showMessage", params: params)
+            }
+        }
     }
 
     /// An option's error with the option's name at the front of its message: editors show an
@@ -126,7 +178,7 @@ public final class PreflightLanguageServer: JSONRPCMessageHandler {
         guard let field = error.field, field.hasPrefix("params.initializationOptions.") else { return error }
         let option = String(field.dropFirst("params.".count))
         guard !error.message.contains(option) else { return error }
-        return JSONRPCError(error.code, "\(option): \(error.message)", field: field, details: error.details)
+        return error.withMessage("\(option): \(error.message)")
     }
 
     /// `initializationOptions.routingPath`, decoded but not installed: `nil` when absent,

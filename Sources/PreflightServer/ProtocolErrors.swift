@@ -40,14 +40,16 @@ public enum ProtocolErrors {
     }
 
     /// A catalog load failure: -32602 at `field` (the parameter that named the file), with the
-    /// file, model, catalog field, line and column in `error.data`.
+    /// file, model and catalog field (strings) and the line and column (numbers) in `error.data`.
     public static func error(_ error: CatalogLoadError, field: String) -> JSONRPCError {
         var details = ["file": error.file]
         if let model = error.modelID { details["model"] = model }
         if let catalogField = error.field { details["catalogField"] = catalogField }
-        if let line = error.line { details["line"] = String(line) }
-        if let column = error.column { details["column"] = String(column) }
-        return JSONRPCError(.invalidParams, "cannot load the catalog: \(error)", field: field, details: details)
+        var position: [String: Int] = [:]
+        if let line = error.line { position["line"] = line }
+        if let column = error.column { position["column"] = column }
+        return JSONRPCError(.invalidParams, "cannot load the catalog: \(error)", field: field, details: details,
+                            integerDetails: position)
     }
 
     /// The advisor service's refusals: no catalog is -32603 naming the file tried; an unknown

@@ -1,73 +1,18 @@
 import JSON
-import JSONRPC
 
 /// Where an unknown params member changes a verdict, it is refused instead of ignored.
 ///
-/// Clients may send extra members (LSP clients do), so params stay tolerant at the top level; but
-/// inside `budget` and `constraints` a misspelt name (`minBalance` for `minimumBalance`) would
-/// silently drop a limit and turn a refusal into `allowed: true`. There the first unknown member
-/// is -32602 naming it and the nearest known name.
+/// Clients may send extra members (LSP clients do), so params stay tolerant elsewhere — an
+/// unknown member is reported in the result's `warnings` (`UnknownMemberWarnings`); but inside
+/// a budget or routing constraints a misspelt name (`minBalance` for `minimumBalance`) would
+/// silently drop a limit and turn a refusal into `allowed: true`. Those shapes refuse an unknown
+/// member themselves when decoded (`BudgetParams`, `RoutingConstraintsParams`, through
+/// `Decoder.refuseUnknownMembers`), so the rule holds wherever they appear: a method's params,
+/// `initializationOptions.budget`, the `preflight.budget` setting, `preflight.check`'s argument.
+/// This enum keeps the name matching the server's messages share.
 enum StrictMembers {
-    /// The params objects whose members are checked strictly.
-    static let strictObjects = ["params.budget", "params.constraints"]
-
-    /// Throws for the first member of `unknown` that lies directly in a strict object.
-    static func refuseUnknown(_ unknown: [JSONUnknownField]) throws(JSONRPCError) {
-        for field in unknown {
-            guard let object = strictObjects.first(where: { field.path == "\($0).\(field.name)" }) else { continue }
-            var message = "\(field.path) is not a member of \(object)"
-            if let nearest = nearestName(to: field.name, in: field.knownNames) {
-                message += "; did you mean \"\(nearest)\"?"
-            } else if !field.knownNames.isEmpty {
-                message += " (its members: \(field.knownNames.joined(separator: ", ")))"
-            }
-            throw .invalidParams(message, field: field.path)
-        }
-    }
-
-    /// The known name `name` most likely meant: one it abbreviates (its letters in order, as
-    /// `minBalance` in `minimumBalance`, `limit` in `spendingLimit`), else the closest by edit
-    /// distance when that is close enough to be a misspelling (at most half the longer name).
-    /// Case is ignored.
+    /// The known name `name` most likely meant (`JSONNameSuggestion.nearest`).
     static func nearestName(to name: String, in known: [String]) -> String? {
-        let lowered = Array(name.lowercased().unicodeScalars)
-        let abbreviated = known.filter { isSubsequence(lowered, of: Array($0.lowercased().unicodeScalars)) }
-        if let shortest = abbreviated.min(by: { $0.count < $1.count }) { return shortest }
-        var best: (name: String, distance: Int)? = nil
-        for candidate in known {
-            let distance = editDistance(lowered, Array(candidate.lowercased().unicodeScalars))
-            if best == nil || distance < best!.distance { best = (candidate, distance) }
-        }
-        guard let best else { return nil }
-        let limit = max(2, max(name.count, best.name.count) / 2)
-        return best.distance <= limit ? best.name : nil
-    }
-
-    /// Whether `a`'s scalars appear in `b` in order (and `a` is not empty).
-    static func isSubsequence(_ a: [Unicode.Scalar], of b: [Unicode.Scalar]) -> Bool {
-        guard !a.isEmpty, a.count < b.count else { return false }
-        var index = b.startIndex
-        for scalar in a {
-            guard let found = b[index...].firstIndex(of: scalar) else { return false }
-            index = found + 1
-        }
-        return true
-    }
-
-    /// Levenshtein distance over Unicode scalars.
-    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
+        JSONNameSuggestion.nearest(to: name, in: known)
     }
 }

@@ -17,10 +17,10 @@ public enum TokenCountMethods {
     public static let maxTokenizeBytes = 256 << 10
 
     static func register(into registry: inout MethodRegistry, context: ServerContext) {
-        registry.request("preflight/countTokens", TypedMethod.handler(CountTokensParams.self, log: context.log) {
+        registry.request("preflight/countTokens", TypedMethod.handler("preflight/countTokens", CountTokensParams.self, log: context.log) {
             request throws(JSONRPCError) in try countTokens(request.params, context: context) { request.isCancelled }
         })
-        registry.request("preflight/tokenize", TypedMethod.handler(TokenizeParams.self, log: context.log) {
+        registry.request("preflight/tokenize", TypedMethod.handler("preflight/tokenize", TokenizeParams.self, log: context.log) {
             request throws(JSONRPCError) in try tokenize(request.params, context: context)
         })
     }

@@ -11,6 +11,25 @@ public enum TokenizerInference {
     /// The name used when nothing is known: the vocabulary-free estimator.
     public static let fallback = TokenizerID.estimator
 
+    /// The families without a public vocabulary, estimated under their own name, with the
+    /// markers in model names that identify them.
+    static let families: [(TokenizerID, [String])] = [
+        ("claude", ["claude"]),
+        ("gemini", ["gemini", "gemma", "learnlm"]),
+        ("llama", ["llama"]),
+        ("mistral", ["mistral", "mixtral", "codestral", "ministral", "magistral", "devstral", "pixtral", "voxtral"]),
+        ("deepseek", ["deepseek"]),
+        ("grok", ["grok"]),
+        ("qwen", ["qwen", "qwq"]),
+        ("kimi", ["kimi", "moonshot"]),
+    ]
+
+    /// Every tokenizer name a catalog may give a model: the registered ones (`o200k_base`,
+    /// `cl100k_base`, `estimator`) and the estimated families. Any other name is a mistake —
+    /// it would be counted by the generic estimator without a word.
+    public static let knownTokenizers: [TokenizerID] =
+        TokenizerRegistration.builtIn.map(\.id) + families.map(\.0)
+
     /// The tokenizer for `model` served by `provider`.
     public static func tokenizer(provider: String, model: String) -> TokenizerID {
         let name = model.lowercased()
@@ -22,16 +41,6 @@ public enum TokenizerInference {
         if o200kMarkers.contains(where: has) { return .o200kBase }
         if isOSeries(base) { return .o200kBase }
         if has("gpt-4") || has("gpt-3.5") || has("gpt-35") { return .cl100kBase }
-        let families: [(TokenizerID, [String])] = [
-            ("claude", ["claude"]),
-            ("gemini", ["gemini", "gemma", "learnlm"]),
-            ("llama", ["llama"]),
-            ("mistral", ["mistral", "mixtral", "codestral", "ministral", "magistral", "devstral", "pixtral", "voxtral"]),
-            ("deepseek", ["deepseek"]),
-            ("grok", ["grok"]),
-            ("qwen", ["qwen", "qwq"]),
-            ("kimi", ["kimi", "moonshot"]),
-        ]
         for (family, markers) in families where markers.contains(where: has) {
             return family
         }

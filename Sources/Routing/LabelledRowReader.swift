@@ -19,7 +19,9 @@ public enum LabelledRowReader {
         let defaultSource = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         var rows: [LabelledRow] = []
         var lineNumber = 0
-        for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
+        // A byte-order mark (editors on Windows write one) is not part of the first row.
+        let bytes = JSONValue.withoutByteOrderMark([UInt8](data))
+        for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNumber += 1
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             rows.append(try parse(Array(line), path: path, line: lineNumber, defaultSource: defaultSource))
@@ -31,7 +33,7 @@ public enum LabelledRowReader {
     static func parse(_ bytes: [UInt8], path: String, line: Int, defaultSource: String) throws(LabelledRowError) -> LabelledRow {
         let json: JSONValue
         do {
-            json = try JSONValue.parse(bytes)
+            json = try JSONValue.parse(bytes, rejectingDuplicateKeys: true)
         } catch {
             throw LabelledRowError(path: path, line: line, field: "", message: "invalid JSON: \(error.message)")
         }

@@ -119,11 +119,12 @@ public struct RoutingModel: Sendable {
         self.source = source
     }
 
-    /// Decodes and compiles routing-file text; `file` names it in errors.
+    /// Decodes and compiles routing-file text; `file` names it in errors. A UTF-8 byte-order
+    /// mark is skipped; a member named twice in one object (a weight given twice) is an error.
     public static func decode(bytes: [UInt8], file: String) throws(RoutingFileError) -> RoutingModel {
         let json: JSONValue
         do {
-            json = try JSONValue.parse(bytes)
+            json = try JSONValue.parse(JSONValue.withoutByteOrderMark(bytes), rejectingDuplicateKeys: true)
         } catch {
             throw RoutingFileError(file: file, field: "", message: "invalid JSON at line \(error.line), column \(error.column): \(error.message)")
         }

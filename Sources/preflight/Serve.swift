@@ -43,7 +43,9 @@ struct Serve: ParsableCommand {
         }
         let context = ServerContext(log: log, modelsDirectory: models?.path)
         // Loaded now so a stale or broken catalog is in the log at start; the server runs
-        // either way (the catalog methods then answer an error saying why).
+        // either way: a --catalog that cannot be used is replaced by the bundled catalog (every
+        // catalog method's result says so in `warnings`); with no catalog at all the catalog
+        // methods answer an error naming the file that failed.
         context.advisor.loadAtStart(catalogPath: catalog)
         // A routing file given here is loaded (and checked) now; the bundled one loads at the
         // first estimate, so starting the server and `initialize` stay fast.

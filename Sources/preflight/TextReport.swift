@@ -87,7 +87,7 @@ enum TextReport {
         }
         rows.append(("Tiers", tierLines.joined(separator: "\n")))
         rows.append(("Why", result.recommendation.reason))
-        if !result.warnings.isEmpty { rows.append(("Warnings", result.warnings.joined(separator: "\n"))) }
+        if !result.warnings.isEmpty { rows.append(("Warnings", result.warnings.map(\.message).joined(separator: "\n"))) }
         rows.append(("Catalog", result.catalog.version))
         return lines(rows)
     }
@@ -106,6 +106,7 @@ enum TextReport {
         if let remaining = result.remainingLimit { rows.append(("Limit left", credits(remaining))) }
         let alerts = result.alerts.map { "\(Int(($0.doubleValue * 100).rounded()))% of the limit" }
         rows.append(("Alerts", alerts.isEmpty ? "none" : alerts.joined(separator: ", ")))
+        if !result.warnings.isEmpty { rows.append(("Warnings", result.warnings.map(\.message).joined(separator: "\n"))) }
         return lines(rows)
     }
 
@@ -115,9 +116,13 @@ enum TextReport {
     static func models(_ result: ModelsResult) -> String {
         let catalog = result.catalog
         let stale = catalog.stale ? " — STALE, prices may have changed" : ""
-        var text = "Catalog \(catalog.version) (\(catalog.format ?? "—") format, "
-            + "\(count(catalog.models)) models; \(count(catalog.ageInDays)) day\(catalog.ageInDays == 1 ? "" : "s") old\(stale))\n"
+        let days = abs(catalog.ageInDays)
+        let age = catalog.ageInDays < 0
+            ? "dated \(count(days)) day\(days == 1 ? "" : "s") in the future — check its version"
+            : "\(count(days)) day\(days == 1 ? "" : "s") old\(stale)"
+        var text = "Catalog \(catalog.version) (\(catalog.format ?? "—") format, \(count(catalog.models)) models; \(age))\n"
             + "Source: \(catalog.source)\n"
+        for warning in result.warnings { text += "Warning: \(warning.message)\n" }
         let bands = result.tiers.map { tier -> String in
             let bound = tier.maxPer1K.map { "≤ $\(credits($0))/1K" } ?? "above"
             return "\(tier.name.rawValue) \(bound)"

@@ -141,4 +141,13 @@ import TestSupport
         let bundled = try runCLI(["models", "--json"])
         #expect(try parse(bundled.stdout, as: ModelsResult.self).models.count >= 40)
     }
+
+    @Test func aCatalogDatedInTheFutureIsNotSaidToBeNegativeDaysOld() throws {
+        let future = try AdvisorFixtures.write(AdvisorFixtures.catalogText(version: "2099-01-01"))
+        let text = try runCLI(["models", "--catalog", future])
+        #expect(text.status == 0)
+        #expect(!text.stdout.contains("days old"), "\(text.stdout)")
+        #expect(text.stdout.contains("days in the future — check its version"), "\(text.stdout)")
+        #expect(text.stderr.contains("the model catalog is dated 2099-01-01"))
+    }
 }

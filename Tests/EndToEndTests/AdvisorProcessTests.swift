@@ -70,8 +70,9 @@ import TestSupport
         #expect(negative.data?["catalogField"] == "inputPerMillion")
         #expect(negative.message.contains("negative price"))
         #expect(replies[1].error?.data?["file"] == truncated)
-        #expect(replies[1].error?.data?["line"] != nil)
-        #expect(replies[1].error?.data?["column"] != nil)
+        // Line and column are JSON numbers.
+        #expect((replies[1].error?.data?.integer("line") ?? 0) > 0)
+        #expect((replies[1].error?.data?.integer("column") ?? 0) > 0)
         #expect(replies[2].error?.data?["file"] == "/nonexistent/catalog.json")
         // Still uninitialized; a plain initialize succeeds and the --catalog fixture is still in use.
         let advertised = advertisedCatalog(replies[3])
@@ -95,6 +96,32 @@ import TestSupport
         #expect(advertisedCatalog(session.initialize)?["stale"]?.boolValue == true)
         let fresh = try serve(catalog: try AdvisorFixtures.freshCatalog(), [])
         #expect(!fresh.stderr.contains("stale"))
+    }
+
+    @Test func aBadCatalogFlagFallsBackToTheBundledCatalogAndSaysSo() throws {
+        // It used to start with no catalog at all, every estimate failing with -32603 whose
+        // data.file named the bundled file.
+        let bad = try AdvisorFixtures.negativePriceCatalog()
+        let session = try serve(catalog: bad, [
+            estimate(#"{"prompt":"hi"}"#),
+            AdvisorFixtures.request(2, "preflight/models", "{}"),
+        ])
+        #expect(session.stderr.contains("using the bundled \(PreflightBinary.modelsDirectory)/catalog.json instead"))
+        let estimated = try session.replies[0].decodedResult(EstimateResult.self)
+        #expect(estimated.warnings.contains { $0.message.hasPrefix("the catalog \(bad) could not be loaded") }, "\(estimated.warnings)")
+        let models = try session.replies[1].decodedResult(ModelsResult.self)
+        #expect(models.catalog.source != "end-to-end fixture")
+        #expect(models.models.count >= 40)
+        #expect(models.warnings.first?.message.contains("prices come from the bundled") == true)
+    }
+
+    @Test func withoutABundledCatalogABadCatalogFlagIsNamedInTheErrors() throws {
+        let bad = try AdvisorFixtures.negativePriceCatalog()
+        let session = try runSession([initializeLine, estimate(#"{"prompt":"x"}"#)],
+                                     arguments: ["serve", "--models-dir", "/nonexistent-models", "--catalog", bad])
+        let reply = try #require(session.messages.last)
+        #expect(reply.errorCode == -32603)
+        #expect(reply.error?.data?["file"] == bad)
     }
 
     @Test func withoutALoadableBundledCatalogTheServerRunsAndSaysWhy() throws {

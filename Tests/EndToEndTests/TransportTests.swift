@@ -65,6 +65,40 @@ import TestSupport
         #expect(replies.last?.idNumber == 4)
     }
 
+    @Test func aBodyLongerThanItsContentLengthDoesNotSwallowTheNextRequest() throws {
+        // A client that counts characters, not UTF-8 bytes: "é" and "世界" make the body longer
+        // than declared. The cut body and its tail are one -32700 each; the next request is
+        // answered (before the fix it was read as part of a broken header and never answered).
+        let server = try ServerProcess()
+        server.sendFramed(initializeLine)
+        let miscounted = #"{"jsonrpc":"2.0","id":2,"method":"preflight/countTokens","params":{"text":"héllo 世界"}}"#
+        server.send("Content-Length: \(miscounted.count)\r\n\r\n\(miscounted)")
+        server.sendFramed(#"{"jsonrpc":"2.0","id":3,"method":"preflight/countTokens","params":{"text":"ok"}}"#)
+        let replies = server.waitForMessages(4, framing: .contentLength, timeout: 20)
+        server.closeInput()
+        #expect(server.waitForExit() == 0)
+        #expect(replies.map(\.errorCode) == [nil, -32700, -32700, nil], "\(replies)")
+        #expect(replies.last?.idNumber == 3)
+        #expect(replies.dropFirst().first?["id"]?.isNull == true)
+    }
+
+    @Test func duplicatedContentLengthHeaders() throws {
+        // Identical duplicates are one header; differing ones are -32700 naming the header, and
+        // the reader resynchronises at the next frame.
+        let server = try ServerProcess()
+        server.sendFramed(initializeLine)
+        let shutdown = #"{"jsonrpc":"2.0","id":2,"method":"preflight/countTokens","params":{"text":"a"}}"#
+        server.send("Content-Length: \(shutdown.utf8.count)\r\nContent-Length: \(shutdown.utf8.count)\r\n\r\n\(shutdown)")
+        server.send("Content-Length: 5\r\nContent-Length: 7\r\n\r\n{\"a\":1}")
+        server.sendFramed(#"{"jsonrpc":"2.0","id":4,"method":"shutdown"}"#)
+        server.closeInput()
+        #expect(server.waitForExit() == 0)
+        let replies = try ServerProcess.split(server.stdout, framing: .contentLength)
+        #expect(replies.map(\.errorCode) == [nil, nil, -32700, nil], "\(replies)")
+        #expect(replies.map(\.idNumber) == [0, 2, nil, 4])
+        #expect(replies.count > 2 && replies[2].error?.message.contains("Content-Length") == true)
+    }
+
     @Test func byteOrderMarkIsSkipped() throws {
         let server = try ServerProcess()
         server.send([0xEF, 0xBB, 0xBF])

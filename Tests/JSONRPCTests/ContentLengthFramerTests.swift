@@ -105,6 +105,71 @@ import Testing
         #expect(bodies(events) == ["{}"])
     }
 
+    // MARK: Bodies longer than declared, duplicated headers
+
+    /// A client that counts characters instead of UTF-8 bytes declares too short a length: the
+    /// body is cut, its tail sits where the next header should be, and the frame after it must
+    /// still be read.
+    func characterCountedFrame(_ body: String) -> [UInt8] {
+        Array("Content-Length: \(body.count)\r\n\r\n\(body)".utf8)
+    }
+
+    @Test func bodyLongerThanItsContentLengthDoesNotSwallowTheNextFrame() {
+        var framer = ContentLengthFramer(maxMessageBytes: 1000)
+        let miscounted = #"{"jsonrpc":"2.0","id":1,"method":"m","params":{"text":"héllo wörld"}}"#
+        let events = framer.append(characterCountedFrame(miscounted) + frame(#"{"id":2}"#))
+        #expect(events.count == 3, "\(events)")
+        if case .message = events.first {} else { Issue.record("expected the cut body first, got \(events)") }
+        if events.count > 1, case .malformedHeader = events[1] {} else { Issue.record("expected one malformedHeader for the tail, got \(events)") }
+        #expect(events.last == .message(Array(#"{"id":2}"#.utf8)))
+    }
+
+    @Test func bodyLongerThanItsContentLengthSplitAtEveryByte() {
+        var framer = ContentLengthFramer(maxMessageBytes: 1000)
+        let stream = characterCountedFrame(#"{"text":"ééé"}"#) + frame(#"{"id":2}"#) + frame(#"{"id":3}"#)
+        var events: [FrameEvent] = []
+        for byte in stream { events += framer.append([byte]) }
+        #expect(bodies(events).suffix(2) == [#"{"id":2}"#, #"{"id":3}"#])
+        #expect(events.filter { if case .malformedHeader = $0 { true } else { false } }.count == 1)
+    }
+
+    @Test(arguments: ["\r\n", "\n", "", "  "])
+    func bodyLongerThanDeclaredFollowedBySeparator(separator: String) {
+        var framer = ContentLengthFramer(maxMessageBytes: 1000)
+        let stream = characterCountedFrame(#"{"t":"日本語"}"#) + Array(separator.utf8) + frame(#"{"id":2}"#)
+        let events = framer.append(stream)
+        #expect(bodies(events).last == #"{"id":2}"#, "\(events)")
+        #expect(events.filter { if case .malformedHeader = $0 { true } else { false } }.count == 1)
+    }
+
+    @Test func garbageBeforeTheFirstHeaderIsOneFailure() {
+        var framer = ContentLengthFramer(maxMessageBytes: 1000)
+        let events = framer.append(Array("]}".utf8) + frame(#"{"id":1}"#))
+        #expect(events.count == 2)
+        if case .malformedHeader(let reason) = events.first {
+            #expect(reason.contains("not a header"))
+        } else { Issue.record("expected malformedHeader, got \(events)") }
+        #expect(bodies(events) == [#"{"id":1}"#])
+    }
+
+    @Test func identicalDuplicateContentLengthIsAccepted() {
+        var framer = ContentLengthFramer(maxMessageBytes: 1000)
+        let events = framer.append(Array("Content-Length: 2\r\ncontent-length:  2\r\n\r\n{}".utf8))
+        #expect(events == [.message(Array("{}".utf8))])
+    }
+
+    @Test func differingDuplicateContentLengthIsRefusedAndTheNextFrameRead() {
+        var framer = ContentLengthFramer(maxMessageBytes: 1000)
+        let stream = Array("Content-Length: 2\r\nContent-Length: 12\r\n\r\n{}".utf8) + frame(#"{"id":2}"#)
+        let events = framer.append(stream)
+        #expect(events.count == 2, "\(events)")
+        if case .malformedHeader(let reason) = events.first {
+            #expect(reason.contains("Content-Length"))
+            #expect(reason.contains("2") && reason.contains("12"))
+        } else { Issue.record("expected malformedHeader, got \(events)") }
+        #expect(bodies(events) == [#"{"id":2}"#])
+    }
+
     @Test func zeroLengthBodyIsAnEmptyMessage() {
         var framer = ContentLengthFramer(maxMessageBytes: 1000)
         #expect(framer.append(Array("Content-Length: 0\r\n\r\n".utf8)) == [.message([])])

@@ -156,6 +156,55 @@ final class RecordingHandler: JSONRPCMessageHandler {
         #expect(replies.last == #"{"jsonrpc":"2.0","id":7,"result":"long"}"# + "\n")
     }
 
+    // MARK: Numbers Jansson cannot hold
+
+    @Test func anIntegerBeyond64BitsInParamsIsInvalidParamsWithTheRequestsID() {
+        let result = run(#"{"jsonrpc":"2.0","id":"abc","method":"m","params":{"n":[0,99999999999999999999]}}"#)
+        #expect(result.handled.isEmpty)
+        #expect(result.replies.count == 1)
+        let reply = result.replies.first ?? ""
+        #expect(reply.hasPrefix(#"{"jsonrpc":"2.0","id":"abc","error":{"code":-32602,"#), "\(reply)")
+        #expect(reply.contains(#""data":{"field":"params.n[1]"}"#), "\(reply)")
+        #expect(reply.contains("99999999999999999999"))
+    }
+
+    @Test func anOversizedIDOrEnvelopeMemberStaysAParseError() {
+        for text in [#"{"jsonrpc":"2.0","id":99999999999999999999,"method":"m","params":{}}"#,
+                     #"{"jsonrpc":"2.0","id":1,"method":"m","x":-99999999999999999999}"#] {
+            let result = run(text)
+            #expect(result.replies.count == 1)
+            #expect(result.replies.first?.hasPrefix(#"{"jsonrpc":"2.0","id":null,"error":{"code":-32700,"message":"Parse error: too big"#) == true,
+                    "\(result.replies)")
+        }
+    }
+
+    @Test func inABatchOnlyTheElementWithTheNumberIsRefused() {
+        let result = run(#"[{"jsonrpc":"2.0","id":1,"method":"a"},{"jsonrpc":"2.0","id":2,"method":"b","params":{"x":1e999}},{"jsonrpc":"2.0","method":"c","params":{"y":-99999999999999999999}}]"#)
+        #expect(result.handled == ["a"])
+        #expect(result.replies.count == 1)
+        let reply = result.replies.first ?? ""
+        #expect(reply.hasPrefix(#"[{"jsonrpc":"2.0","id":1,"result":"a"},{"jsonrpc":"2.0","id":2,"error":{"code":-32602,"#), "\(reply)")
+        #expect(reply.contains(#""field":"params.x""#))
+    }
+
+    @Test func aMemberNamedTwiceInParamsIsInvalidParamsElsewhereAParseError() {
+        let result = run(#"{"jsonrpc":"2.0","id":4,"method":"m","params":{"cap":10,"cap":100000}}"# + "\n"
+                         + #"{"jsonrpc":"2.0","id":5,"method":"m","method":"n"}"# + "\n")
+        #expect(result.handled.isEmpty)
+        #expect(result.replies.count == 2)
+        #expect(result.replies.first == #"{"jsonrpc":"2.0","id":4,"error":{"code":-32602,"message":"params.cap is given twice; which value was meant cannot be known","data":{"field":"params.cap"}}}"# + "\n")
+        #expect(result.replies.last?.hasPrefix(#"{"jsonrpc":"2.0","id":null,"error":{"code":-32700,"message":"Parse error: duplicate object key"#) == true,
+                "\(result.replies)")
+    }
+
+    @Test func aCancelReachesARequestWithAnOversizedNumber() {
+        let result = run("""
+            {"jsonrpc":"2.0","id":5,"method":"m","params":{"n":99999999999999999999}}
+            {"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":5}}
+            """)
+        #expect(result.replies.first?.contains(#""code":-32800"#) == true)
+    }
+
     @Test func queuedBytesAreCountedAndReleased() {
         let session = JSONRPCSession(maxMessageBytes: 1 << 20, log: StderrLog(level: .off)) { _ in }
         let line = #"{"jsonrpc":"2.0","id":1,"method":"a"}"# + "\n"

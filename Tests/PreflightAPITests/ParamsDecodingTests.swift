@@ -80,11 +80,31 @@ import Testing
     }
 
     @Test func unknownMembersAreCollectedWithTheNamesThatWereRead() throws {
-        let text = #"{"prompt":"a","max_tokens":5,"budget":{"balance":5,"minBalance":6}}"#
+        let text = #"{"messages":[{"role":"user","content":"a","nmae":"n"}],"max_tokens":5,"budget":{"balance":5}}"#
         let decoded = try JSONValueDecoder().decode(CheckParams.self, from: try JSONValue.parse(text), path: "params")
-        #expect(decoded.unknownFields.map(\.path) == ["params.max_tokens", "params.budget.minBalance"])
-        let budgetField = try #require(decoded.unknownFields.last)
-        #expect(budgetField.knownNames == ["balance", "minimumBalance", "spendingLimit", "spent"])
+        #expect(decoded.unknownFields.map(\.path) == ["params.max_tokens", "params.messages[0].nmae"])
+        let messageField = try #require(decoded.unknownFields.last)
+        #expect(messageField.knownNames == ["content", "name", "role"])
+    }
+
+    @Test func budgetsAndConstraintsRefuseUnknownMembersWhereverTheyAreDecoded() throws {
+        let check = try #require(try failure(CheckParams.self, #"{"prompt":"a","budget":{"balance":5,"minBalance":6}}"#))
+        #expect(check.path == "params.budget.minBalance")
+        #expect(check.message == #"params.budget.minBalance is not a member of budget; did you mean "minimumBalance"?"#)
+        let constraints = try #require(try failure(EstimateParams.self, #"{"prompt":"a","constraints":{"providers":[],"cheapest":true}}"#))
+        #expect(constraints.path == "params.constraints.cheapest")
+        #expect(constraints.message.hasPrefix("params.constraints.cheapest is not a member of constraints (its members: minTier"))
+        // The same shape in editor settings and in initialize's options.
+        let setting = try JSONValue.parse(#"{"balance":1,"min_balance":2}"#)
+        do throws(JSONDecodingFailure) {
+            _ = try JSONValueDecoder().decode(BudgetParams.self, from: setting, path: "preflight.budget")
+            Issue.record("accepted")
+        } catch {
+            #expect(error.path == "preflight.budget.min_balance")
+            #expect(error.message.hasSuffix(#"did you mean "minimumBalance"?"#))
+        }
+        let options = try #require(try failure(InitializeParams.self, #"{"initializationOptions":{"budget":{"limit":3}}}"#))
+        #expect(options.path == "params.initializationOptions.budget.limit")
     }
 
     @Test func countTokensParamsNameTheOffendingField() throws {

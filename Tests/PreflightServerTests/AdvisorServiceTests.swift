@@ -5,6 +5,7 @@ import Testing
 import Tokenizers
 @testable import PreflightServer
 import Log
+import PreflightAPI
 
 private func d(_ text: String) -> Decimal { Decimal(string: text, locale: nil)! }
 
@@ -81,6 +82,67 @@ private func service(today: String = "2026-11-21", modelsDirectory: String? = ni
             #expect(rpc.code == .internalError)
             #expect(rpc.message.contains("no models/ directory was found"))
         }
+    }
+
+    @Test func aCatalogDatedInTheFutureIsSaidToBe() throws {
+        let advisor = service(today: "2026-11-21")
+        try advisor.use(catalogAt: try catalogFile(version: "2029-12-25"))
+        let catalog = try advisor.catalog()
+        let staleness = advisor.staleness(of: catalog)
+        #expect(staleness.isFutureDated && !staleness.isStale)
+        #expect(advisor.futureWarning(for: catalog) == "the model catalog is dated 2029-12-25, 1130 days in the future; "
+                + "check its version (its age cannot tell whether its prices are current)")
+        let models = try AdvisorMethods.models(ModelsParams(), advisor: advisor)
+        #expect(models.warnings.map(\.message).contains { $0.contains("1130 days in the future") })
+        #expect(models.catalog.ageInDays == -1130)
+        // Today's catalog is neither.
+        try advisor.use(catalogAt: try catalogFile(version: "2026-11-21"))
+        #expect(try AdvisorMethods.models(ModelsParams(), advisor: advisor).warnings.isEmpty)
+    }
+
+    @Test func aBadStartupCatalogFallsBackToTheBundledOneAndSaysSo() throws {
+        let models = ServerHarness.modelsDirectory
+        let advisor = service(modelsDirectory: models)
+        let bad = try catalogFile(version: "2026-11-20", inputPrice: "-1")
+        let error = try #require(advisor.loadAtStart(catalogPath: bad), "the error is still returned (the CLI exits 2 with it)")
+        #expect(error.file == bad)
+        #expect(advisor.store.currentPath == "\(models)/catalog.json")
+        #expect(try advisor.catalog().models.count > 10)
+        let notes = advisor.catalogNotes(for: try advisor.catalog())
+        #expect(notes.first?.hasPrefix("the catalog \(bad) could not be loaded") == true, "\(notes)")
+        #expect(notes.first?.hasSuffix("prices come from the bundled \(models)/catalog.json") == true)
+        #expect(try AdvisorMethods.models(ModelsParams(), advisor: advisor).warnings.first?.message == notes.first)
+        // A catalog installed later replaces the bundled one, and the note goes.
+        try advisor.use(catalogAt: try catalogFile(version: "2026-11-20"))
+        #expect(advisor.fallbackNote == nil)
+    }
+
+    @Test func withNoCatalogAtAllTheErrorNamesTheFileThatFailed() throws {
+        let advisor = service(modelsDirectory: "/nonexistent-models")
+        let bad = try catalogFile(version: "2026-11-20", inputPrice: "-1")
+        #expect(advisor.loadAtStart(catalogPath: bad) != nil)
+        do throws(AdvisorServiceError) {
+            _ = try advisor.catalog()
+            Issue.record("a catalog loaded")
+        } catch {
+            guard case .noCatalog(_, let file) = error else { Issue.record("\(error)"); return }
+            #expect(file == bad)
+            #expect(ProtocolErrors.error(error, field: nil).details["file"] == bad)
+        }
+    }
+
+    @Test func lineAndColumnAreNumbersOnTheWire() throws {
+        let error = CatalogLoadError(file: "c.json", modelID: "m", field: "f", message: "bad", line: 3, column: 14)
+        let json = ProtocolErrors.error(error, field: "params.initializationOptions.catalogPath").json()
+        #expect(json["data"]?["line"]?.intValue == 3)
+        #expect(json["data"]?["column"]?.intValue == 14)
+        #expect(json["data"]?["file"]?.stringValue == "c.json")
+        #expect(json["data"]?.serializedString
+                == #"{"field":"params.initializationOptions.catalogPath","catalogField":"f","column":14,"file":"c.json","line":3,"model":"m"}"#)
+        // Naming the option in the message keeps every detail.
+        let named = PreflightLanguageServer.namingTheOption(ProtocolErrors.error(error, field: "params.initializationOptions.catalogPath"))
+        #expect(named.integerDetails == ["line": 3, "column": 14])
+        #expect(named.message.hasPrefix("initializationOptions.catalogPath: "))
     }
 
     @Test func unknownModelsAreInvalidParamsAtTheGivenField() throws {

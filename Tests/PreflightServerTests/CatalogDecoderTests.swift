@@ -109,6 +109,81 @@ private func catalogText(model: String = "", extraModels: String = "") -> String
         #expect(badType.field == "contextWindow")
     }
 
+    // MARK: Faults found probing as a new user (issue 12)
+
+    @Test func anEmptyModelsArrayIsRefusedAtLoad() throws {
+        let text = "{\"version\": \"2026-11-20\",\n \"models\": []}"
+        let error = try #require(try loadError(text))
+        #expect(error.field == "models")
+        #expect(error.message.contains("at least one model"))
+        #expect(error.line == 2 && error.column == 2)
+        let liteLLM = #"{"e": {"litellm_provider": "openai", "mode": "embedding", "input_cost_per_token": 1e-08}}"#
+        let noChat = try #require(try loadError(liteLLM))
+        #expect(noChat.message.contains("no usable model"))
+    }
+
+    @Test func aDuplicateIDIsReportedAtItsSecondOccurrence() throws {
+        let second = "," + "\n" + #"  {"id": "m1", "provider": "x", "tokenizer": "claude", "contextWindow": 1000, "inputPerMillion": 1, "outputPerMillion": 2}"#
+        let error = try #require(try loadError(catalogText(extraModels: second)))
+        #expect(error.modelID == "m1")
+        #expect(error.field == "id")
+        #expect(error.line == 8 && error.column == 4, "\(error)")   // the second entry's "id"
+    }
+
+    @Test func aFaultInADuplicateIsReportedInThatEntry() throws {
+        let second = "," + "\n" + #"  {"id": "m1", "provider": "x", "tokenizer": "claude", "contextWindow": 1000, "inputPerMillion": -1, "outputPerMillion": 2}"#
+        let error = try #require(try loadError(catalogText(extraModels: second)))
+        #expect(error.field == "inputPerMillion")
+        #expect(error.line == 8, "\(error)")
+    }
+
+    @Test func aMissingTopLevelFieldIsReportedAtTheTopLevel() throws {
+        // A model has a member of the same name: the error must not point there.
+        let text = catalogText(model: ",\n \"version\": \"2\"").replacingOccurrences(of: "\"version\": \"2026-11-20\", ", with: "")
+        let error = try #require(try loadError(text))
+        #expect(error.field == "version")
+        #expect(error.modelID == nil)
+        #expect(error.line == 1 && error.column == 1, "\(error)")
+    }
+
+    @Test func aMissingModelFieldIsReportedAtThatModelsEntry() throws {
+        let next = "," + "\n" + #"  {"id": "m2", "provider": "x", "tokenizer": "claude", "contextWindow": 1000, "inputPerMillion": 1, "outputPerMillion": 2}"#
+        let text = catalogText(extraModels: next).replacingOccurrences(of: ", \"outputPerMillion\": 0.6", with: "")
+        let error = try #require(try loadError(text))
+        #expect(error.modelID == "m1" && error.field == "outputPerMillion")
+        #expect(error.line == 5 && error.column == 3, "\(error)")   // m1's "{", not m2's outputPerMillion
+    }
+
+    @Test func anUnknownTokenizerIsRefusedWithTheKnownNames() throws {
+        let error = try #require(try loadError(catalogText().replacingOccurrences(of: "\"o200k_base\"", with: "\"gpt2\"")))
+        #expect(error.modelID == "m1" && error.field == "tokenizer")
+        #expect(error.message.contains("unknown tokenizer \"gpt2\""))
+        #expect(error.message.contains("o200k_base") && error.message.contains("claude") && error.message.contains("estimator"))
+        let typo = try #require(try loadError(catalogText().replacingOccurrences(of: "\"o200k_base\"", with: "\"o200k\"")))
+        #expect(typo.message.contains(#"did you mean "o200k_base"?"#))
+        #expect(typo.line == 5, "\(typo)")
+        // The estimated families and the estimator itself are names a catalog may use.
+        for name in ["claude", "gemini", "llama", "mistral", "deepseek", "grok", "qwen", "kimi", "estimator", "cl100k_base"] {
+            #expect(try loadError(catalogText().replacingOccurrences(of: "\"o200k_base\"", with: "\"\(name)\"")) == nil, "\(name)")
+        }
+    }
+
+    @Test func aMemberGivenTwiceIsRefusedAtTheSecond() throws {
+        // Jansson would keep the last price in silence.
+        let error = try #require(try loadError(catalogText(model: ",\n \"inputPerMillion\": 15")))
+        #expect(error.message.contains("duplicate object key"), "\(error)")
+        #expect(error.line == 8, "\(error)")
+    }
+
+    @Test func aByteOrderMarkIsSkipped() throws {
+        let result = try CatalogDecoder.decode(bytes: [0xEF, 0xBB, 0xBF] + Array(catalogText().utf8), file: "bom.json",
+                                               fileDay: CalendarDay("2026-11-01")!)
+        #expect(result.catalog.models.map(\.id) == ["m1"])
+        // Positions are the ones an editor shows (the mark is not a character).
+        let error = try #require(try loadError("\u{FEFF}" + catalogText(model: ",\n \"cachedInputPerMillion\": -0.075")))
+        #expect(error.line == 8 && error.column == 2, "\(error)")
+    }
+
     @Test func aFailedLoadKeepsThePreviousCatalog() throws {
         let store = CatalogStore()
         let good = try temporaryFile(catalogText())

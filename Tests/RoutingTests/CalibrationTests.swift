@@ -76,6 +76,7 @@ import Testing
             ("{\"prompt\": \"x\", \"weak_correct\": 1, \"strong_correct\": \"yes\"}", "strong_correct", "boolean"),
             ("{\"prompt\": \"x\", \"weak_correct\": 1, \"strong_correct\": 0, \"economy_correct\": -1}", "economy_correct", "0…1"),
             ("{\"prompt\": \"x\", ", "", "invalid JSON"),
+            ("{\"prompt\": \"x\", \"weak_correct\": 1, \"strong_correct\": 0, \"weak_correct\": 0}", "", "duplicate object key"),
         ]
         for (i, (line, field, message)) in cases.enumerated() {
             let path = directory.appendingPathComponent("rows\(i).jsonl").path
@@ -90,6 +91,11 @@ import Testing
         let path = directory.appendingPathComponent("named.jsonl").path
         try "{\"prompt\": \"ok\", \"weak_correct\": false, \"strong_correct\": 1}\n".write(toFile: path, atomically: true, encoding: .utf8)
         #expect(try LabelledRowReader.read(path: path).first?.source == "named")
+        // A byte-order mark before the first row is not part of it.
+        let bom = directory.appendingPathComponent("bom.jsonl").path
+        try Data([0xEF, 0xBB, 0xBF] + Array("{\"prompt\": \"ok\", \"weak_correct\": false, \"strong_correct\": 1}\n".utf8))
+            .write(to: URL(fileURLWithPath: bom))
+        #expect(try LabelledRowReader.read(path: bom).count == 1)
     }
 
     @Test func routeCurveMatchesRouteEvalOnAHandWorkedCase() {

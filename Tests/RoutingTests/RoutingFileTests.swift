@@ -28,6 +28,17 @@ import Testing
         #expect(error?.description.contains("r.json: formatVersion: is 3, but this build reads formats 1 and 2 only") == true)
     }
 
+    @Test func aByteOrderMarkIsSkippedAndAMemberGivenTwiceIsRefused() throws {
+        let bytes = try mutated { _ in }
+        #expect(throws: Never.self) { try RoutingModel.decode(bytes: [0xEF, 0xBB, 0xBF] + bytes, file: "bom.json") }
+        // A weight given twice: Jansson would keep the last in silence.
+        let text = String(decoding: bytes, as: UTF8.self)
+        let twice = text.replacingOccurrences(of: #""thresholds":{"#, with: #""thresholds":{"economy_standard":0.01,"#)
+        #expect(twice != text)
+        let error = #expect(throws: RoutingFileError.self) { try RoutingModel.decode(bytes: Array(twice.utf8), file: "r.json") }
+        #expect(error?.message.contains("duplicate object key") == true, "\(String(describing: error))")
+    }
+
     @Test func thresholdsOutOfOrderAndMissingWeightsAreRefused() throws {
         let swapped = try mutated { $0["thresholds"]!["economy_standard"] = .real(0.9) }
         let error = #expect(throws: RoutingFileError.self) { try RoutingModel.decode(bytes: swapped, file: "r.json") }

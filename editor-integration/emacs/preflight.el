@@ -479,7 +479,10 @@ projected\n"
      "Tiers\n"
      (mapconcat #'preflight--tier-line (plist-get result :tiers) "")
      (format "Why       %s\n" (or (plist-get recommendation :reason) ""))
-     (mapconcat (lambda (warning) (format "Warning   %s\n" warning))
+     (mapconcat (lambda (warning)
+                  ;; Each warning is {field?, message} (a string from older servers).
+                  (format "Warning   %s\n"
+                          (if (stringp warning) warning (plist-get warning :message))))
                 (plist-get result :warnings) ""))))
 
 (defun preflight--show-report (text display)

@@ -383,7 +383,8 @@ function M.format_estimate(result, range)
     lines[#lines + 1] = 'tiers: ' .. table.concat(others, ' · ')
   end
   for _, w in ipairs(type(result.warnings) == 'table' and result.warnings or {}) do
-    lines[#lines + 1] = 'warning: ' .. tostring(w)
+    -- Each warning is {field?, message} (a plain string from older servers).
+    lines[#lines + 1] = 'warning: ' .. tostring(type(w) == 'table' and w.message or w)
   end
   return table.concat(lines, '\n')
 end
