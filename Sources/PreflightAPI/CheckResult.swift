@@ -31,7 +31,7 @@ public struct CheckResult: Codable, Sendable, Equatable {
         remainingLimit = verdict.remainingLimit.map(CreditAmount.init)
         alerts = verdict.alerts.map(CreditAmount.init)
         model = estimate.model.id
-        tier = estimate.recommendation.tier
+        tier = estimate.tier
         range = Interval(low: CreditAmount(estimate.cost.range.low), high: CreditAmount(estimate.cost.range.high))
     }
 }

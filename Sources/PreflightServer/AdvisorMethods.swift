@@ -35,11 +35,12 @@ public enum AdvisorMethods {
         return EstimateResult(estimate, catalog: catalog)
     }
 
-    /// `preflight/check`: the estimate's point cost against `params.budget`.
+    /// `preflight/check`: the estimate's point cost against `params.budget`; a request the
+    /// priced model cannot take (`noFit`) is refused with that reason.
     public static func check(_ params: CheckParams, advisor: AdvisorService,
                              isCancelled: () -> Bool = { false }) throws(JSONRPCError) -> CheckResult {
         let (estimate, _) = try run(params.estimate, advisor: advisor, isCancelled: isCancelled)
-        let verdict = BudgetCheck.evaluate(credits: estimate.cost.credits, budget: params.budget.budget)
+        let verdict = BudgetCheck.evaluate(estimate, budget: params.budget.budget)
         return CheckResult(verdict, estimate: estimate)
     }
 

@@ -50,7 +50,7 @@ struct CheckCommand: ParsableCommand {
     func budget() throws -> Budget {
         func amount(_ value: Double?) -> Decimal? { value.flatMap { Decimal(string: "\($0)", locale: nil) } }
         do {
-            return try Budget(balance: amount(balance), minimumBalance: amount(minBalance) ?? Budget.defaultMinimumBalance,
+            return try Budget(balance: amount(balance), minimumBalance: amount(minBalance),
                               spendingLimit: amount(limit), spent: amount(spent) ?? 0)
         } catch let error as BudgetError {
             let option = ["budget.minimumBalance": "--min-balance", "budget.spendingLimit": "--limit",
