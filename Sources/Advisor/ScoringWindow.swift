@@ -73,9 +73,9 @@ public struct ScoringWindow: Sendable {
         let signals = assessment.signals.map { signal -> ComplexitySignal in
             guard let utf8 = signal.utf8 else {
                 guard signal.dimension == .contextLength else { return signal }
-                return ComplexitySignal(dimension: signal.dimension,
-                                        evidence: "\(inputTokens) tokens (o200k_base); scored on a 256 KiB sample",
-                                        weight: signal.weight, cue: signal.cue)
+                let measured = "\(inputTokens) tokens (o200k_base)"
+                return ComplexitySignal(dimension: signal.dimension, evidence: measured, weight: signal.weight,
+                                        cue: measured)
             }
             if utf8.upperBound <= headUTF8 { return signal }
             guard utf8.lowerBound > headUTF8, let utf16 = signal.utf16 else {

@@ -81,37 +81,42 @@ public enum TaskKind: String, Sendable, CaseIterable, Codable {
     /// The first of `codePhrases` (in list order) that occurs anywhere in `text`, ignoring ASCII
     /// case — what searching the lower-cased text finds, since the phrases are ASCII.
     static func firstCodePhrase(in text: String) -> String? {
+        // Phrase indices by first byte, as bit masks (bit k = phrase k), so most bytes cost one load.
+        var byFirstByte = [UInt32](repeating: 0, count: 256)
         let phrases = codePhrases.map { Array($0.utf8) }
-        var byFirstByte = [[Int]](repeating: [], count: 128)
-        for (index, phrase) in phrases.enumerated() { byFirstByte[Int(phrase[0])].append(index) }
+        for (index, phrase) in phrases.enumerated() { byFirstByte[Int(phrase[0])] |= 1 << UInt32(index) }
         var text = text
         let found = text.withUTF8 { bytes -> Int? in
-            var best = Int.max   // the lowest phrase index found so far
-            let count = bytes.count
-            var i = 0
-            while i < count {
-                var byte = bytes[i]
-                if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
-                if byte < 0x80 {
-                    for index in byFirstByte[Int(byte)] where index < best {
+            byFirstByte.withUnsafeBufferPointer { table -> Int? in
+                var best = phrases.count   // the lowest phrase index found so far
+                let count = bytes.count
+                var i = 0
+                while i < count {
+                    var byte = bytes[i]
+                    if byte &- 0x41 < 26 { byte |= 0x20 }
+                    var candidates = table[Int(byte)] & ((1 << UInt32(best)) &- 1)
+                    while candidates != 0 {
+                        let index = candidates.trailingZeroBitCount
+                        candidates &= candidates &- 1
                         let phrase = phrases[index]
                         guard i + phrase.count <= count else { continue }
                         var k = 1
                         while k < phrase.count {
                             var other = bytes[i + k]
-                            if other >= 0x41 && other <= 0x5A { other |= 0x20 }
+                            if other &- 0x41 < 26 { other |= 0x20 }
                             if other != phrase[k] { break }
                             k += 1
                         }
                         if k == phrase.count {
                             best = index
                             if best == 0 { return 0 }
+                            break
                         }
                     }
+                    i += 1
                 }
-                i += 1
+                return best == phrases.count ? nil : best
             }
-            return best == Int.max ? nil : best
         }
         return found.map { codePhrases[$0] }
     }

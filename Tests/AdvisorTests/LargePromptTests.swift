@@ -55,7 +55,7 @@ import Tokenizers
         }
         #expect(quoted[1].utf8!.lowerBound == prompt.utf8.count - " MARKER end".utf8.count + 1)
         // The measured context length is restated with the whole prompt's count.
-        #expect(signals.contains { $0.dimension == .contextLength && $0.evidence.hasPrefix("123456 tokens") })
+        #expect(signals.contains { $0.dimension == .contextLength && $0.evidence == "123456 tokens (o200k_base)" })
     }
 
     @Test func theCodePhraseScanFindsWhatSearchingTheLowerCasedTextFound() {
