@@ -121,8 +121,8 @@ enum TextReport {
 
     // MARK: check
 
-    /// The budget verdict for the prompt read from `label`.
-    static func check(_ result: CheckResult, label: String) -> String {
+    /// The budget verdict for the prompt read from `label`, with `hint` (what to change) after it.
+    static func check(_ result: CheckResult, label: String, hint: String? = nil) -> String {
         var rows: [(String, String)] = [
             ("Verdict", (result.allowed ? "ALLOWED: " : "REFUSED: ") + result.reason),
             ("Prompt", label),
@@ -133,6 +133,7 @@ enum TextReport {
         if let remaining = result.remainingLimit { rows.append(("Limit left", credits(remaining))) }
         let alerts = result.alerts.map { "\(Int(($0.doubleValue * 100).rounded()))% of the limit" }
         rows.append(("Alerts", alerts.isEmpty ? "none" : alerts.joined(separator: ", ")))
+        if let hint { rows.append(("Hint", hint)) }
         return lines(rows)
     }
 
