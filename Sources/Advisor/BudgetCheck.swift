@@ -62,8 +62,14 @@ public enum BudgetCheck {
     /// whatever the budget when the priced model cannot take the request (`estimate.noFit`),
     /// with that reason first.
     public static func evaluate(_ estimate: Estimate, budget: Budget) -> BudgetVerdict {
-        let verdict = evaluate(credits: estimate.cost.credits, budget: budget)
-        guard let noFit = estimate.noFit else { return verdict }
+        evaluate(credits: estimate.cost.credits, budget: budget, noFit: estimate.noFit)
+    }
+
+    /// The verdict for a request costing `credits` that the priced model cannot take when
+    /// `noFit` is given (refused with that reason first, whatever the budget).
+    public static func evaluate(credits: Decimal, budget: Budget, noFit: NoFit?) -> BudgetVerdict {
+        let verdict = evaluate(credits: credits, budget: budget)
+        guard let noFit else { return verdict }
         let failures = [noFit.reason] + verdict.failures
         return BudgetVerdict(allowed: false, reason: failures.joined(separator: "; "), credits: verdict.credits,
                              balanceAfter: verdict.balanceAfter, remainingLimit: verdict.remainingLimit,

@@ -17,7 +17,8 @@ import Darwin
 /// 2. sweep left to right merging every pair of rank `r`. A merge changes only the pair it makes
 ///    and the pair before it; when either now has a rank ≤ `r` it goes into a small local heap,
 ///    which is served before the sweep goes on (those pairs lie at or behind the sweep's front,
-///    and rank, then position, is tiktoken's order). When the sweep ends no pair has rank ≤ `r`.
+///    and rank, then position, is tiktoken's order). When the sweep ends no pair has rank ≤ `r`,
+///    and the lowest rank the sweep saw is the next `r`;
 /// 3. repeat until no pair is a token.
 ///
 /// Every step merges the pair with the lowest (rank, position) there is, so the result is
@@ -86,27 +87,30 @@ struct RepeatingPieceMerger {
         var tokens = n
         var local = QuaternaryMinHeap(capacity: 64)
         defer { local.deallocate() }
-        while true {
-            var r = absent
-            var i = 0
-            while i < n {
-                let rank = pairRank(i)
-                if rank < r { r = rank }
-                i = next(i)
-            }
-            if r == absent { break }
+        var r = absent
+        var i = 0
+        while i < n {
+            r = min(r, pairRank(i))
+            i = next(i)
+        }
+        while r != absent {
+            // The next sweep's rank: the lowest rank above r this sweep sees. Every pair is seen
+            // (by the scan, or when a merge changes it), so no lower one can be missed; one that a
+            // later merge removed makes the next sweep merge nothing, and that sweep's own
+            // minimum is then exact.
+            var following = absent
 
-            /// Merges the pair at part `p` and queues the two pairs it changed when their rank is ≤ r.
+            /// Merges the pair at part `p`; queues the two pairs it changed when their rank is ≤ r.
             @inline(__always) func merge(_ p: Int) {
                 let j = next(p)
                 bits[j >> 6] &= ~(1 &<< UInt64(j & 63))
                 tokens -= 1
                 let own = pairRank(p)
-                if own <= r && own != absent { local.push(UInt64(own) &<< 32 | UInt64(p)) }
+                if own <= r { local.push(UInt64(own) &<< 32 | UInt64(p)) } else { following = min(following, own) }
                 let h = previous(p)
                 if h >= 0 {
                     let before = pairRank(h)
-                    if before <= r && before != absent { local.push(UInt64(before) &<< 32 | UInt64(h)) }
+                    if before <= r { local.push(UInt64(before) &<< 32 | UInt64(h)) } else { following = min(following, before) }
                 }
             }
 
@@ -119,14 +123,17 @@ struct RepeatingPieceMerger {
                 }
                 if front < n && !isStart(front) { front = next(front) }
                 while front < n {
-                    if pairRank(front) == r {
+                    let rank = pairRank(front)
+                    if rank == r {
                         merge(front)
                         continue sweep
                     }
+                    following = min(following, rank)
                     front = next(front)
                 }
                 break
             }
+            r = following
         }
         return tokens
     }
