@@ -95,6 +95,10 @@ import Tokenizers
         #expect(!InflationEstimate.readsAsEnglish([Substring(german), Substring(english)]))
         #expect(InflationEstimate.readsAsEnglish([Substring(english), Substring(german)]))
         #expect(InflationEstimate.readsAsEnglish("Please write the summary of this report for me today."))
+        // One "word" megabytes long is one word of a few kept letters, not a string that long.
+        let run = Substring(String(repeating: "a", count: 3_000_000))
+        #expect(InflationEstimate.readsAsEnglish([run]))
+        #expect(!InflationEstimate.readsAsEnglish([Substring(String(repeating: "xq zv ", count: 10)), run]))
     }
 
     /// Counts how often each tokenizer is asked, to show a text is counted once per tokenizer.
