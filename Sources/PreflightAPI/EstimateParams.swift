@@ -14,7 +14,7 @@ public struct EstimateParams: Decodable, Sendable, Equatable {
     /// The request as the params state it (`model` is `nil` when the params name none; the
     /// server's default model is applied by `request(defaultModel:)`).
     public var request: EstimateRequest
-    /// Whether `constraints` was given (a no-fit error then blames the constraints).
+    /// Whether `constraints` was given.
     public var constrained: Bool
     /// Whether `reasoningTokens` was given.
     public var reasoningTokensGiven: Bool { request.reasoningTokens != nil }
