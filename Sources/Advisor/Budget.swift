@@ -13,6 +13,9 @@ public struct Budget: Sendable, Equatable {
     public let balance: Decimal?
     /// The balance that must remain after the request.
     public let minimumBalance: Decimal
+    /// Whether `minimumBalance` is the 0.10 default rather than the caller's (a refusal then
+    /// says so, since a caller who never set it cannot guess why a small balance is refused).
+    public let minimumBalanceIsDefault: Bool
     /// The organisation's spending limit for this member, if any.
     public let spendingLimit: Decimal?
     /// What this member has already spent against the limit.
@@ -22,8 +25,10 @@ public struct Budget: Sendable, Equatable {
     ///
     /// - Throws: `BudgetError` when neither `balance` nor `spendingLimit` is given, or when
     ///   `minimumBalance`, `spendingLimit` or `spent` is negative.
-    public init(balance: Decimal? = nil, minimumBalance: Decimal = Budget.defaultMinimumBalance,
+    public init(balance: Decimal? = nil, minimumBalance: Decimal? = nil,
                 spendingLimit: Decimal? = nil, spent: Decimal = 0) throws {
+        let minimumBalanceIsDefault = minimumBalance == nil
+        let minimumBalance = minimumBalance ?? Budget.defaultMinimumBalance
         guard balance != nil || spendingLimit != nil else {
             throw BudgetError(field: "budget",
                               message: "give a balance (self-funded) or a spendingLimit (organisation-funded)")
@@ -39,6 +44,7 @@ public struct Budget: Sendable, Equatable {
         }
         self.balance = balance
         self.minimumBalance = minimumBalance
+        self.minimumBalanceIsDefault = minimumBalanceIsDefault
         self.spendingLimit = spendingLimit
         self.spent = spent
     }

@@ -26,11 +26,15 @@ public enum BudgetCheck {
         if let balance = budget.balance {
             let after = balance - credits
             balanceAfter = after
-            if after < budget.minimumBalance {
+            let minimum = "the minimum balance of \(format(budget.minimumBalance))"
+                + (budget.minimumBalanceIsDefault ? " (the default; set minimumBalance to change it)" : "")
+            if balance < budget.minimumBalance {
+                failures.append("the balance of \(format(balance)) credits is already below \(minimum), so every "
+                                + "request is refused; add at least \(format(budget.minimumBalance - after)) credits")
+            } else if after < budget.minimumBalance {
                 let shortfall = budget.minimumBalance - after
-                failures.append("the balance after this request would be \(format(after)) credits, below the "
-                                + "minimum balance of \(format(budget.minimumBalance)); add at least "
-                                + "\(format(shortfall)) credits or choose a cheaper model")
+                failures.append("the balance after this request would be \(format(after)) credits, below "
+                                + "\(minimum); add at least \(format(shortfall)) credits or choose a cheaper model")
             }
         }
         if let limit = budget.spendingLimit {
@@ -52,6 +56,24 @@ public enum BudgetCheck {
         return BudgetVerdict(allowed: failures.isEmpty, reason: reason, credits: credits,
                              balanceAfter: balanceAfter, remainingLimit: remainingLimit,
                              alerts: alerts, failures: failures)
+    }
+
+    /// The verdict on `estimate`: as `evaluate(credits:budget:)` on its point cost, and refused
+    /// whatever the budget when the priced model cannot take the request (`estimate.noFit`),
+    /// with that reason first.
+    public static func evaluate(_ estimate: Estimate, budget: Budget) -> BudgetVerdict {
+        evaluate(credits: estimate.cost.credits, budget: budget, noFit: estimate.noFit)
+    }
+
+    /// The verdict for a request costing `credits` that the priced model cannot take when
+    /// `noFit` is given (refused with that reason first, whatever the budget).
+    public static func evaluate(credits: Decimal, budget: Budget, noFit: NoFit?) -> BudgetVerdict {
+        let verdict = evaluate(credits: credits, budget: budget)
+        guard let noFit else { return verdict }
+        let failures = [noFit.reason] + verdict.failures
+        return BudgetVerdict(allowed: false, reason: failures.joined(separator: "; "), credits: verdict.credits,
+                             balanceAfter: verdict.balanceAfter, remainingLimit: verdict.remainingLimit,
+                             alerts: verdict.alerts, failures: failures)
     }
 
     /// Plain decimal notation of an amount, rounded to 9 places, for the `reason` sentence.

@@ -16,10 +16,11 @@ public struct CostRange: Sendable, Equatable {
 
 /// What a request costs, part by part, as `preflight/estimate` reports it in `cost`.
 ///
-/// Every amount is rounded half-even to 9 decimal places, and `credits` is the rounded sum of
-/// the unrounded parts (so it can differ by a nano-credit from the sum of the rounded parts).
+/// `credits` is the exact total rounded half-even to 9 decimal places; the parts are rounded to
+/// 9 places so that they add up to `credits` exactly, each within a nano-credit of its exact value
+/// (`CreditRounding.apportion`).
 public struct CostBreakdown: Sendable, Equatable {
-    /// The total: input + cachedInput + cacheWrite + output + reasoning.
+    /// The total, equal to input + cachedInput + cacheWrite + output + reasoning.
     public let credits: Decimal
     /// Uncached, unwritten input tokens at the input price.
     public let input: Decimal

@@ -13,8 +13,13 @@ import Foundation
 ///   undercounts); an explicit 0 is a real price;
 /// - `serviceTier` selects the model's batch/flex/priority prices; a model without them is
 ///   priced at standard with a note. Above the threshold, the tier's own long-context prices
-///   apply, else the standard long-context prices (again never undercounting) with a note.
-/// Arithmetic is exact `Decimal`; parts and total are rounded half-even to 9 places at the end.
+///   apply, else the standard long-context prices with a note;
+/// - above the threshold no kind of token costs less than it does below it (the higher of the
+///   two prices), so a longer input never costs less — a tier's own prices can exceed the
+///   standard long-context ones, and a price missing below the threshold falls back to the
+///   input price while its long-context price is published.
+/// Arithmetic is exact `Decimal`; the total is rounded half-even to 9 places at the end and the
+/// parts apportioned to add up to it exactly (`CreditRounding.apportion`).
 public struct CostModel: Sendable {
     /// Creates the cost model (it has no state; a type so callers can hold and inject it).
     public init() {}
@@ -72,10 +77,17 @@ public struct CostModel: Sendable {
         }
         if let lc = longContext {
             isLong = true
-            input = lc.inputPerMillion
-            output = lc.outputPerMillion
-            cached = lc.cachedInputPerMillion
-            write = lc.cacheWritePerMillion
+            // Never below the price the same kind of token has under the threshold, so a longer
+            // input never costs less: a service tier without long-context prices of its own gets
+            // the standard ones (priority's own can be higher), and a price missing under the
+            // threshold falls back to the input price while the long-context one is published
+            // (LiteLLM's flex tiers: a long-context cached price without a short one).
+            func atLeast(_ long: Decimal, _ short: Decimal) -> Decimal { max(long, short) }
+            let shortCached = cached ?? input, shortWrite = write ?? input, shortReasoning = reasoning ?? output
+            input = atLeast(lc.inputPerMillion, input)
+            output = atLeast(lc.outputPerMillion, max(output, shortReasoning))
+            cached = atLeast(lc.cachedInputPerMillion ?? lc.inputPerMillion, shortCached)
+            write = atLeast(lc.cacheWritePerMillion ?? lc.inputPerMillion, shortWrite)
             reasoning = nil  // reasoning is output: billed at the long-context output price
         }
         return EffectivePrices(input: input, output: output, cachedInput: cached ?? input,
@@ -98,10 +110,10 @@ public struct CostModel: Sendable {
         let output = CreditRounding.cost(tokens: usage.output - usage.reasoning, pricePerMillion: prices.output)
         let reasoning = CreditRounding.cost(tokens: usage.reasoning, pricePerMillion: prices.reasoning)
         let total = input + cached + write + output + reasoning
+        let reported = CreditRounding.apportion([input, cached, write, output, reasoning])
         return CostBreakdown(
-            credits: CreditRounding.round(total), input: CreditRounding.round(input),
-            cachedInput: CreditRounding.round(cached), cacheWrite: CreditRounding.round(write),
-            output: CreditRounding.round(output), reasoning: CreditRounding.round(reasoning),
+            credits: reported.total, input: reported.parts[0], cachedInput: reported.parts[1],
+            cacheWrite: reported.parts[2], output: reported.parts[3], reasoning: reported.parts[4],
             exactCredits: total, usage: usage, serviceTier: prices.serviceTier,
             longContext: prices.longContext, notes: prices.notes)
     }

@@ -83,8 +83,13 @@ public struct Estimate: Sendable, Equatable {
     public let inflation: InflationEstimate
     /// How demanding the prompt is.
     public let complexity: ComplexityAssessment
-    /// The chosen model and why.
-    public let recommendation: Recommendation
+    /// The chosen model and why; `nil` when no model the request may use can hold the input
+    /// (`noFit` says why).
+    public let recommendation: Recommendation?
+    /// Why the priced model cannot take the request, when it cannot.
+    public let noFit: NoFit?
+    /// The priced model's tier.
+    public let tier: Tier
     /// The chosen model's cost, with its range.
     public let cost: CostBreakdown
     /// One quote per tier, cheapest fitting model each.
@@ -98,12 +103,14 @@ public struct Estimate: Sendable, Equatable {
 
     /// Creates an estimate; `EstimatePlanner` is the producer.
     public init(tokens: InputTokens, inflation: InflationEstimate, complexity: ComplexityAssessment,
-                recommendation: Recommendation, cost: CostBreakdown, tiers: [TierQuote],
-                outputProjection: OutputProjection?, model: CatalogModel, warnings: [String]) {
+                recommendation: Recommendation?, noFit: NoFit? = nil, tier: Tier, cost: CostBreakdown,
+                tiers: [TierQuote], outputProjection: OutputProjection?, model: CatalogModel, warnings: [String]) {
         self.tokens = tokens
         self.inflation = inflation
         self.complexity = complexity
         self.recommendation = recommendation
+        self.noFit = noFit
+        self.tier = tier
         self.cost = cost
         self.tiers = tiers
         self.outputProjection = outputProjection

@@ -10,12 +10,11 @@ public struct EstimateError: Error, Sendable, Equatable, CustomStringConvertible
         case noModelFits
     }
 
-    /// What kept the models out when no model fits, so the server can name the request field
-    /// to change (the input, or the output length asked for) without reading the message.
+    /// What kept the models out when no model fits. (An input too long for every context window
+    /// is not an error: the estimate says so in `noFit`.)
     public enum NoFitCause: Sendable, Equatable {
-        /// The input exceeds the context window of a model that otherwise qualified.
-        case inputExceedsContextWindow
-        /// The output asked for exceeds a model's maximum output.
+        /// The output the caller stated exceeds every model's maximum output or the room its
+        /// context window leaves (`field` is the stated output's).
         case outputExceedsMaximum
         /// No model passes the provider/reasoning constraints at all.
         case constraints

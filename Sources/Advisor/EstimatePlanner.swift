@@ -10,8 +10,21 @@ import Tokenizers
 /// that tier with the lowest projected cost for this prompt that passes the provider/reasoning
 /// constraints and whose context window holds the input plus the projected output; if none
 /// fits, the next tier up, then (as a last resort) the tiers below. Ties in price go to the
-/// model listed first in the catalog. The scorer is injected (the server passes the calibrated
-/// router of the `Routing` module), so the planner holds no scoring model of its own.
+/// model listed first in the catalog. Stated `reasoningTokens` admit only reasoning models. The
+/// scorer is injected (the server passes the calibrated router of the `Routing` module), so the
+/// planner holds no scoring model of its own.
+///
+/// When nothing fits (docs/COSTS.md, "Output length rules" and "When no model fits"):
+/// - no model can hold the input: the estimate is still made (the caller learns the count) with
+///   `recommendation` `nil`, the largest-window model priced and `noFit` naming it;
+/// - the input fits somewhere but no model holds it plus the projected output: the model with
+///   the most room is chosen and the projection capped at that room, with a warning;
+/// - a stated output (`expectedOutputTokens`, `reasoningTokens`) no model can produce: an error
+///   at that field. For a model the caller names, the same rules apply to that model alone.
+///
+/// A long prompt is read a bounded number of times: each tokenizer counts it once (families
+/// estimated alike share one pass), the scorer reads a `ScoringWindow` of at most 256 KiB, and
+/// the script split and the English check use cheap passes above their limits.
 public struct EstimatePlanner: Sendable {
     /// The models to choose from.
     public let catalog: Catalog
@@ -41,28 +54,54 @@ public struct EstimatePlanner: Sendable {
     /// Estimates `request`.
     ///
     /// - Throws: `EstimateError` for an unknown model (field `model`), negative or inconsistent
-    ///   token counts (the field named), empty `messages`, or when no model satisfies the
-    ///   constraints (code `.noModelFits`); `CancellationError` when `isCancelled` turns true
-    ///   (polled before each model is priced, so between the counts of a long prompt under
-    ///   each tokenizer).
+    ///   token counts (the field named), an empty prompt or empty `messages`, reasoning tokens
+    ///   for a model that does not reason, a stated output no model can produce, or when no
+    ///   model passes the constraints at all (code `.noModelFits`); `CancellationError` when
+    ///   `isCancelled` turns true (polled after the reference count, after scoring, after the
+    ///   other tokenizers' counts and before each model is priced).
     public func estimate(_ request: EstimateRequest, isCancelled: () -> Bool = { false }) throws -> Estimate {
         try validate(request)
         let prepared = try PreparedInput(request.input, overhead: overhead)
         var counts = CountMemo()
         let referenceCount = counts.count(prepared, tokenizer: .o200kBase, counter: counter)
-        let assessment = scorer.assess(prepared.allText, inputTokens: referenceCount.tokens)
+        if isCancelled() { throw CancellationError() }
+        let window = ScoringWindow(prepared.allText)
+        let assessment = window.assess(with: scorer, inputTokens: referenceCount.tokens)
+        if isCancelled() { throw CancellationError() }
+
+        var requested: CatalogModel? = nil
+        if let id = request.model {
+            guard let model = catalog.model(id: id) else {
+                throw EstimateError(field: "model", code: .invalidParams, message: "unknown model \"\(id)\"")
+            }
+            if request.statedReasoningTokens > 0 && !model.reasoning {
+                throw EstimateError(field: "reasoningTokens", code: .invalidParams,
+                                    message: "\(model.id) is not a reasoning model (the catalog says reasoning: false), "
+                                        + "so it spends no reasoning tokens; leave reasoningTokens out or choose a "
+                                        + "reasoning model")
+            }
+            requested = model
+        }
+        let reasoningOnly = request.statedReasoningTokens > 0
+        func eligible(_ model: CatalogModel) -> Bool {
+            request.constraints.admits(model) && (!reasoningOnly || model.reasoning)
+        }
+        counts.prefetch(prepared, tokenizers: catalog.models.filter(eligible).map(\.tokenizer)
+                            + (requested.map { [$0.tokenizer] } ?? []), counter: counter)
+        if isCancelled() { throw CancellationError() }
 
         var quotes: [Tier: Candidate] = [:]
         var quoteReasons: [Tier: String] = [:]
-        var quoteCauses: [Tier: EstimateError.NoFitCause] = [:]
+        var considered: [Candidate] = []
         for tier in Tier.allCases {
             var best: Candidate? = nil
-            var rejections: [(reason: String, cause: EstimateError.NoFitCause)] = []
-            for model in catalog.models(in: tier) where request.constraints.admits(model) {
+            var rejections: [String] = []
+            for model in catalog.models(in: tier) where eligible(model) {
                 if isCancelled() { throw CancellationError() }
                 let candidate = self.candidate(model, request: request, prepared: prepared, counts: &counts)
-                if let reason = candidate.unfit, let cause = candidate.unfitCause {
-                    rejections.append((reason, cause))
+                if request.constraints.admits(tier) { considered.append(candidate) }
+                if let unfit = candidate.unfit {
+                    rejections.append(unfit.reason)
                     continue
                 }
                 if best == nil || candidate.breakdown.exactCredits < best!.breakdown.exactCredits {
@@ -72,34 +111,82 @@ public struct EstimatePlanner: Sendable {
             if let best {
                 quotes[tier] = best
             } else {
-                quoteReasons[tier] = rejections.first.map { "no \(tier.rawValue) model fits: \($0.reason)" }
+                quoteReasons[tier] = rejections.first.map { "no \(tier.rawValue) model fits: \($0)" }
                     ?? "no \(tier.rawValue) model passes the provider/reasoning constraints"
-                quoteCauses[tier] = rejections.first?.cause ?? .constraints
+                    + (reasoningOnly ? " (reasoningTokens admit only reasoning models)" : "")
             }
         }
 
-        let chosen: CatalogModel
-        let recommendation: Recommendation
         var warnings: [String] = []
-        if let id = request.model {
-            guard let model = catalog.model(id: id) else {
-                throw EstimateError(field: "model", code: .invalidParams, message: "unknown model \"\(id)\"")
-            }
+        let chosen: CatalogModel
+        var recommendation: Recommendation? = nil
+        var noFit: NoFit? = nil
+        var final: Candidate
+        if let model = requested {
             chosen = model
             let tier = catalog.tier(of: model)
             recommendation = Recommendation(
                 tier: tier, model: model.id, confidence: assessment.confidence,
                 reason: "requested model (\(tier.rawValue) tier); the \(assessment.rationale)")
+            final = candidate(model, request: request, prepared: prepared, counts: &counts, capToRoom: true)
+            switch final.unfit?.cause {
+            case nil: break
+            case .input:
+                noFit = NoFit(reason: final.unfit!.reason, model: model.id, contextWindow: model.contextWindow,
+                              inputTokens: final.count.tokens, noModelCanHoldIt: false)
+            case .outputRoom, .outputMaximum:
+                throw EstimateError(field: statedOutputField(request), code: .invalidParams, message: final.unfit!.reason)
+            }
+        } else if let pick = recommend(assessment: assessment, quotes: quotes, reasons: quoteReasons,
+                                       request: request, reasoningOnly: reasoningOnly) {
+            chosen = pick.model
+            recommendation = Recommendation(tier: pick.tier, model: pick.model.id, confidence: pick.confidence,
+                                            reason: pick.reason)
+            final = candidate(chosen, request: request, prepared: prepared, counts: &counts)
         } else {
-            let (model, tier, reason, confidence) = try recommend(assessment: assessment, quotes: quotes,
-                                                                   reasons: quoteReasons, causes: quoteCauses,
-                                                                   request: request)
-            chosen = model
-            recommendation = Recommendation(tier: tier, model: model.id, confidence: confidence, reason: reason)
+            let holding = considered.filter { $0.unfit?.cause != .input }
+            if holding.isEmpty {
+                // No model the request may use can hold the input: say so, with the count.
+                guard let largest = considered.max(by: { $0.model.contextWindow < $1.model.contextWindow }) else {
+                    throw noModelError(request: request, reasons: quoteReasons, cause: .constraints)
+                }
+                chosen = largest.model
+                final = largest
+                let scope = request.constraints == .none && !reasoningOnly ? "in the catalog"
+                    : "among the models this request may use"
+                noFit = NoFit(reason: "no model can hold this prompt: it is \(largest.count.tokens) tokens for "
+                                + "\(chosen.id) (\(largest.count.tokenizer)\(largest.count.isExact ? "" : ", estimated")), "
+                                + "over its context window of \(chosen.contextWindow) tokens, the largest \(scope); "
+                                + "shorten or split it",
+                              model: chosen.id, contextWindow: chosen.contextWindow, inputTokens: largest.count.tokens,
+                              noModelCanHoldIt: true)
+            } else if request.expectedOutputTokens != nil || request.reasoningTokens != nil {
+                throw noModelError(request: request, reasons: quoteReasons, cause: .outputExceedsMaximum)
+            } else {
+                // The input fits somewhere, but no model holds it plus the projected output: take
+                // the model with the most room and cap the projection there.
+                let roomiest = holding.max {
+                    ($0.model.contextWindow - $0.count.tokens) < ($1.model.contextWindow - $1.count.tokens)
+                }!
+                chosen = roomiest.model
+                final = candidate(chosen, request: request, prepared: prepared, counts: &counts, capToRoom: true)
+                let tier = catalog.tier(of: chosen)
+                let room = chosen.contextWindow - final.count.tokens
+                recommendation = Recommendation(
+                    tier: tier, model: chosen.id, confidence: assessment.confidence,
+                    reason: "\(assessment.suggestedTier.rawValue): \(assessment.rationale); no model holds the input "
+                        + "plus the projected output, so \(chosen.id) (\(tier.rawValue)), whose context window leaves "
+                        + "the most room (\(room) tokens), is priced with the output capped there")
+            }
         }
+        let room = chosen.contextWindow - final.count.tokens
+        if noFit == nil, let projection = final.output.projection, projection.capped, projection.cap == room,
+           room < ([request.maxOutputTokens, chosen.maxOutputTokens].compactMap { $0 }.min() ?? Int.max) {
+            warnings.append("the input leaves \(projection.cap!) tokens of \(chosen.id)'s context window for output; "
+                            + "the projected output is capped there")
+        }
+        if let note = window.note { warnings.append(note) }
 
-        let final = candidate(chosen, request: request, prepared: prepared, counts: &counts)
-        if let unfit = final.unfit { warnings.append(unfit) }
         let count = final.count
         if request.cachedInputTokens + request.cacheWriteTokens > count.tokens {
             let field = request.cachedInputTokens > count.tokens ? "cachedInputTokens" : "cacheWriteTokens"
@@ -108,16 +195,20 @@ public struct EstimatePlanner: Sendable {
                                     + "(\(request.cacheWriteTokens)) tokens exceed the \(count.tokens) input tokens "
                                     + "counted for \(chosen.id)")
         }
+        let output = final.output
         let point: CostBreakdown
         do {
-            point = try costModel.price(usage(request, input: count.tokens, output: final.output.point),
+            point = try costModel.price(usage(request, input: count.tokens, output: output.point,
+                                              reasoning: output.reasoning.point),
                                         on: chosen, serviceTier: request.serviceTier)
         } catch let error as CostModelError {
             throw EstimateError(field: error.field, code: .invalidParams, message: error.message)
         }
-        let lowCost = (try? costModel.price(usage(request, input: count.low, output: final.output.low),
+        let lowCost = (try? costModel.price(usage(request, input: count.low, output: output.low,
+                                                  reasoning: output.reasoning.low),
                                             on: chosen, serviceTier: request.serviceTier))?.credits ?? point.credits
-        let highCost = (try? costModel.price(usage(request, input: count.high, output: final.output.high),
+        let highCost = (try? costModel.price(usage(request, input: count.high, output: output.high,
+                                                   reasoning: output.reasoning.high),
                                              on: chosen, serviceTier: request.serviceTier))?.credits ?? point.credits
         let cost = point.with(range: CostRange(low: min(lowCost, point.credits), high: max(highCost, point.credits)))
         warnings.append(contentsOf: cost.notes)
@@ -127,6 +218,7 @@ public struct EstimatePlanner: Sendable {
         if !prepared.uncounted.isEmpty {
             warnings.append("not counted (not text): " + prepared.uncounted.joined(separator: ", "))
         }
+        if isCancelled() { throw CancellationError() }
 
         let profile = UnicodeScriptProfile(prepared.allText)
         let weights = ScriptTokenSplit.weights(of: prepared.allText, profile: profile,
@@ -146,14 +238,20 @@ public struct EstimatePlanner: Sendable {
             return TierQuote(tier: tier, model: nil, credits: nil, inputTokens: nil, reason: quoteReasons[tier])
         }
         return Estimate(tokens: tokens, inflation: inflation, complexity: assessment,
-                        recommendation: recommendation, cost: cost, tiers: tiers,
-                        outputProjection: final.output.projection, model: chosen, warnings: warnings)
+                        recommendation: recommendation, noFit: noFit, tier: catalog.tier(of: chosen), cost: cost,
+                        tiers: tiers, outputProjection: output.projection, model: chosen, warnings: warnings)
+    }
+
+    /// The field a stated output that does not fit is reported at.
+    private func statedOutputField(_ request: EstimateRequest) -> String {
+        request.expectedOutputTokens != nil || request.reasoningTokens == nil ? "expectedOutputTokens" : "reasoningTokens"
     }
 
     // MARK: - Recommendation
 
     private func recommend(assessment: ComplexityAssessment, quotes: [Tier: Candidate], reasons: [Tier: String],
-                           causes: [Tier: EstimateError.NoFitCause], request: EstimateRequest) throws -> (CatalogModel, Tier, String, Double) {
+                           request: EstimateRequest, reasoningOnly: Bool)
+        -> (model: CatalogModel, tier: Tier, reason: String, confidence: Double)? {
         let lower = request.constraints.minTier ?? .economy
         let upper = request.constraints.maxTier ?? .frontier
         let suggested = assessment.suggestedTier
@@ -167,6 +265,9 @@ public struct EstimatePlanner: Sendable {
             if start != suggested {
                 parts.append("constraints move the tier from \(suggested.rawValue) to \(start.rawValue)")
             }
+            if reasoningOnly {
+                parts.append("reasoningTokens were stated, so only reasoning models are considered")
+            }
             if tier > start {
                 parts.append((reasons[start] ?? "no \(start.rawValue) model fits") + ", so \(tier.rawValue)")
             } else if tier < start {
@@ -179,21 +280,39 @@ public struct EstimatePlanner: Sendable {
             let confidence = tier < start ? (assessment.confidence * 50).rounded() / 100 : assessment.confidence
             return (quote.model, tier, parts.joined(separator: "; "), confidence)
         }
-        let considered = Array(upward + downward)
-        let detail = considered.compactMap { reasons[$0] }.joined(separator: "; ")
-        let tierCauses = considered.compactMap { causes[$0] }
-        let cause: EstimateError.NoFitCause = tierCauses.contains(.inputExceedsContextWindow) ? .inputExceedsContextWindow
-            : tierCauses.contains(.outputExceedsMaximum) ? .outputExceedsMaximum : .constraints
-        throw EstimateError(field: "constraints", code: .noModelFits,
-                            message: "no catalog model between \(lower.rawValue) and \(upper.rawValue) satisfies "
-                                + "the request" + (detail.isEmpty ? "" : ": \(detail)"), noFitCause: cause)
+        return nil
+    }
+
+    /// The error when no model can take the request for a reason other than its input's size.
+    private func noModelError(request: EstimateRequest, reasons: [Tier: String],
+                              cause: EstimateError.NoFitCause) -> EstimateError {
+        let lower = request.constraints.minTier ?? .economy
+        let upper = request.constraints.maxTier ?? .frontier
+        let detail = Tier.allCases.filter { $0 >= lower && $0 <= upper }.compactMap { reasons[$0] }
+            .joined(separator: "; ")
+        let onlyReasoning = request.constraints == .none && request.statedReasoningTokens > 0
+        return EstimateError(field: cause != .constraints ? statedOutputField(request)
+                                : onlyReasoning ? "reasoningTokens" : "constraints",
+                             code: .noModelFits,
+                             message: "no catalog model between \(lower.rawValue) and \(upper.rawValue) satisfies "
+                                 + "the request" + (detail.isEmpty ? "" : ": \(detail)"), noFitCause: cause)
     }
 
     // MARK: - Pricing candidates
 
+    /// The output a model is priced with: every end of the range, reasoning included, and the
+    /// reasoning part of each.
     private struct OutputPlan {
         let point: Int, low: Int, high: Int
+        let reasoning: (point: Int, low: Int, high: Int)
         let projection: OutputProjection?
+    }
+
+    /// Why a model cannot take the request.
+    private struct Unfit {
+        enum Cause { case input, outputRoom, outputMaximum }
+        let cause: Cause
+        let reason: String
     }
 
     private struct Candidate {
@@ -201,67 +320,66 @@ public struct EstimatePlanner: Sendable {
         let count: TokenCount
         let output: OutputPlan
         let breakdown: CostBreakdown
-        let unfit: String?
-        let unfitCause: EstimateError.NoFitCause?
+        let unfit: Unfit?
     }
 
+    /// Prices `model` for the request; `capToRoom` caps a projected output at what the context
+    /// window leaves after the input (for a model chosen for the caller rather than compared).
     private func candidate(_ model: CatalogModel, request: EstimateRequest, prepared: PreparedInput,
-                           counts: inout CountMemo) -> Candidate {
+                           counts: inout CountMemo, capToRoom: Bool = false) -> Candidate {
         let count = counts.count(prepared, tokenizer: model.tokenizer, counter: counter)
-        let output = outputPlan(model, request: request, prepared: prepared, inputTokens: count.tokens)
-        var unfit: String? = nil
-        var unfitCause: EstimateError.NoFitCause? = nil
-        let outputTokens = max(output.point, request.reasoningTokens)
-        if count.tokens > model.contextWindow {
-            unfitCause = .inputExceedsContextWindow
-            unfit = "the input of \(count.tokens) tokens exceeds \(model.id)'s context window of \(model.contextWindow)"
-        } else if count.tokens + outputTokens > model.contextWindow {
-            unfitCause = request.expectedOutputTokens == nil && request.reasoningTokens == 0
-                ? .inputExceedsContextWindow : .outputExceedsMaximum
-            unfit = "the input of \(count.tokens) tokens plus \(outputTokens) projected output tokens exceed "
-                + "\(model.id)'s context window of \(model.contextWindow)"
-        } else if let limit = model.maxOutputTokens, output.point > limit || request.reasoningTokens > limit {
-            unfitCause = .outputExceedsMaximum
-            unfit = "\(max(output.point, request.reasoningTokens)) output tokens exceed \(model.id)'s maximum "
-                + "output of \(limit)"
+        let room = model.contextWindow - count.tokens
+        let output = outputPlan(model, request: request, prepared: prepared, inputTokens: count.tokens,
+                                room: capToRoom && room > 0 ? room : nil)
+        var unfit: Unfit? = nil
+        let stated = request.expectedOutputTokens ?? request.reasoningTokens
+        if room <= 0 {
+            unfit = Unfit(cause: .input, reason: room == 0
+                ? "the input of \(count.tokens) tokens fills \(model.id)'s context window of \(model.contextWindow), leaving no room for output"
+                : "the input of \(count.tokens) tokens exceeds \(model.id)'s context window of \(model.contextWindow)")
+        } else if let limit = model.maxOutputTokens, let stated, stated > limit {
+            unfit = Unfit(cause: .outputMaximum,
+                          reason: "\(stated) output tokens exceed \(model.id)'s maximum output of \(limit)")
+        } else if output.point > room {
+            unfit = Unfit(cause: .outputRoom,
+                          reason: "the input of \(count.tokens) tokens plus \(output.point) "
+                              + "\(stated == nil ? "projected" : "stated") output tokens exceed \(model.id)'s context "
+                              + "window of \(model.contextWindow)")
         }
         let cached = min(request.cachedInputTokens, count.tokens)
         let written = min(request.cacheWriteTokens, count.tokens - cached)
         let usage = TokenUsage(input: count.tokens, cachedInput: cached, cacheWrite: written,
-                               output: max(output.point, request.reasoningTokens),
-                               reasoning: request.reasoningTokens)
+                               output: max(output.point, output.reasoning.point), reasoning: output.reasoning.point)
         let breakdown = (try? costModel.price(usage, on: model, serviceTier: request.serviceTier))
             ?? CostBreakdown(credits: 0, input: 0, cachedInput: 0, cacheWrite: 0, output: 0, reasoning: 0,
                              exactCredits: 0, usage: usage, serviceTier: .standard, longContext: false)
-        return Candidate(model: model, count: count, output: output, breakdown: breakdown, unfit: unfit,
-                         unfitCause: unfitCause)
+        return Candidate(model: model, count: count, output: output, breakdown: breakdown, unfit: unfit)
     }
 
     private func outputPlan(_ model: CatalogModel, request: EstimateRequest, prepared: PreparedInput,
-                            inputTokens: Int) -> OutputPlan {
+                            inputTokens: Int, room: Int?) -> OutputPlan {
+        let stated = request.statedReasoningTokens
         if let expected = request.expectedOutputTokens {
-            return OutputPlan(point: expected, low: expected, high: expected, projection: nil)
+            return OutputPlan(point: expected, low: expected, high: expected, reasoning: (stated, stated, stated),
+                              projection: nil)
         }
         let projection = OutputProjection.project(cues: prepared.cues, inputTokens: inputTokens,
                                                   maxOutputTokens: request.maxOutputTokens,
-                                                  modelMaxOutput: model.maxOutputTokens)
-        let reasoning = request.reasoningTokens
-        func total(_ visible: Int) -> Int {
-            let sum = visible + reasoning
-            guard let cap = projection.cap else { return sum }
-            return max(reasoning, min(sum, cap))
-        }
-        return OutputPlan(point: total(projection.tokens), low: total(projection.low),
-                          high: total(projection.high), projection: projection)
+                                                  modelMaxOutput: model.maxOutputTokens, room: room,
+                                                  statedReasoning: stated,
+                                                  projectsReasoning: model.reasoning && request.reasoningTokens == nil)
+        let reasoning = projection.reasoning.map { ($0.tokens, $0.low, $0.high) } ?? (stated, stated, stated)
+        return OutputPlan(point: projection.tokens + reasoning.0, low: projection.low + reasoning.1,
+                          high: projection.high + reasoning.2, reasoning: reasoning, projection: projection)
     }
 
     /// The usage priced for the chosen model; cached and written tokens are clamped to `input`
     /// only for the range ends (the point estimate was validated strictly).
-    private func usage(_ request: EstimateRequest, input: Int, output: Int) -> TokenUsage {
+    private func usage(_ request: EstimateRequest, input: Int, output: Int, reasoning: Int) -> TokenUsage {
         let cached = min(request.cachedInputTokens, input)
         let written = min(request.cacheWriteTokens, input - cached)
         return TokenUsage(input: input, cachedInput: cached, cacheWrite: written,
-                          output: max(output, request.reasoningTokens), reasoning: request.reasoningTokens)
+                          output: max(output, reasoning), reasoning: reasoning)
     }
 
     private func validate(_ request: EstimateRequest) throws {
@@ -275,85 +393,20 @@ public struct EstimatePlanner: Sendable {
                 throw EstimateError(field: field, code: .invalidParams, message: "must not be negative, got \(value)")
             }
         }
-        if let expected = request.expectedOutputTokens, request.reasoningTokens > expected {
+        if let cap = request.maxOutputTokens, let expected = request.expectedOutputTokens, expected > cap {
+            throw EstimateError(field: "expectedOutputTokens", code: .invalidParams,
+                                message: "\(expected) expected output tokens exceed maxOutputTokens \(cap), where the "
+                                    + "request would stop; lower expectedOutputTokens or raise maxOutputTokens")
+        }
+        let reasoning = request.statedReasoningTokens
+        if let expected = request.expectedOutputTokens, reasoning > expected {
             throw EstimateError(field: "reasoningTokens", code: .invalidParams,
-                                message: "\(request.reasoningTokens) reasoning tokens exceed the expected "
+                                message: "\(reasoning) reasoning tokens exceed the expected "
                                     + "\(expected) output tokens (reasoning is part of the output)")
         }
-        if let cap = request.maxOutputTokens, request.reasoningTokens > cap {
+        if let cap = request.maxOutputTokens, reasoning > cap {
             throw EstimateError(field: "reasoningTokens", code: .invalidParams,
-                                message: "\(request.reasoningTokens) reasoning tokens exceed maxOutputTokens \(cap)")
+                                message: "\(reasoning) reasoning tokens exceed maxOutputTokens \(cap)")
         }
-    }
-}
-
-/// The request's text, split into what is counted, with the chat overhead.
-struct PreparedInput {
-    /// Strings counted one by one (prompt; or roles, text parts, names).
-    let countedTexts: [String]
-    /// Chat framing tokens.
-    let overheadTokens: Int
-    /// Parts not counted, described.
-    let uncounted: [String]
-    /// All counted text joined by newlines: profiled for scripts and scored for complexity.
-    let allText: String
-    /// The instruction the output length depends on (the prompt, or the last user message).
-    let taskText: String
-    /// What the output projection reads from `taskText`, read once for all models.
-    let cues: OutputProjection.TextCues
-
-    init(_ input: EstimateRequest.Input, overhead: MessageOverhead) throws {
-        switch input {
-        case .prompt(let prompt):
-            countedTexts = [prompt]
-            overheadTokens = 0
-            uncounted = []
-            allText = prompt
-            taskText = prompt
-            cues = OutputProjection.TextCues(prompt)
-        case .messages(let messages):
-            guard !messages.isEmpty else {
-                throw EstimateError(field: "messages", code: .invalidParams, message: "at least one message is required")
-            }
-            var texts: [String] = []
-            var skipped: [String] = []
-            var lastUser: String? = nil
-            for (i, message) in messages.enumerated() {
-                texts.append(message.role)
-                var messageText: [String] = []
-                for (j, part) in message.content.enumerated() {
-                    switch part {
-                    case .text(let text):
-                        texts.append(text)
-                        messageText.append(text)
-                    case .other(let type):
-                        skipped.append("messages[\(i)].content[\(j)] (\(type))")
-                    }
-                }
-                if let name = message.name { texts.append(name) }
-                if message.role == "user" { lastUser = messageText.joined(separator: "\n") }
-            }
-            countedTexts = texts
-            overheadTokens = overhead.tokens(for: messages)
-            uncounted = skipped
-            allText = texts.joined(separator: "\n")
-            taskText = lastUser ?? allText
-            cues = OutputProjection.TextCues(taskText)
-        }
-    }
-}
-
-/// Counts of the whole input per tokenizer, computed once each.
-struct CountMemo {
-    private var memo: [TokenizerID: TokenCount] = [:]
-
-    /// The input's count under `tokenizer`: its counted texts plus the chat overhead, reported
-    /// under the name the counter answered with.
-    mutating func count(_ input: PreparedInput, tokenizer: TokenizerID, counter: any TokenCounting) -> TokenCount {
-        if let known = memo[tokenizer] { return known }
-        let parts = input.countedTexts.map { counter.count($0, tokenizer: tokenizer) }
-        let result = TokenCount(summing: parts, plus: input.overheadTokens, tokenizer: parts.first?.tokenizer ?? tokenizer)
-        memo[tokenizer] = result
-        return result
     }
 }

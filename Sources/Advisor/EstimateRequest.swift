@@ -21,8 +21,9 @@ public struct EstimateRequest: Sendable, Equatable {
     public var cachedInputTokens: Int
     /// Input tokens written to the prompt cache.
     public var cacheWriteTokens: Int
-    /// Output tokens spent on hidden reasoning.
-    public var reasoningTokens: Int
+    /// Output tokens spent on hidden reasoning, as the caller states them; `nil` when not stated,
+    /// in which case a reasoning model's reasoning is projected (`ReasoningProjection`).
+    public var reasoningTokens: Int?
     /// Which of the provider's price lists to use.
     public var serviceTier: ServiceTier
     /// What the recommendation must respect.
@@ -31,7 +32,7 @@ public struct EstimateRequest: Sendable, Equatable {
     /// Creates a request; only `input` is required.
     public init(input: Input, model: String? = nil, expectedOutputTokens: Int? = nil,
                 maxOutputTokens: Int? = nil, cachedInputTokens: Int = 0, cacheWriteTokens: Int = 0,
-                reasoningTokens: Int = 0, serviceTier: ServiceTier = .standard,
+                reasoningTokens: Int? = nil, serviceTier: ServiceTier = .standard,
                 constraints: RoutingConstraints = .none) {
         self.input = input
         self.model = model
@@ -43,4 +44,7 @@ public struct EstimateRequest: Sendable, Equatable {
         self.serviceTier = serviceTier
         self.constraints = constraints
     }
+
+    /// The stated reasoning tokens, 0 when none were stated.
+    public var statedReasoningTokens: Int { reasoningTokens ?? 0 }
 }

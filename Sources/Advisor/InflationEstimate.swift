@@ -32,22 +32,60 @@ public struct InflationEstimate: Sendable, Equatable, Codable {
         "new", "please", "write", "give", "make",
     ]
 
+    /// At most this many Latin words, and this many scalars, are read to decide whether the Latin
+    /// text is English (the first ones): enough for a stable share of function words, and a long
+    /// prompt is not copied and lower-cased whole to decide it.
+    static let englishSampleWords = 20_000
+    static let englishSampleScalars = 1 << 20
+    /// Letters of a word beyond this are not kept: no marker word is that long, and a run of one
+    /// letter tens of megabytes long is one word, not a string to build.
+    static let longestMarker = 16
+
     /// Whether Latin-script `text` reads as English (or is too short to tell).
     static func readsAsEnglish(_ text: String) -> Bool {
-        var words: [String] = []
+        readsAsEnglish([Substring(text)])
+    }
+
+    /// Whether the Latin words of `pieces`, read in order up to `englishSampleWords` of them (and
+    /// `englishSampleScalars` scalars), read as English (or are too few to tell): at least one in
+    /// ten is an English marker word.
+    static func readsAsEnglish(_ pieces: [Substring]) -> Bool {
+        var words = 0
+        var markers = 0
+        var scalars = 0
         var current = ""
-        for scalar in text.lowercased().unicodeScalars {
-            if UnicodeScriptProfile.script(of: scalar) == .latin {
-                current.unicodeScalars.append(scalar)
-            } else if !current.isEmpty {
-                words.append(current)
-                current = ""
-            }
+        var letters = 0
+        func finish() {
+            guard letters > 0 else { return }
+            words += 1
+            if letters <= longestMarker && englishMarkers.contains(current) { markers += 1 }
+            current = ""
+            letters = 0
         }
-        if !current.isEmpty { words.append(current) }
-        if words.count < 8 { return true }
-        let markers = words.filter { englishMarkers.contains($0) }.count
-        return markers * 10 >= words.count
+        scan: for piece in pieces {
+            for scalar in piece.unicodeScalars {
+                scalars += 1
+                if scalars > englishSampleScalars { break scan }
+                if UnicodeScriptProfile.script(of: scalar) == .latin {
+                    letters += 1
+                    if letters > longestMarker { continue }
+                    if scalar.isASCII {
+                        let value = scalar.value
+                        current.unicodeScalars.append(Unicode.Scalar(value >= 0x41 && value <= 0x5A ? value | 0x20 : value)!)
+                    } else {
+                        current.append(contentsOf: String(scalar).lowercased())
+                    }
+                } else {
+                    finish()
+                    if words >= englishSampleWords { break scan }
+                }
+            }
+            finish()
+            if words >= englishSampleWords { break }
+        }
+        finish()
+        if words < 8 { return true }
+        return markers * 10 >= words
     }
 
     /// The estimate for `text`, whose tokens under `tokenizer` split by script as `byScript`.
@@ -55,9 +93,7 @@ public struct InflationEstimate: Sendable, Equatable, Codable {
                                 tokenizer: TokenizerID, table: InflationTable) -> InflationEstimate {
         let latinIsEnglish: Bool = {
             guard byScript[.latin, default: 0] > 0 else { return true }
-            var latin = ""
-            for run in profile.runs where run.script == .latin { latin += text[run.range] + " " }
-            return readsAsEnglish(latin)
+            return readsAsEnglish(profile.runs.filter { $0.script == .latin }.map { text[$0.range] })
         }()
         var total = 0.0
         var english = 0.0

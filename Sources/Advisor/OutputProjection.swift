@@ -16,8 +16,14 @@
 ///
 /// An explicit length in the prompt ("in 300 words", "under 100 words") overrides the table:
 /// point = words × 4/3 (OpenAI's rule of thumb, ¾ of a word per English token), low 0.8×,
-/// high 1.3×. Every value is then capped by `maxOutputTokens` (when the caller gives one) and
-/// by the model's maximum output, so `high` never exceeds the cap.
+/// high 1.3×. Every value is then capped by `maxOutputTokens` (when the caller gives one), by
+/// the model's maximum output and, when the planner asks (a model the caller named), by the room
+/// the model's context window leaves after the input, so `high` never exceeds the cap.
+///
+/// Reasoning is part of the output and shares its cap (OpenAI's `max_output_tokens`,
+/// Anthropic's `max_tokens` and Gemini's `maxOutputTokens` all count it): reasoning the caller
+/// states, or the default `ReasoningProjection` for a reasoning model, is taken off the cap
+/// first, and the visible answer gets what is left.
 ///
 /// Where the numbers come from: they are priors, not measurements. Short kinds follow from the
 /// answer's form (a label is 1–3 tokens; chat models often add a short sentence, hence the
@@ -42,9 +48,13 @@ public struct OutputProjection: Sendable, Equatable, Codable {
     public let capped: Bool
     /// How the number was reached, for `reason` texts and documentation.
     public let basis: String
+    /// The default reasoning projected on top of `tokens` for a reasoning model whose caller
+    /// stated no `reasoningTokens`; `nil` otherwise.
+    public let reasoning: ReasoningProjection?
 
     /// Creates a projection; `project` is the producer.
-    public init(kind: TaskKind, tokens: Int, low: Int, high: Int, cap: Int?, capped: Bool, basis: String) {
+    public init(kind: TaskKind, tokens: Int, low: Int, high: Int, cap: Int?, capped: Bool, basis: String,
+                reasoning: ReasoningProjection? = nil) {
         self.kind = kind
         self.tokens = tokens
         self.low = low
@@ -52,6 +62,7 @@ public struct OutputProjection: Sendable, Equatable, Codable {
         self.cap = cap
         self.capped = capped
         self.basis = basis
+        self.reasoning = reasoning
     }
 
     /// Projects the output of a request whose instruction text is `text`.
@@ -89,8 +100,17 @@ public struct OutputProjection: Sendable, Equatable, Codable {
     }
 
     /// Projects the output from already-read `cues`; otherwise as `project(text:…)`.
+    ///
+    /// - Parameters:
+    ///   - room: the tokens the model's context window leaves after the input, when that should
+    ///     cap the projection too (a model the caller named, which is priced even when the
+    ///     projection would not fit).
+    ///   - statedReasoning: reasoning tokens the caller stated; they are taken off the cap first.
+    ///   - projectsReasoning: whether to add the default `ReasoningProjection` (a reasoning model
+    ///     and no stated reasoning).
     public static func project(cues: TextCues, inputTokens: Int, maxOutputTokens: Int? = nil,
-                               modelMaxOutput: Int? = nil) -> OutputProjection {
+                               modelMaxOutput: Int? = nil, room: Int? = nil, statedReasoning: Int = 0,
+                               projectsReasoning: Bool = false) -> OutputProjection {
         let kind = cues.kind
         let evidence = cues.evidence
         let base: (point: Int, low: Int, high: Int, basis: String)
@@ -103,23 +123,27 @@ public struct OutputProjection: Sendable, Equatable, Codable {
             let cue = evidence.map { " (\"\($0)\")" } ?? ""
             base = (table.point, table.low, table.high, "\(kind.rawValue) task\(cue): \(table.rule)")
         }
-        let caps = [maxOutputTokens, modelMaxOutput].compactMap { $0 }
-        let cap = caps.min()
+        let cap = [maxOutputTokens, modelMaxOutput, room].compactMap { $0 }.min()
+        var reasoning = projectsReasoning ? ReasoningProjection.defaults(for: kind) : nil
+        if let cap, let projected = reasoning { reasoning = projected.capped(at: cap) }
         var point = base.point, low = min(base.low, base.point), high = max(base.high, base.point)
-        var capped = false
+        var capped = reasoning.map { $0.high < ReasoningProjection.defaults(for: kind).high } ?? false
         var basis = base.basis
         if let cap {
-            let limit = max(0, cap)
-            if high > limit {
+            // What the reasoning leaves of the cap, end by end (stated reasoning is one figure).
+            func limit(_ reasoningEnd: Int?) -> Int { max(0, max(0, cap) - (reasoningEnd ?? statedReasoning)) }
+            let limits = (point: limit(reasoning?.tokens), low: limit(reasoning?.low), high: limit(reasoning?.high))
+            if high > limits.high || point > limits.point || low > limits.low {
                 capped = true
-                basis += "; capped at \(limit)"
+                basis += reasoning == nil && statedReasoning == 0
+                    ? "; capped at \(max(0, cap))" : "; capped at \(max(0, cap)) with the reasoning"
             }
-            point = min(point, limit)
-            low = min(low, limit)
-            high = min(high, limit)
+            point = min(point, limits.point)
+            low = min(low, limits.low)
+            high = min(high, limits.high)
         }
         return OutputProjection(kind: kind, tokens: point, low: low, high: high, cap: cap,
-                                capped: capped, basis: basis)
+                                capped: capped, basis: basis, reasoning: reasoning)
     }
 
     /// The table row for `kind`, before caps.
@@ -145,28 +169,38 @@ public struct OutputProjection: Sendable, Equatable, Codable {
     }
 
     /// The word count in "in 300 words", "300-word", "under 100 words", "at most 50 words".
+    ///
+    /// Read from the UTF-8 bytes in one pass without copying the text (a prompt may be tens of
+    /// megabytes): digits, the word "word" and the separators are ASCII, so case-folding ASCII
+    /// letters finds exactly what lower-casing the whole text would.
     static func explicitWordCount(in text: String) -> Int? {
-        let lower = text.lowercased()
-        let scalars = Array(lower.unicodeScalars)
-        var i = 0
-        while i < scalars.count {
-            guard scalars[i].properties.numericType != nil, ("0"..."9").contains(Character(scalars[i])) else {
-                i += 1
-                continue
+        var text = text
+        return text.withUTF8 { bytes -> Int? in
+            let count = bytes.count
+            @inline(__always) func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+            @inline(__always) func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+            var i = 0
+            while i < count {
+                guard isDigit(bytes[i]) else {
+                    i += 1
+                    continue
+                }
+                var value = 0
+                var j = i
+                while j < count, isDigit(bytes[j]) || bytes[j] == 0x2C {
+                    if bytes[j] != 0x2C { value = value * 10 + Int(bytes[j] - 0x30) }
+                    j += 1
+                    if value > 1_000_000 { break }
+                }
+                var k = j
+                while k < count, bytes[k] == 0x20 || bytes[k] == 0x2D { k += 1 }
+                if value > 0, k + 4 <= count, lower(bytes[k]) == 0x77, lower(bytes[k + 1]) == 0x6F,
+                   lower(bytes[k + 2]) == 0x72, lower(bytes[k + 3]) == 0x64 {
+                    return value
+                }
+                i = max(j, i + 1)
             }
-            var value = 0
-            var j = i
-            while j < scalars.count, ("0"..."9").contains(Character(scalars[j])) || scalars[j] == "," {
-                if scalars[j] != "," { value = value * 10 + Int(scalars[j].value - 48) }
-                j += 1
-                if value > 1_000_000 { break }
-            }
-            var k = j
-            while k < scalars.count, scalars[k] == " " || scalars[k] == "-" { k += 1 }
-            let rest = String(String.UnicodeScalarView(scalars[k..<min(scalars.count, k + 5)]))
-            if rest.hasPrefix("word"), value > 0 { return value }
-            i = max(j, i + 1)
+            return nil
         }
-        return nil
     }
 }

@@ -6,13 +6,27 @@ import Tokenizers
 /// are the weights. The total (which also holds chat overhead and tokens that merge across run
 /// boundaries) is shared out in proportion by the largest-remainder method, ties broken by
 /// script name, so the split is deterministic and exact.
+///
+/// Two shortcuts keep a long prompt from being counted twice: text in one script needs no
+/// weights (it all goes to that script), and above `exactWeightLimit` bytes the runs are weighed
+/// by the vocabulary-free estimator (one cheap pass) instead of the model's tokenizer; the split
+/// still sums to the exact total.
 public enum ScriptTokenSplit {
+    /// Texts up to this many UTF-8 bytes are weighed with the model's own tokenizer.
+    public static let exactWeightLimit = 1 << 20
+
     /// Per-script weights for `text` under `tokenizer`, counted run by run.
     public static func weights(of text: String, profile: UnicodeScriptProfile, tokenizer: TokenizerID,
                                counter: any TokenCounting) -> [UnicodeScript: Int] {
+        let scripts = Set(profile.runs.map(\.script))
+        if scripts.count <= 1 { return scripts.first.map { [$0: 1] } ?? [:] }
+        let estimator = text.utf8.count > exactWeightLimit
+            ? VocabularyFreeEstimator(id: .estimator, note: nil) : nil
         var weights: [UnicodeScript: Int] = [:]
         for run in profile.runs {
-            let tokens = counter.count(String(text[run.range]), tokenizer: tokenizer).tokens
+            let piece = String(text[run.range])
+            let tokens = estimator?.count(piece, allowedSpecial: .none).tokens
+                ?? counter.count(piece, tokenizer: tokenizer).tokens
             weights[run.script, default: 0] += tokens
         }
         return weights

@@ -24,10 +24,14 @@ public enum TaskKind: String, Sendable, CaseIterable, Codable {
     case general
 
     /// The kind of task `text` asks for, with the phrase that decided it.
+    ///
+    /// The instruction phrases are looked for in the first and last 600 characters (where an
+    /// instruction sits around pasted material); the code phrases anywhere, by one pass over the
+    /// UTF-8 bytes (`firstCodePhrase`), so a prompt of tens of megabytes is never copied or
+    /// lower-cased whole.
     public static func detect(in text: String) -> (kind: TaskKind, evidence: String?) {
-        let lower = text.lowercased()
-        let head = String(lower.prefix(600))
-        let tail = String(lower.suffix(600))
+        let head = String(text.prefix(600)).lowercased()
+        let tail = String(text.suffix(600)).lowercased()
         let instruction = head + "\n" + tail
         func firstHit(_ phrases: [String], in haystack: String) -> String? {
             phrases.first { haystack.contains($0) }
@@ -54,10 +58,7 @@ public enum TaskKind: String, Sendable, CaseIterable, Codable {
                               in: instruction) {
             return (.transformation, hit)
         }
-        if let hit = firstHit(["```", "write a function", "write code", "implement", "refactor", "debug",
-                               "fix the bug", "unit test", "write a script", "write a program", "sql query",
-                               "regex", "def ", "func ", "function ", "class ", "#include", "import "],
-                              in: lower) {
+        if let hit = firstCodePhrase(in: text) {
             return (.code, hit.trimmingCharacters())
         }
         if let hit = firstHit(["essay", "article", "blog post", "story", "report", "cover letter", "letter to",
@@ -70,6 +71,54 @@ public enum TaskKind: String, Sendable, CaseIterable, Codable {
             return (.explanation, hit.trimmingCharacters())
         }
         return (.general, nil)
+    }
+
+    /// The phrases that make a prompt a code task wherever they appear, in priority order.
+    static let codePhrases = ["```", "write a function", "write code", "implement", "refactor", "debug",
+                              "fix the bug", "unit test", "write a script", "write a program", "sql query",
+                              "regex", "def ", "func ", "function ", "class ", "#include", "import "]
+
+    /// The first of `codePhrases` (in list order) that occurs anywhere in `text`, ignoring ASCII
+    /// case — what searching the lower-cased text finds, since the phrases are ASCII.
+    static func firstCodePhrase(in text: String) -> String? {
+        // Phrase indices by first byte, as bit masks (bit k = phrase k), so most bytes cost one load.
+        var byFirstByte = [UInt32](repeating: 0, count: 256)
+        let phrases = codePhrases.map { Array($0.utf8) }
+        for (index, phrase) in phrases.enumerated() { byFirstByte[Int(phrase[0])] |= 1 << UInt32(index) }
+        var text = text
+        let found = text.withUTF8 { bytes -> Int? in
+            byFirstByte.withUnsafeBufferPointer { table -> Int? in
+                var best = phrases.count   // the lowest phrase index found so far
+                let count = bytes.count
+                var i = 0
+                while i < count {
+                    var byte = bytes[i]
+                    if byte &- 0x41 < 26 { byte |= 0x20 }
+                    var candidates = table[Int(byte)] & ((1 << UInt32(best)) &- 1)
+                    while candidates != 0 {
+                        let index = candidates.trailingZeroBitCount
+                        candidates &= candidates &- 1
+                        let phrase = phrases[index]
+                        guard i + phrase.count <= count else { continue }
+                        var k = 1
+                        while k < phrase.count {
+                            var other = bytes[i + k]
+                            if other &- 0x41 < 26 { other |= 0x20 }
+                            if other != phrase[k] { break }
+                            k += 1
+                        }
+                        if k == phrase.count {
+                            best = index
+                            if best == 0 { return 0 }
+                            break
+                        }
+                    }
+                    i += 1
+                }
+                return best == phrases.count ? nil : best
+            }
+        }
+        return found.map { codePhrases[$0] }
     }
 }
 

@@ -31,7 +31,7 @@ public struct BudgetParams: Decodable, Sendable, Equatable {
                                    sentence: "params.budget.spent is only meaningful with params.budget.spendingLimit")
         }
         do {
-            budget = try Budget(balance: balance, minimumBalance: minimum ?? Budget.defaultMinimumBalance,
+            budget = try Budget(balance: balance, minimumBalance: minimum,
                                 spendingLimit: limit, spent: spent ?? 0)
         } catch let error as BudgetError {
             // BudgetError names its field relative to params (`budget.spent`).

@@ -33,7 +33,7 @@ public struct CheckResult: Codable, Sendable, Equatable, WarningCarrying {
         remainingLimit = verdict.remainingLimit.map(CreditAmount.init)
         alerts = verdict.alerts.map(CreditAmount.init)
         model = estimate.model.id
-        tier = estimate.recommendation.tier
+        tier = estimate.tier
         range = Interval(low: CreditAmount(estimate.cost.range.low), high: CreditAmount(estimate.cost.range.high))
         warnings = estimate.warnings.map { ResultWarning(message: $0) }
     }

@@ -14,16 +14,15 @@ public struct EstimateParams: Decodable, Sendable, Equatable {
     /// The request as the params state it (`model` is `nil` when the params name none; the
     /// server's default model is applied by `request(defaultModel:)`).
     public var request: EstimateRequest
-    /// Whether `constraints` was given (a no-fit error then blames the constraints).
+    /// Whether `constraints` was given.
     public var constrained: Bool
-    /// Whether `reasoningTokens` was given (a no-fit error may then blame it).
-    public var reasoningTokensGiven: Bool
+    /// Whether `reasoningTokens` was given.
+    public var reasoningTokensGiven: Bool { request.reasoningTokens != nil }
 
     /// Params built in code (the command line).
     public init(_ request: EstimateRequest) {
         self.request = request
         constrained = request.constraints != .none
-        reasoningTokensGiven = request.reasoningTokens != 0
     }
 
     enum CodingKeys: String, CodingKey {
@@ -41,9 +40,7 @@ public struct EstimateParams: Decodable, Sendable, Equatable {
         request.maxOutputTokens = try container.decodeIfPresent(Int.self, forKey: .maxOutputTokens, in: 1...Self.maxInteger)
         request.cachedInputTokens = try container.decodeIfPresent(Int.self, forKey: .cachedInputTokens, in: counts) ?? 0
         request.cacheWriteTokens = try container.decodeIfPresent(Int.self, forKey: .cacheWriteTokens, in: counts) ?? 0
-        let reasoningTokens = try container.decodeIfPresent(Int.self, forKey: .reasoningTokens, in: counts)
-        reasoningTokensGiven = reasoningTokens != nil
-        request.reasoningTokens = reasoningTokens ?? 0
+        request.reasoningTokens = try container.decodeIfPresent(Int.self, forKey: .reasoningTokens, in: counts)
         request.serviceTier = try container.decodeChoiceIfPresent(ServiceTier.self, forKey: .serviceTier) ?? .standard
         let constraints = try container.decodeIfPresent(RoutingConstraintsParams.self, forKey: .constraints)?.constraints
         constrained = constraints != nil

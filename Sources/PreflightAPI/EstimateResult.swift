@@ -11,13 +11,20 @@ public struct EstimateResult: Codable, Sendable, Equatable, WarningCarrying {
     public let inflation: InflationEstimate
     /// How demanding the prompt is, with the evidence.
     public let complexity: Complexity
-    /// The chosen model and why.
-    public let recommendation: Recommendation
-    /// The chosen model's cost with its range.
+    /// The chosen model and why; `null` when no model the request may use can hold the input
+    /// (`noFit` says why, naming the largest context window).
+    @EncodedAsNull public var recommendation: Recommendation?
+    /// Present when the priced model cannot take the request (the input does not fit its
+    /// context window): why, the model, its window and the input's count in its tokenizer.
+    /// `preflight/check` refuses such a request with `noFit.reason`.
+    public let noFit: NoFit?
+    /// The chosen model's cost with its range (for a `noFit` request, what it would cost if the
+    /// model took it).
     public let cost: Cost
     /// One quote per tier.
     public let tiers: [TierQuoteResult]
-    /// The output projection used (absent when the caller gave `expectedOutputTokens`).
+    /// The output projection used (absent when the caller gave `expectedOutputTokens`); its
+    /// `reasoning` is the default reasoning projected for a reasoning model (`default: true`).
     public let outputProjection: OutputProjection?
     /// The chosen model's catalog entry, briefly.
     public let model: Model
@@ -150,6 +157,7 @@ extension EstimateResult {
             },
             suggestedTier: assessment.suggestedTier, rationale: assessment.rationale)
         recommendation = estimate.recommendation
+        noFit = estimate.noFit
         let breakdown = estimate.cost
         cost = Cost(credits: CreditAmount(breakdown.credits), input: CreditAmount(breakdown.input),
                     cachedInput: CreditAmount(breakdown.cachedInput), cacheWrite: CreditAmount(breakdown.cacheWrite),

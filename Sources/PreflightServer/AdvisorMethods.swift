@@ -33,11 +33,12 @@ public enum AdvisorMethods {
         return result
     }
 
-    /// `preflight/check`: the estimate's point cost against `params.budget`.
+    /// `preflight/check`: the estimate's point cost against `params.budget`; a request the
+    /// priced model cannot take (`noFit`) is refused with that reason.
     public static func check(_ params: CheckParams, advisor: AdvisorService,
                              isCancelled: () -> Bool = { false }) throws(JSONRPCError) -> CheckResult {
         let (estimate, catalog) = try run(params.estimate, advisor: advisor, isCancelled: isCancelled)
-        let verdict = BudgetCheck.evaluate(credits: estimate.cost.credits, budget: params.budget.budget)
+        let verdict = BudgetCheck.evaluate(estimate, budget: params.budget.budget)
         var result = CheckResult(verdict, estimate: estimate)
         result.warnings += advisor.catalogNotes(for: catalog).map { ResultWarning(message: $0) }
         return result

@@ -8,9 +8,12 @@ import PreflightAPI
 /// exact), the tier and model it priced, and its point cost to two significant digits —
 /// enough to compare at a glance, and never rounded to a misleading zero.
 enum CodeLensTitle {
-    /// The title for an estimate.
+    /// The title for an estimate (for a prompt no model can hold: its count and why).
     static func title(for estimate: EstimateResult) -> String {
         let tokens = (estimate.tokens.exact ? "" : "~") + grouped(estimate.tokens.input)
+        if let noFit = estimate.noFit, noFit.noModelCanHoldIt {
+            return "\(tokens) tok · no model can hold it (largest window \(grouped(noFit.contextWindow)), \(noFit.model))"
+        }
         return "\(tokens) tok · \(estimate.model.tier.rawValue) → \(estimate.model.id) · "
             + "\(significant(estimate.cost.credits.value)) credits"
     }

@@ -41,7 +41,8 @@ struct DocumentAnalyzer: Sendable {
             estimate = result
             if result.tokens.input > result.model.contextWindow {
                 diagnostics.append(DocumentDiagnostics.contextWindow(
-                    tokens: result.tokens.input, tokenizer: result.tokens.tokenizer, modelID: result.model.id,
+                    tokens: result.tokens.input, tokenizer: result.tokens.tokenizer,
+                    modelID: result.noFit?.noModelCanHoldIt == true ? nil : result.model.id,
                     contextWindow: result.model.contextWindow, largest: largestWindow(),
                     document: document, encoding: encoding))
             }

@@ -84,7 +84,8 @@ enum DocumentDiagnostics {
     /// The budget's verdict on the estimate's cost, or `nil` when it passes without an alert.
     static func budget(_ budget: Budget, estimate: EstimateResult, document: TextDocument,
                        encoding: PositionEncoding) -> DiagnosticResult? {
-        let verdict = BudgetCheck.evaluate(credits: estimate.cost.credits.value, budget: budget)
+        // As preflight/check decides: a prompt the model cannot hold is refused whatever the budget.
+        let verdict = BudgetCheck.evaluate(credits: estimate.cost.credits.value, budget: budget, noFit: estimate.noFit)
         let cost = "\(CodeLensTitle.significant(estimate.cost.credits.value)) credits at \(estimate.model.id)"
         if !verdict.allowed {
             return DiagnosticResult(range: firstLine(of: document, encoding: encoding), severity: .error, code: "budget",

@@ -88,8 +88,13 @@ enum HoverMarkdown {
         out.append("")
         let recommendation = estimate.recommendation
         out.append("**Model** \(estimate.model.tier.rawValue) → \(estimate.model.id) (\(estimate.model.provider), "
-                   + "\(CodeLensTitle.grouped(estimate.model.contextWindow))-token window) — confidence "
-                   + "\(String(format: "%.2f", recommendation.confidence))")
+                   + "\(CodeLensTitle.grouped(estimate.model.contextWindow))-token window) — "
+                   + (recommendation.map { "confidence \(String(format: "%.2f", $0.confidence))" }
+                      ?? "no recommendation: no model can hold this prompt"))
+        if let noFit = estimate.noFit {
+            out.append("")
+            out.append("**Does not fit** \(noFit.reason)")
+        }
         out.append("")
         out.append("**Cost** \(credits(estimate.cost.credits)) credits (range \(credits(estimate.cost.range.low))–"
                    + "\(credits(estimate.cost.range.high))), \(CodeLensTitle.grouped(estimate.cost.outputTokens)) output tokens projected")
@@ -104,7 +109,7 @@ enum HoverMarkdown {
             out.append("**Other tiers** " + others.joined(separator: " · "))
         }
         out.append("")
-        out.append("_Why:_ \(recommendation.reason)")
+        if let recommendation { out.append("_Why:_ \(recommendation.reason)") }
         for warning in estimate.warnings {
             out.append("")
             out.append("_Note:_ \(warning)")

@@ -15,27 +15,11 @@ public enum ProtocolErrors {
         .invalidParams(failure.message, field: failure.path)
     }
 
-    /// -32602 for an estimate that cannot be made. When no model fits and nothing was
-    /// constrained, the field to change is the input (too long for every context window) or the
-    /// output length the caller asked for.
+    /// -32602 for an estimate that cannot be made, at the field the advisor names (a stated
+    /// output no model can produce is reported at `expectedOutputTokens` or `reasoningTokens`,
+    /// a request no model passes at `constraints`).
     public static func error(_ error: EstimateError, params: EstimateParams) -> JSONRPCError {
-        var field = "params.\(error.field)"
-        if error.code == .noModelFits && !params.constrained {
-            let inputField: String
-            switch params.request.input {
-            case .messages: inputField = "params.messages"
-            case .prompt: inputField = "params.prompt"
-            }
-            if error.noFitCause == .inputExceedsContextWindow {
-                field = inputField
-            } else if params.request.expectedOutputTokens != nil {
-                field = "params.expectedOutputTokens"
-            } else if params.reasoningTokensGiven {
-                field = "params.reasoningTokens"
-            } else {
-                field = inputField
-            }
-        }
+        let field = "params.\(error.field)"
         return .invalidParams("\(field): \(error.message)", field: field)
     }
 

@@ -67,4 +67,26 @@ public final class TokenCountingService: TokenCounting {
     public func count(_ text: String, tokenizer: TokenizerID) -> TokenCount {
         count(text, tokenizer: tokenizer, mode: .exact)
     }
+
+    /// Counts `text` under each of `tokenizers` for the advisor: each exact encoding once, and
+    /// every tokenizer answered by the vocabulary-free estimator with the same calibration (the
+    /// families without a public vocabulary: `claude`, `gemini`, `llama`, …) from one estimate,
+    /// reported under each one's name and note — the estimate depends only on the text and the
+    /// calibration, so a catalog of eight families reads a long prompt once, not eight times.
+    public func counts(_ text: String, tokenizers: [TokenizerID]) -> [TokenizerID: TokenCount] {
+        var result: [TokenizerID: TokenCount] = [:]
+        var estimates: [TokenizerID: TokenCount] = [:]   // by calibration
+        for id in tokenizers where result[id] == nil {
+            let tokenizer = registry.tokenizer(for: id)
+            guard let estimator = tokenizer as? VocabularyFreeEstimator else {
+                result[id] = tokenizer.count(text, allowedSpecial: .none)
+                continue
+            }
+            let shared = estimates[estimator.calibration.encoding] ?? estimator.count(text, allowedSpecial: .none)
+            estimates[estimator.calibration.encoding] = shared
+            result[id] = .estimated(shared.tokens, range: shared.low...shared.high, tokenizer: estimator.id,
+                                    note: estimator.note)
+        }
+        return result
+    }
 }

@@ -7,6 +7,8 @@
 /// memory, which is fastest for the short pieces of real text and allocates nothing. Longer
 /// pieces use `LargePieceMerger`, a linked list with an indexed heap, which stays O(n log n):
 /// a megabyte of one repeated character is one piece, and the flat scheme would be quadratic.
+/// Counting a piece of 64 KiB or more that repeats a short pattern (a run of one character)
+/// goes to `RepeatingPieceMerger`, which needs one bit per byte instead of about 28 bytes.
 ///
 /// The whole-piece lookup ("the piece is itself a token", most pieces) is the caller's job.
 struct BytePairMerger: @unchecked Sendable {
@@ -83,6 +85,9 @@ struct BytePairMerger: @unchecked Sendable {
     ) -> Int {
         if length <= Self.smallPieceLimit {
             return mergeSmall(piece, length: length, limit: limit, scratch: scratch)
+        }
+        if length >= RepeatingPieceMerger.minimumLength && RepeatingPieceMerger.repeats(piece, length: length) {
+            return RepeatingPieceMerger(ranks: ranks).tokenCount(piece, length: length, limit: limit)
         }
         return LargePieceMerger(ranks: ranks).tokenCount(piece, length: length, limit: limit)
     }

@@ -42,9 +42,41 @@ public struct VocabularyFreeEstimator: Tokenizer {
         let weights = calibration.weights
         var counts = [Int](repeating: 0, count: Self.classNames.count)
         var scalars = 0
-        for scalar in text.unicodeScalars {
-            counts[Self.classOf(scalar.value)] += 1
-            scalars += 1
+        // Over the UTF-8 bytes: an ASCII byte is its own scalar and needs no range search (a
+        // long prompt is mostly ASCII; this pass is the estimate's whole cost).
+        var text = text
+        text.withUTF8 { bytes in
+            var ascii = (0, 0, 0, 0)
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b0 = UInt32(bytes[i])
+                if b0 < 0x80 {
+                    switch b0 {
+                    case 0x41...0x5A, 0x61...0x7A: ascii.0 += 1
+                    case 0x30...0x39: ascii.1 += 1
+                    case 0x20, 0x09, 0x0A, 0x0D: ascii.2 += 1
+                    default: ascii.3 += 1
+                    }
+                    i += 1
+                } else {
+                    let value: UInt32
+                    if b0 < 0xE0 {
+                        value = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                        i += 2
+                    } else if b0 < 0xF0 {
+                        value = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                        i += 3
+                    } else {
+                        value = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12
+                            | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+                        i += 4
+                    }
+                    counts[Self.classOf(value)] += 1
+                }
+                scalars += 1
+            }
+            counts[0] += ascii.0; counts[1] += ascii.1; counts[2] += ascii.2; counts[3] += ascii.3
         }
         if scalars == 0 { return .estimated(0, range: 0...0, tokenizer: id, note: note) }
         var estimate = 0.0

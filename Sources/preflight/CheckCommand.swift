@@ -50,7 +50,7 @@ struct CheckCommand: ParsableCommand {
     func budget() throws -> Budget {
         func amount(_ value: Double?) -> Decimal? { value.flatMap { Decimal(string: "\($0)", locale: nil) } }
         do {
-            return try Budget(balance: amount(balance), minimumBalance: amount(minBalance) ?? Budget.defaultMinimumBalance,
+            return try Budget(balance: amount(balance), minimumBalance: amount(minBalance),
                               spendingLimit: amount(limit), spent: amount(spent) ?? 0)
         } catch let error as BudgetError {
             let option = ["budget.minimumBalance": "--min-balance", "budget.spendingLimit": "--limit",
@@ -68,8 +68,15 @@ struct CheckCommand: ParsableCommand {
         let result = try AdvisorCommandSupport.call("check") { () throws(JSONRPCError) in
             try AdvisorMethods.check(params, advisor: context.advisor)
         }
-        AdvisorCommandSupport.print(advisor.json ? try AdvisorCommandSupport.json(result)
-                                    : TextReport.check(result, label: prompt.label))
+        if advisor.json {
+            AdvisorCommandSupport.print(try AdvisorCommandSupport.json(result))
+        } else {
+            // A refusal that the 0.10 default minimum causes names the option that changes it.
+            let hint = !result.allowed && minBalance == nil && result.reason.contains("minimum balance")
+                ? "the minimum balance of 0.10 is the default; set another with --min-balance (0 allows spending "
+                    + "the balance down to zero)" : nil
+            AdvisorCommandSupport.print(TextReport.check(result, label: prompt.label, hint: hint))
+        }
         if !result.allowed { throw ExitCode(3) }
     }
 }

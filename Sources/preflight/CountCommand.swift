@@ -10,7 +10,9 @@ import Log
 /// `preflight count`: exact token counts of files or stdin.
 ///
 /// One input prints the bare number; several print `COUNT<TAB>PATH` lines and a
-/// `COUNT<TAB>total` line. Inputs are counted byte for byte (CRLF stays CRLF, a final newline
+/// `COUNT<TAB>total` line. An input that cannot be read (missing, a directory, not UTF-8) is
+/// reported on stderr and left out; the others are still counted and printed, and the exit code
+/// is then 2. Inputs are counted byte for byte (CRLF stays CRLF, a final newline
 /// counts, a BOM counts). `--json` prints `preflight/countTokens`'s result for one input, and
 /// `{tokenizer, exact, files: [{path, tokens}], total}` for several.
 struct Count: ParsableCommand {
@@ -40,17 +42,29 @@ struct Count: ParsableCommand {
         let service = TokenCountingService(modelsDirectory: models?.path, log: StderrLog(level: .off))
         let inputs = files.isEmpty ? ["-"] : files
         var counts: [(path: String, count: TokenCount)] = []
+        var unreadable = 0
         for input in inputs {
-            let (text, label) = try AdvisorCommandSupport.readPrompt(input, command: "count")
-            counts.append((label, service.count(text, tokenizer: TokenizerID(tokenizer), mode: .exact)))
+            do {
+                let (text, label) = try AdvisorCommandSupport.readPrompt(input, command: "count")
+                counts.append((label, service.count(text, tokenizer: TokenizerID(tokenizer), mode: .exact)))
+            } catch is ExitCode {
+                unreadable += 1   // readPrompt said why on stderr
+            }
         }
+        defer {
+            if unreadable > 0 && inputs.count > 1 {
+                FileHandle.standardError.write(Data(
+                    "preflight count: \(unreadable) of \(inputs.count) inputs not counted (see above); the total is of the others\n".utf8))
+            }
+        }
+        if counts.isEmpty { throw ExitCode(2) }
         if let inexact = counts.first(where: { !$0.count.isExact }) {
             log.warning("these counts are estimates, not exact: \(inexact.count.note ?? "no vocabulary")")
             FileHandle.standardError.write(Data("preflight count: warning: estimates only — \(inexact.count.note ?? "no vocabulary")\n".utf8))
         }
         let total = counts.reduce(0) { $0 + $1.count.tokens }
         if json {
-            if counts.count == 1 {
+            if inputs.count == 1 {
                 var result = TokenCountMethods.result(counts[0].count)
                 result.path = counts[0].path
                 AdvisorCommandSupport.print(try AdvisorCommandSupport.json(result))
@@ -60,11 +74,12 @@ struct Count: ParsableCommand {
                     files: counts.map { CountFilesResult.File(path: $0.path, tokens: $0.count.tokens) }, total: total)
                 AdvisorCommandSupport.print(try AdvisorCommandSupport.json(result))
             }
-        } else if counts.count == 1 {
+        } else if inputs.count == 1 {
             AdvisorCommandSupport.print(String(counts[0].count.tokens))
         } else {
             for (path, count) in counts { AdvisorCommandSupport.print("\(count.tokens)\t\(path)") }
             AdvisorCommandSupport.print("\(total)\ttotal")
         }
+        if unreadable > 0 { throw ExitCode(2) }
     }
 }

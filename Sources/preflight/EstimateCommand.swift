@@ -3,6 +3,7 @@ import ArgumentParser
 import JSONRPC
 import PreflightAPI
 import PreflightServer
+import Tokenizers
 
 /// `preflight estimate [FILE]`: `preflight/estimate` on one prompt, as text or `--json`.
 struct EstimateCommand: ParsableCommand {
@@ -27,7 +28,15 @@ struct EstimateCommand: ParsableCommand {
         let result = try AdvisorCommandSupport.call("estimate") { () throws(JSONRPCError) in
             try AdvisorMethods.estimate(params, advisor: context.advisor)
         }
-        AdvisorCommandSupport.print(advisor.json ? try AdvisorCommandSupport.json(result)
-                                    : TextReport.estimate(result, label: prompt.label, requested: pricing.model != nil))
+        if advisor.json {
+            AdvisorCommandSupport.print(try AdvisorCommandSupport.json(result))
+            return
+        }
+        // The headline is the priced model's count; the exact o200k_base count goes beside it
+        // when that is another tokenizer (what `preflight count` would print).
+        let reference = result.tokens.tokenizer == TokenizerID.o200kBase.name
+            ? nil : context.tokenCounter.count(prompt.text, tokenizer: .o200kBase)
+        AdvisorCommandSupport.print(TextReport.estimate(result, label: prompt.label, requested: pricing.model != nil,
+                                                        reference: reference))
     }
 }

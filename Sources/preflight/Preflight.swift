@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PreflightServer
 
 /// `preflight`: token counts, tier routing and cost estimates for LLM prompts.
@@ -19,4 +20,44 @@ struct Preflight: ParsableCommand {
                       CalibrateCommand.self],
         defaultSubcommand: Serve.self
     )
+
+    /// Runs the command line; a first word that is not a command is a usage error naming the
+    /// nearest command, instead of the default command (`serve`) refusing it as its argument.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let first = arguments.first, let message = unknownCommandMessage(first) {
+            FileHandle.standardError.write(Data("preflight: error: \(message)\n".utf8))
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        }
+        main(arguments)
+    }
+
+    /// The commands a first word may name.
+    static var commandNames: [String] { configuration.subcommands.map { $0._commandName } + ["help"] }
+
+    /// Why `word` (the first argument) cannot be run, or `nil` when it is an option or a command.
+    static func unknownCommandMessage(_ word: String) -> String? {
+        guard !word.hasPrefix("-"), !commandNames.contains(word) else { return nil }
+        let names = configuration.subcommands.map { $0._commandName }
+        let nearest = names.map { ($0, editDistance(word, $0)) }.min { $0.1 < $1.1 }
+        var message = "unknown command \"\(word)\""
+        if let nearest, nearest.1 <= max(2, word.count / 3) || nearest.0.hasPrefix(word) {
+            message += "; did you mean \"\(nearest.0)\"?"
+        }
+        return message + " (commands: \(names.joined(separator: ", ")); see preflight --help)"
+    }
+
+    /// Levenshtein distance between two words.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var previous = Array(0...b.count)
+        for (i, x) in a.enumerated() {
+            var current = [i + 1]
+            for (j, y) in b.enumerated() {
+                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
 }

@@ -48,32 +48,59 @@ enum TextReport {
     // MARK: estimate
 
     /// The estimate of the prompt read from `label`; `requested` when the user named the model.
-    static func estimate(_ result: EstimateResult, label: String, requested: Bool) -> String {
+    ///
+    /// The headline count is the priced model's own (a Claude model's count is the `claude`
+    /// estimate), so it names that model and tokenizer, and shows `reference` — the exact
+    /// `o200k_base` count, what `preflight count` prints — beside it when it is another figure.
+    static func estimate(_ result: EstimateResult, label: String, requested: Bool,
+                         reference: TokenCount? = nil) -> String {
         let tokens = result.tokens
         let cost = result.cost
-        var tokenText = "\(count(tokens.input)) input tokens (\(tokens.tokenizer)"
+        let model = result.model
+        var tokenText = "\(count(tokens.input)) input tokens for \(model.id) (its tokenizer \(tokens.tokenizer)"
         if tokens.exact {
             tokenText += ", exact)"
         } else {
             tokenText += ", estimate \(count(tokens.range?.low))–\(count(tokens.range?.high)))"
         }
+        if let reference, reference.tokenizer.name != tokens.tokenizer || reference.tokens != tokens.input {
+            tokenText += "; \(count(reference.tokens)) in \(reference.tokenizer.name)"
+                + (reference.isExact ? " (exact, as `preflight count` says)" : " (estimated)")
+        }
         let scripts = tokens.byScript.members.map { "\($0.name) \(count($0.value))" }.joined(separator: " · ")
         let inflation = result.inflation
         var outputText = "\(count(cost.outputTokens)) tokens"
         if let projection = result.outputProjection {
-            outputText += " projected (\(projection.basis)), range \(count(projection.low))–\(count(projection.high))"
+            outputText += " projected (\(projection.basis)), range "
+                + "\(count(projection.low + (projection.reasoning?.low ?? cost.reasoningTokens)))–"
+                + "\(count(projection.high + (projection.reasoning?.high ?? cost.reasoningTokens)))"
         } else {
             outputText += " (as given)"
         }
-        let model = result.model
+        if let reasoning = result.outputProjection?.reasoning {
+            outputText += "\nof which \(count(reasoning.tokens)) reasoning, a default (range \(count(reasoning.low))–"
+                + "\(count(reasoning.high))): \(reasoning.basis)"
+        } else if cost.reasoningTokens > 0 {
+            outputText += "\nof which \(count(cost.reasoningTokens)) reasoning (as given)"
+        }
+        let modelText: String
+        if requested {
+            modelText = "requested"
+        } else if let recommendation = result.recommendation {
+            modelText = "recommended, confidence \(decimal(recommendation.confidence))"
+        } else {
+            modelText = "NOT recommended: no model can hold this prompt; priced as if it could"
+        }
         var rows: [(String, String)] = [
             ("Prompt", "\(label): \(tokenText)"),
             ("Scripts", scripts.isEmpty ? "—" : scripts),
             ("Inflation", "×\(decimal(inflation.factor)) vs English (dominant \(inflation.dominantScript.rawValue)); "
                 + "chars/4 would say \(count(inflation.naiveEstimate))"),
             ("Complexity", "\(decimal(result.complexity.score)) → \(result.complexity.suggestedTier.rawValue)"),
-            ("Model", "\(model.id) (\(model.tier.rawValue), \(model.provider)) — "
-                + (requested ? "requested" : "recommended, confidence \(decimal(result.recommendation.confidence))")),
+            ("Model", "\(model.id) (\(model.tier.rawValue), \(model.provider)) — \(modelText)"),
+        ]
+        if let noFit = result.noFit { rows.append(("Does not fit", noFit.reason)) }
+        rows += [
             ("Output", outputText),
             ("Cost", "\(credits(cost.credits)) credits (range \(credits(cost.range.low)) – \(credits(cost.range.high)))"),
             ("", "input \(credits(cost.input)) · cached \(credits(cost.cachedInput)) · cache write "
@@ -86,7 +113,7 @@ enum TextReport {
             return name + padded(id, modelWidth + 2) + credits(quote.credits)
         }
         rows.append(("Tiers", tierLines.joined(separator: "\n")))
-        rows.append(("Why", result.recommendation.reason))
+        if let recommendation = result.recommendation { rows.append(("Why", recommendation.reason)) }
         if !result.warnings.isEmpty { rows.append(("Warnings", result.warnings.map(\.message).joined(separator: "\n"))) }
         rows.append(("Catalog", result.catalog.version))
         return lines(rows)
@@ -94,8 +121,8 @@ enum TextReport {
 
     // MARK: check
 
-    /// The budget verdict for the prompt read from `label`.
-    static func check(_ result: CheckResult, label: String) -> String {
+    /// The budget verdict for the prompt read from `label`, with `hint` (what to change) after it.
+    static func check(_ result: CheckResult, label: String, hint: String? = nil) -> String {
         var rows: [(String, String)] = [
             ("Verdict", (result.allowed ? "ALLOWED: " : "REFUSED: ") + result.reason),
             ("Prompt", label),
@@ -107,6 +134,7 @@ enum TextReport {
         let alerts = result.alerts.map { "\(Int(($0.doubleValue * 100).rounded()))% of the limit" }
         rows.append(("Alerts", alerts.isEmpty ? "none" : alerts.joined(separator: ", ")))
         if !result.warnings.isEmpty { rows.append(("Warnings", result.warnings.map(\.message).joined(separator: "\n"))) }
+        if let hint { rows.append(("Hint", hint)) }
         return lines(rows)
     }
 

@@ -119,15 +119,52 @@ import Testing
         #expect(flexShort.credits == d("0.000625"))
     }
 
-    @Test func creditsIsTheRoundedSumOfUnroundedParts() throws {
-        // 1 token at 0.0025 per million = 2.5e-9: each part rounds half-even to 2e-9,
-        // but the total 5e-9 is exact.
+    @Test func creditsIsTheRoundedExactTotalAndThePartsAddUpToIt() throws {
+        // 1 token at 0.0025 per million = 2.5e-9: the total 5e-9 is exact; rounded on their own the
+        // parts would be 2e-9 each (4e-9 beside a total of 5e-9). Apportioned, the nano-credit the
+        // cuts lost goes to the first of the two that lost most.
         let m = model(input: "0.0025", output: "0.0025")
         let cost = try costs.price(TokenUsage(input: 1, output: 1), on: m)
-        #expect(cost.input == d("0.000000002"))
+        #expect(cost.input == d("0.000000003"))
         #expect(cost.output == d("0.000000002"))
         #expect(cost.credits == d("0.000000005"))
         #expect(cost.exactCredits == d("0.000000005"))
+        // Four parts of 0.4e-9: the total rounds to 1e-9, which one part carries.
+        let small = model(input: "0.0001", output: "0.0001", cached: "0.0001", write: "0.0001")
+        let tiny = try costs.price(TokenUsage(input: 12, cachedInput: 4, cacheWrite: 4, output: 4), on: small)
+        #expect(tiny.credits == d("0.000000002"))   // 1.6e-9
+        #expect(tiny.input + tiny.cachedInput + tiny.cacheWrite + tiny.output + tiny.reasoning == tiny.credits)
+    }
+
+    @Test func apportionedPartsStayWithinANanoCreditOfTheirExactValues() {
+        let parts = [d("0.0000000375"), d("0.0000000625"), d("0.00000001875"), d("0.3"), d("0")]
+        let (total, rounded) = CreditRounding.apportion(parts)
+        #expect(total == CreditRounding.round(parts.reduce(0, +)))
+        #expect(rounded.reduce(0, +) == total)
+        for (exact, shown) in zip(parts, rounded) { #expect(abs(exact - shown) < d("0.000000001")) }
+        #expect(rounded[4] == 0)
+    }
+
+    @Test func aServiceTierWithoutLongContextPricesNeverGetsCheaperAboveTheThreshold() throws {
+        // priority costs more than the standard long-context prices: above the threshold the
+        // request keeps the higher price for each kind of token, so more input never costs less.
+        let standardLC = LongContextPricing(above: 1_000, inputPerMillion: d("2.5"), outputPerMillion: d("15"))
+        let m = model(input: "1.25", output: "10", longContext: standardLC, serviceTiers: [
+            .priority: ServiceTierPricing(inputPerMillion: d("3"), outputPerMillion: d("12")),
+        ])
+        let at = try costs.price(TokenUsage(input: 1_000, output: 1_000), on: m, serviceTier: .priority)
+        let above = try costs.price(TokenUsage(input: 1_001, output: 1_000), on: m, serviceTier: .priority)
+        #expect(above.credits >= at.credits)
+        #expect(above.input == d("0.003003"))   // 1,001 × 3 (priority, above 2.5) / 1e6
+        #expect(above.output == d("0.015"))     // 1,000 × 15 (long context, above 12) / 1e6
+        // A cached price missing below the threshold falls back to the input price; above it the
+        // published long-context cached price is lower: the higher one stays (LiteLLM's flex tiers).
+        let fallback = LongContextPricing(above: 1_000, inputPerMillion: d("2.5"), outputPerMillion: d("15"),
+                                          cachedInputPerMillion: d("0.25"))
+        let flex = model(input: "1.25", output: "10", longContext: fallback)
+        let short = try costs.price(TokenUsage(input: 1_000, cachedInput: 1_000, output: 0), on: flex)
+        let long = try costs.price(TokenUsage(input: 1_001, cachedInput: 1_001, output: 0), on: flex)
+        #expect(short.credits == d("0.00125") && long.credits >= short.credits)
     }
 
     @Test func roundingIsHalfEvenAtNinePlaces() {

@@ -18,9 +18,9 @@ import Tokenizers
     @Test func recommendsTheCheapestFittingModelOfTheSuggestedTier() throws {
         let estimate = try planner.estimate(EstimateRequest(input: .prompt("Capital of France"), maxOutputTokens: 90))
         #expect(estimate.complexity.suggestedTier == .economy)
-        #expect(estimate.recommendation.tier == .economy)
-        #expect(estimate.recommendation.model == "econ-b")
-        #expect(estimate.recommendation.reason.hasPrefix("economy: fixed economy for the test"))
+        #expect(estimate.recommendation?.tier == .economy)
+        #expect(estimate.recommendation?.model == "econ-b")
+        #expect(estimate.recommendation?.reason.hasPrefix("economy: fixed economy for the test") == true)
         // Counted with econ-b's own tokenizer: 3 words, doubled, not exact.
         #expect(estimate.tokens.input == 6)
         #expect(estimate.tokens.tokenizer == "fam")
@@ -38,17 +38,17 @@ import Tokenizers
     @Test func theContextWindowMustHoldTheInputPlusTheProjectedOutput() throws {
         // 6 input + 350 projected output tokens do not fit econ-b's 100: econ-a (1,000) is chosen.
         let estimate = try planner.estimate(EstimateRequest(input: .prompt("Capital of France")))
-        #expect(estimate.recommendation.tier == .economy)
-        #expect(estimate.recommendation.model == "econ-a")
+        #expect(estimate.recommendation?.tier == .economy)
+        #expect(estimate.recommendation?.model == "econ-a")
         #expect(estimate.cost.outputTokens == 350)
-        #expect(estimate.recommendation.reason.contains("econ-a is the cheapest economy model"))
-        #expect(estimate.recommendation.reason.contains("3 input and 350 output tokens"))
+        #expect(estimate.recommendation?.reason.contains("econ-a is the cheapest economy model") == true)
+        #expect(estimate.recommendation?.reason.contains("3 input and 350 output tokens") == true)
         // With a prompt long enough that no economy model holds it plus its output, the tier moves up.
         let long = Array(repeating: "word", count: 700).joined(separator: " ")
         let moved = try planner.estimate(EstimateRequest(input: .prompt(long)))
-        #expect(moved.recommendation.tier == .standard)
-        #expect(moved.recommendation.reason.contains("no economy model fits"))
-        #expect(moved.recommendation.reason.contains("projected output tokens exceed"))
+        #expect(moved.recommendation?.tier == .standard)
+        #expect(moved.recommendation?.reason.contains("no economy model fits") == true)
+        #expect(moved.recommendation?.reason.contains("projected output tokens exceed") == true)
     }
 
     @Test func tiersArePricedWithEachModelsOwnTokenizer() throws {
@@ -73,15 +73,15 @@ import Tokenizers
     @Test func modelsThatCannotHoldTheInputAreSkipped() throws {
         let prompt = Array(repeating: "word", count: 60).joined(separator: " ")
         let estimate = try planner.estimate(EstimateRequest(input: .prompt(prompt), expectedOutputTokens: 1))
-        #expect(estimate.recommendation.model == "econ-a")   // econ-b would need 120 > 100 tokens
+        #expect(estimate.recommendation?.model == "econ-a")   // econ-b would need 120 > 100 tokens
         #expect(estimate.tokens.input == 60 && estimate.tokens.exact)
     }
 
     @Test func requestedModelIsPricedAndUnknownModelIsNamed() throws {
         let estimate = try planner.estimate(EstimateRequest(input: .prompt("Capital of France"), model: "front",
                                                             expectedOutputTokens: 100))
-        #expect(estimate.recommendation.model == "front")
-        #expect(estimate.recommendation.tier == .frontier)
+        #expect(estimate.recommendation?.model == "front")
+        #expect(estimate.recommendation?.tier == .frontier)
         #expect(estimate.cost.credits == d("0.007545"))     // 3 × 15 + 100 × 75, per million
         let error = #expect(throws: EstimateError.self) {
             try planner.estimate(EstimateRequest(input: .prompt("x"), model: "gpt-nope"))
@@ -93,26 +93,43 @@ import Tokenizers
     @Test func constraintsRestrictProvidersTiersAndReasoning() throws {
         let providers = try planner.estimate(EstimateRequest(
             input: .prompt("Capital of France"), constraints: try RoutingConstraints(providers: ["p2"])))
-        #expect(providers.recommendation.model == "prem")
-        #expect(providers.recommendation.reason.contains("no economy model passes the provider/reasoning constraints, so premium"))
+        #expect(providers.recommendation?.model == "prem")
+        #expect(providers.recommendation?.reason.contains("no economy model passes the provider/reasoning constraints, so premium") == true)
         #expect(providers.tiers[0].model == nil && providers.tiers[0].reason != nil)
         let reasoning = try planner.estimate(EstimateRequest(
             input: .prompt("Capital of France"), constraints: try RoutingConstraints(requireReasoning: true)))
-        #expect(reasoning.recommendation.model == "prem")
+        #expect(reasoning.recommendation?.model == "prem")
         let minTier = try planner.estimate(EstimateRequest(
             input: .prompt("Capital of France"), constraints: try RoutingConstraints(minTier: .standard)))
-        #expect(minTier.recommendation.model == "std")
+        #expect(minTier.recommendation?.model == "std")
         #expect(throws: EstimateError.self) { try RoutingConstraints(minTier: .premium, maxTier: .economy) }
     }
 
-    @Test func noFittingModelIsAnErrorThatSaysWhy() {
+    @Test func aPromptNoAllowedModelCanHoldIsAResultWithItsCountAndNoRecommendation() throws {
         let prompt = Array(repeating: "word", count: 2_000).joined(separator: " ")
-        let error = #expect(throws: EstimateError.self) {
-            try planner.estimate(EstimateRequest(input: .prompt(prompt), expectedOutputTokens: 1,
-                                                 constraints: try RoutingConstraints(maxTier: .economy)))
-        }
-        #expect(error?.code == .noModelFits)
-        #expect(error?.message.contains("context window") == true)
+        let estimate = try planner.estimate(EstimateRequest(input: .prompt(prompt), expectedOutputTokens: 1,
+                                                            constraints: try RoutingConstraints(maxTier: .economy)))
+        #expect(estimate.recommendation == nil)
+        #expect(estimate.tokens.input == 2_000)
+        let noFit = try #require(estimate.noFit)
+        // econ-a (1,000) is the largest window the constraints allow; the count is in its tokenizer.
+        #expect(noFit.model == "econ-a" && noFit.contextWindow == 1_000 && noFit.inputTokens == 2_000)
+        #expect(noFit.noModelCanHoldIt)
+        #expect(noFit.reason.contains("over its context window of 1000 tokens, the largest among the models this request may use"))
+        #expect(estimate.model.id == "econ-a")
+    }
+
+    @Test func theInputFitsButNoModelHoldsTheProjectedOutput_TheRoomiestModelIsCapped() throws {
+        // 900 words: econ-a (1,000) holds them but not 350 more; econ-b (100) not even the input.
+        let prompt = Array(repeating: "word", count: 900).joined(separator: " ")
+        let estimate = try planner.estimate(EstimateRequest(input: .prompt(prompt),
+                                                            constraints: try RoutingConstraints(maxTier: .economy)))
+        #expect(estimate.recommendation?.model == "econ-a")
+        #expect(estimate.recommendation?.reason.contains("most room (100 tokens)") == true)
+        #expect(estimate.cost.outputTokens == 100)
+        #expect(estimate.outputProjection?.capped == true && estimate.outputProjection?.cap == 100)
+        #expect(estimate.warnings.contains { $0.contains("leaves 100 tokens of econ-a's context window") })
+        #expect(estimate.noFit == nil)
     }
 
     @Test func chatMessagesAddOverheadAndReportUncountedParts() throws {
@@ -169,5 +186,105 @@ import Tokenizers
     @Test func emptyMessagesAreRejected() {
         let error = #expect(throws: EstimateError.self) { try planner.estimate(EstimateRequest(input: .messages([]))) }
         #expect(error?.field == "messages")
+    }
+
+    // MARK: - Output length rules (issue 12)
+
+    @Test func expectedOutputBeyondMaxOutputTokensIsRefused() {
+        let error = #expect(throws: EstimateError.self) {
+            try planner.estimate(EstimateRequest(input: .prompt("Capital of France"), model: "std",
+                                                 expectedOutputTokens: 5_000, maxOutputTokens: 10))
+        }
+        #expect(error?.field == "expectedOutputTokens")
+        #expect(error?.message.contains("exceed maxOutputTokens 10") == true)
+    }
+
+    @Test func aStatedOutputBeyondTheRequestedModelsMaximumIsRefused() {
+        // prem's maximum output is 8,000 tokens.
+        let error = #expect(throws: EstimateError.self) {
+            try planner.estimate(EstimateRequest(input: .prompt("Capital of France"), model: "prem",
+                                                 expectedOutputTokens: 9_000))
+        }
+        #expect(error?.field == "expectedOutputTokens")
+        #expect(error?.message.contains("exceed prem's maximum output of 8000") == true)
+        let reasoning = #expect(throws: EstimateError.self) {
+            try planner.estimate(EstimateRequest(input: .prompt("Capital of France"), model: "prem", reasoningTokens: 9_000))
+        }
+        #expect(reasoning?.field == "reasoningTokens")
+    }
+
+    @Test func aStatedOutputBeyondTheRequestedModelsRoomIsRefused() {
+        // std holds 100,000 tokens; the prompt is 3.
+        let error = #expect(throws: EstimateError.self) {
+            try planner.estimate(EstimateRequest(input: .prompt("Capital of France"), model: "std",
+                                                 expectedOutputTokens: 99_998))
+        }
+        #expect(error?.field == "expectedOutputTokens")
+        #expect(error?.message.contains("exceed std's context window of 100000") == true)
+    }
+
+    @Test func aProjectionBeyondTheRequestedModelsRoomIsCappedThereWithAWarning() throws {
+        // econ-b counts 6 tokens (its family doubles) in a window of 100: 94 tokens of room.
+        let estimate = try planner.estimate(EstimateRequest(input: .prompt("Capital of France"), model: "econ-b"))
+        #expect(estimate.cost.outputTokens == 94)
+        #expect(estimate.outputProjection?.cap == 94 && estimate.outputProjection?.capped == true)
+        #expect(estimate.warnings.contains { $0.contains("leaves 94 tokens of econ-b's context window") })
+        #expect(estimate.noFit == nil)
+    }
+
+    @Test func aRequestedModelThatCannotHoldTheInputIsPricedWithNoFit() throws {
+        let prompt = Array(repeating: "word", count: 60).joined(separator: " ")
+        let estimate = try planner.estimate(EstimateRequest(input: .prompt(prompt), model: "econ-b",
+                                                            expectedOutputTokens: 1))
+        let noFit = try #require(estimate.noFit)
+        #expect(noFit.model == "econ-b" && noFit.inputTokens == 120 && !noFit.noModelCanHoldIt)
+        #expect(noFit.reason.contains("exceeds econ-b's context window of 100"))
+        #expect(estimate.recommendation?.model == "econ-b")
+        let verdict = BudgetCheck.evaluate(estimate, budget: try Budget(balance: d("100")))
+        #expect(!verdict.allowed && verdict.reason.hasPrefix(noFit.reason))
+    }
+
+    @Test func aReasoningModelIsPricedWithTheDefaultReasoningProjection() throws {
+        // prem reasons; maximum output 8,000. A general task: reasoning 1,500 (0…12,000 → 0…8,000),
+        // visible 350 (100…1,000, what the reasoning leaves of the cap).
+        let estimate = try planner.estimate(EstimateRequest(input: .prompt("Capital of France"), model: "prem"))
+        let reasoning = try #require(estimate.outputProjection?.reasoning)
+        #expect(reasoning.isDefault)
+        #expect(reasoning.tokens == 1_500 && reasoning.low == 0 && reasoning.high == 8_000)
+        #expect(reasoning.basis.contains("25,000"))
+        #expect(estimate.cost.usage.reasoning == 1_500)
+        #expect(estimate.cost.outputTokens == 1_850)
+        #expect(estimate.cost.reasoning == d("0.0225"))   // 1,500 × 15 / 1e6
+        #expect(estimate.outputProjection?.high == 0)       // the high end's reasoning fills the cap
+        // high end: 3 input + 8,000 output; low end: 3 input + 100 visible.
+        #expect(estimate.cost.range.high == d("0.120009"))
+        #expect(estimate.cost.range.low == d("0.001509"))
+        // Stating the reasoning (0 included) replaces the default.
+        let stated = try planner.estimate(EstimateRequest(input: .prompt("Capital of France"), model: "prem",
+                                                          reasoningTokens: 0))
+        #expect(stated.outputProjection?.reasoning == nil && stated.cost.usage.reasoning == 0)
+        #expect(stated.cost.outputTokens == 350)
+    }
+
+    @Test func reasoningTokensOnAModelThatDoesNotReasonAreRefused() {
+        let error = #expect(throws: EstimateError.self) {
+            try planner.estimate(EstimateRequest(input: .prompt("Capital of France"), model: "std", reasoningTokens: 200))
+        }
+        #expect(error?.field == "reasoningTokens")
+        #expect(error?.message.contains("std is not a reasoning model") == true)
+    }
+
+    @Test func statedReasoningTokensRecommendOnlyReasoningModels() throws {
+        let estimate = try planner.estimate(EstimateRequest(input: .prompt("Capital of France"), reasoningTokens: 200))
+        #expect(estimate.recommendation?.model == "prem")
+        #expect(estimate.recommendation?.reason.contains("only reasoning models") == true)
+        #expect(estimate.tiers[0].model == nil && estimate.tiers[1].model == nil)
+        #expect(estimate.cost.usage.reasoning == 200)
+    }
+
+    @Test func anEmptyPromptIsRefused() {
+        let error = #expect(throws: EstimateError.self) { try planner.estimate(EstimateRequest(input: .prompt(""))) }
+        #expect(error?.field == "prompt")
+        #expect(error?.message.contains("empty") == true)
     }
 }

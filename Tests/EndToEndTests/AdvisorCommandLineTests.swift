@@ -150,4 +150,102 @@ import TestSupport
         #expect(text.stdout.contains("days in the future — check its version"), "\(text.stdout)")
         #expect(text.stderr.contains("the model catalog is dated 2099-01-01"))
     }
+
+    // MARK: - Issue 12
+
+    @Test func aMistypedCommandIsNamedWithTheNearestOne() throws {
+        let typo = try runCLI(["estimat", "prompt.txt"])
+        #expect(typo.status == 64)
+        #expect(typo.stderr.contains(#"unknown command "estimat"; did you mean "estimate"?"#))
+        let nothingNear = try runCLI(["frobnicate"])
+        #expect(nothingNear.status == 64)
+        #expect(nothingNear.stderr.contains("commands: serve, count, estimate, check, models, calibrate"))
+        #expect(!nothingNear.stderr.contains("did you mean"))
+    }
+
+    @Test func estimateAndCheckTakeTheOutputCacheReasoningAndServiceTierOptions() throws {
+        let catalog = try AdvisorFixtures.freshCatalog()
+        let text = "Summarise: the meeting moved to Tuesday.\n"
+        let file = try AdvisorFixtures.write(text, name: "prompt.txt")
+        let options = ["--model", "big", "--expected-output", "600", "--max-output", "900", "--cached-input", "3",
+                       "--cache-write", "2", "--reasoning", "100", "--service-tier", "batch"]
+        let cli = try runCLI(["estimate", "--catalog", catalog, "--json"] + options + [file])
+        #expect(cli.status == 0, "\(cli.stderr)")
+        let method = try methodResult(EstimateResult.self, "preflight/estimate", [
+            "prompt": text, "model": "big", "expectedOutputTokens": 600, "maxOutputTokens": 900,
+            "cachedInputTokens": 3, "cacheWriteTokens": 2, "reasoningTokens": 100, "serviceTier": "batch",
+        ], catalog: catalog)
+        let result = try parse(cli.stdout, as: EstimateResult.self)
+        #expect(result == method)
+        #expect(result.cost.outputTokens == 600 && result.cost.reasoningTokens == 100)
+        let check = try runCLI(["check", "--catalog", catalog, "--balance", "5", "--json"] + options + [file])
+        #expect(check.status == 0)
+        #expect(try parse(check.stdout, as: CheckResult.self).credits == result.cost.credits)
+        // Contradicting options are usage errors.
+        let contradiction = try runCLI(["estimate", "--catalog", catalog, "--expected-output", "5000", "--max-output", "10", file])
+        #expect(contradiction.status == 64)
+        #expect(contradiction.stderr.contains("--expected-output 5000 exceeds --max-output 10"))
+        #expect(try runCLI(["estimate", "--catalog", catalog, "--service-tier", "turbo", file]).status == 64)
+        #expect(try runCLI(["estimate", "--catalog", catalog, "--cached-input", "-1", file]).status == 64)
+        // What the method refuses about the prompt is exit 2: more cached tokens than the input has.
+        let tooManyCached = try runCLI(["estimate", "--catalog", catalog, "--model", "cheap", "--cached-input", "100000", file])
+        #expect(tooManyCached.status == 2)
+        #expect(tooManyCached.stderr.contains("cachedInputTokens"))
+    }
+
+    @Test func theHeadlineNamesItsModelAndTokenizerBesideTheExactCount() throws {
+        let catalog = try AdvisorFixtures.freshCatalog()
+        let file = try AdvisorFixtures.write("Explain why the sky is blue, briefly.", name: "prompt.txt")
+        let count = try runCLI(["count", file]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        // mid is counted with the claude family's estimate: the exact o200k_base count goes beside it.
+        let estimated = try runCLI(["estimate", "--catalog", catalog, "--model", "mid", file])
+        #expect(estimated.status == 0)
+        #expect(estimated.stdout.contains("input tokens for mid (its tokenizer claude, estimate "))
+        #expect(estimated.stdout.contains("; \(count) in o200k_base (exact, as `preflight count` says)"))
+        // cheap counts with o200k_base itself: one figure.
+        let exact = try runCLI(["estimate", "--catalog", catalog, "--model", "cheap", file])
+        #expect(exact.stdout.contains(": \(count) input tokens for cheap (its tokenizer o200k_base, exact)\n"))
+    }
+
+    @Test func aBalanceBelowTheDefaultMinimumSaysSoAndNamesTheOption() throws {
+        let catalog = try AdvisorFixtures.freshCatalog()
+        let file = try AdvisorFixtures.write("Reply with yes or no: is 7 prime?", name: "prompt.txt")
+        let refused = try runCLI(["check", "--catalog", catalog, "--model", "flat", "--balance", "0.05", file])
+        #expect(refused.status == 3)
+        #expect(refused.stdout.contains("already below the minimum balance of 0.1 (the default"))
+        #expect(refused.stdout.contains("--min-balance"))
+        // With the minimum given, no hint; at 0 the small balance is enough.
+        let allowed = try runCLI(["check", "--catalog", catalog, "--model", "flat", "--balance", "0.05", "--min-balance", "0", file])
+        #expect(allowed.status == 0)
+        #expect(!allowed.stdout.contains("Hint"))
+    }
+
+    @Test func anEmptyPromptIsRefused() throws {
+        let catalog = try AdvisorFixtures.freshCatalog()
+        let empty = try AdvisorFixtures.write("", name: "empty.txt")
+        for command in [["estimate"], ["check", "--balance", "5"]] {
+            let cli = try runCLI(command + ["--catalog", catalog, empty])
+            #expect(cli.status == 2)
+            #expect(cli.stderr.contains("the prompt is empty"))
+            #expect(cli.stdout.isEmpty)
+        }
+    }
+
+    @Test func aPromptNoModelCanHoldIsReportedAndRefusedWithItsCount() throws {
+        // The fixture's largest window is top's 1,000,000 tokens (gemini, estimated): 1.2 M words exceed it.
+        let catalog = try AdvisorFixtures.freshCatalog()
+        let file = try AdvisorFixtures.write(String(repeating: "lorem ipsum dolor ", count: 400_000), name: "long.txt")
+        let estimate = try runCLI(["estimate", "--catalog", catalog, "--json", file])
+        #expect(estimate.status == 0, "\(estimate.stderr)")
+        let result = try parse(estimate.stdout, as: EstimateResult.self)
+        #expect(result.recommendation == nil && estimate.stdout.contains(#""recommendation":null"#))
+        let noFit = try #require(result.noFit)
+        #expect(noFit.model == "top" && noFit.contextWindow == 1_000_000 && noFit.noModelCanHoldIt)
+        #expect(noFit.reason.contains("1000000 tokens, the largest in the catalog"))
+        let text = try runCLI(["estimate", "--catalog", catalog, file])
+        #expect(text.stdout.contains("NOT recommended: no model can hold this prompt"))
+        let check = try runCLI(["check", "--catalog", catalog, "--balance", "1000", file])
+        #expect(check.status == 3)
+        #expect(check.stdout.contains("REFUSED: no model can hold this prompt"))
+    }
 }

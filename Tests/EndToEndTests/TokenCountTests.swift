@@ -101,6 +101,19 @@ import TestSupport
         #expect(invalid.stderr.contains("\(bad.path): not valid UTF-8 at byte 2"))
         #expect(try runCLI(["count", "/nonexistent/file"]).status == 2)
         #expect(try runCLI(["count", "--tokenizer", "p50k_base"]).status == 64)
+        // One bad input among several: the others are still counted and printed, the bad one is
+        // named on stderr, and the exit code says something was not counted.
+        let good = FileManager.default.temporaryDirectory.appendingPathComponent("preflight-good-\(UUID().uuidString).txt")
+        try Data(sample.utf8).write(to: good)
+        defer { try? FileManager.default.removeItem(at: good) }
+        let mixed = try runCLI(["count", good.path, bad.path, good.path])
+        #expect(mixed.status == 2)
+        #expect(mixed.stdout == "11\t\(good.path)\n11\t\(good.path)\n22\ttotal\n")
+        #expect(mixed.stderr.contains("\(bad.path): not valid UTF-8 at byte 2"))
+        #expect(mixed.stderr.contains("1 of 3 inputs not counted"))
+        let json = try runCLI(["count", "--json", good.path, "/nonexistent/file"])
+        #expect(json.status == 2)
+        #expect(try JSONValue.decode(CountFilesResult.self, fromText: json.stdout).total == 11)
     }
 
 }

@@ -254,6 +254,22 @@ import PreflightServer
         server.waitForExit()
     }
 
+    /// As `preflight/check` refuses a prompt the model cannot hold whatever the budget, so does
+    /// the budget diagnostic (issue 12): a generous balance does not make it sendable.
+    @Test func theBudgetDiagnosticRefusesAPromptTheModelCannotHold() throws {
+        let server = ServerHarness()
+        server.sendLine(Self.initialize(options: #"{"defaultModel":"gpt-4o-mini","budget":{"balance":100}}"#))
+        server.sendLine(initializedLine)
+        server.sendLine(Self.didOpen("Summarise:\n" + String(repeating: "word ", count: 140_000)))
+        let published = try #require(server.waitForMessage { Self.isDiagnostics($0, version: 1) })
+        let diagnostics = published["params"]?["diagnostics"]?.elements ?? []
+        let budget = try #require(diagnostics.first { $0["code"]?.stringValue == "budget" }, "\(diagnostics)")
+        #expect(budget["severity"]?.intValue == 1)
+        #expect(budget["message"]?.stringValue?.contains("would be refused: the input of") == true, "\(budget)")
+        server.closeInput()
+        server.waitForExit()
+    }
+
     @Test func badSettingIsAWarningAndThePreviousValueStays() throws {
         let server = ServerHarness()
         server.sendLine(Self.initialize(options: #"{"defaultModel":"gpt-4o-mini"}"#))

@@ -52,4 +52,14 @@ private struct SpaceWordTokenizer: Tokenizer {
         #expect(TokenCountingService.specialTokenNames(of: "claude") == nil)
         #expect(TokenCountingService.specialTokenNames(of: .estimator) == nil)
     }
+
+    @Test func aBatchCountGivesWhatCountingOneByOneGives() {
+        let service = Self.service()
+        let text = "Summarise: 会议改到周二。 Meeting moved to Tuesday."
+        let ids: [TokenizerID] = [Self.wordsID, "claude", "gemini", "llama", "claude"]
+        let batch = service.counts(text, tokenizers: ids)
+        #expect(batch.count == 4)
+        for id in ids { #expect(batch[id] == service.count(text, tokenizer: id), "\(id)") }
+        #expect(batch["gemini"]?.tokenizer == "gemini" && batch["gemini"]?.note?.contains("gemini") == true)
+    }
 }
