@@ -10,10 +10,21 @@
 ///
 /// with backtracking (leftmost-first) semantics. Each alternative is resolved in closed form
 /// instead of by backtracking: see the comments on the word and whitespace cases.
+///
+/// Mistral's Tekken v3 pattern is the same without the contraction suffixes and with `\p{N}`
+/// for numbers (single digits): `O200kPreTokenizer(contractions: false, maxDigits: 1)`.
 struct O200kPreTokenizer: PreTokenizer {
     let classes: ScalarClassLookup
+    /// Whether words take o200k's `(?i:'s|'t|'re|'ve|'m|'ll|'d)?` suffix (not in Tekken).
+    let matchesContractions: Bool
+    /// How many digits one number piece takes: 3 (`\p{N}{1,3}`), or 1 in Tekken.
+    let maxDigits: Int
 
-    init(classes: ScalarClassLookup = ScalarClassTable.shared.lookup) { self.classes = classes }
+    init(contractions: Bool = true, maxDigits: Int = 3, classes: ScalarClassLookup = ScalarClassTable.shared.lookup) {
+        self.classes = classes
+        self.matchesContractions = contractions
+        self.maxDigits = maxDigits
+    }
 
     private static let letter = ScalarClassTable.letter
     private static let number = ScalarClassTable.number
@@ -48,11 +59,11 @@ struct O200kPreTokenizer: PreTokenizer {
                 if e >= 0 { return e }
             }
         }
-        // \p{N}{1,3}
+        // \p{N}{1,3} (\p{N} in Tekken)
         if flags & Self.number != 0 {
             var position = start + length
             var taken = 1
-            while taken < 3, position < end {
+            while taken < maxDigits, position < end {
                 let (f, l) = classes.classify(text, position)
                 if f & Self.number == 0 { break }
                 position += l
@@ -130,12 +141,12 @@ struct O200kPreTokenizer: PreTokenizer {
                     if f2 & Self.lower == 0 { break }
                     position += l2
                 }
-                return ContractionMatcher.end(text, at: position, limit: end)
+                return contractionEnd(text, at: position, limit: end)
             }
             break
         }
         if lastLowerEnd < 0 { return -1 }
-        return ContractionMatcher.end(text, at: lastLowerEnd, limit: end)
+        return contractionEnd(text, at: lastLowerEnd, limit: end)
     }
 
     /// Alternative 2 from `from`: `UC+ LC* contraction?`. Returns -1 if it does not match.
@@ -153,6 +164,12 @@ struct O200kPreTokenizer: PreTokenizer {
             if f & Self.lower == 0 { break }
             position += l
         }
-        return ContractionMatcher.end(text, at: position, limit: end)
+        return contractionEnd(text, at: position, limit: end)
+    }
+
+    /// The end of an optional contraction suffix at `offset` (none in Tekken).
+    @inline(__always)
+    private func contractionEnd(_ text: UnsafePointer<UInt8>, at offset: Int, limit: Int) -> Int {
+        matchesContractions ? ContractionMatcher.end(text, at: offset, limit: limit) : offset
     }
 }
