@@ -21,6 +21,8 @@ public final class BPEEncoding: Tokenizer {
     /// Which encoding this is: name, vocabulary file, special tokens, pre-tokenizer.
     public let definition: BPEEncodingDefinition
     let table: TokenRankTable
+    /// The definition's scanner, made with the encoding.
+    let preTokenizer: any PreTokenizer
     /// The special tokens `allowedSpecial` may name.
     let specials: [SpecialToken]
     /// What is matched with the default policy: the always-recognised added tokens (none
@@ -40,6 +42,7 @@ public final class BPEEncoding: Tokenizer {
     init(definition: BPEEncodingDefinition, table: TokenRankTable) {
         self.definition = definition
         self.table = table
+        self.preTokenizer = definition.makePreTokenizer()
         self.specials = definition.specialTokens.map {
             SpecialToken(name: $0.name, bytes: Array($0.name.utf8), id: $0.id)
         }
@@ -107,10 +110,10 @@ public final class BPEEncoding: Tokenizer {
         let matcher = matcher(allowedSpecial)
         if definition.normalization == .nfc, let normalized = NFCNormalizer.shared.normalize(base, buffer.count) {
             return normalized.bytes.withUnsafeBufferPointer {
-                definition.preTokenizer.countTokens(self, $0.baseAddress!, $0.count, specials: matcher)
+                preTokenizer.countTokens(self, $0.baseAddress!, $0.count, specials: matcher)
             }
         }
-        return definition.preTokenizer.countTokens(self, base, buffer.count, specials: matcher)
+        return preTokenizer.countTokens(self, base, buffer.count, specials: matcher)
     }
 
     /// Encodes UTF-8 text already in memory; see `count(utf8:allowedSpecial:)`. Offsets are
@@ -120,11 +123,11 @@ public final class BPEEncoding: Tokenizer {
         let matcher = matcher(allowedSpecial)
         if definition.normalization == .nfc, let normalized = NFCNormalizer.shared.normalize(base, buffer.count) {
             let spans = normalized.bytes.withUnsafeBufferPointer {
-                definition.preTokenizer.encodeTokens(self, $0.baseAddress!, $0.count, specials: matcher)
+                preTokenizer.encodeTokens(self, $0.baseAddress!, $0.count, specials: matcher)
             }
             return spans.map(normalized.map.originalSpan)
         }
-        return definition.preTokenizer.encodeTokens(self, base, buffer.count, specials: matcher)
+        return preTokenizer.encodeTokens(self, base, buffer.count, specials: matcher)
     }
 
     /// The tokens cut out before pre-tokenizing under `policy`: the added tokens, plus the

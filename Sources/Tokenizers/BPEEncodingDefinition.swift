@@ -25,14 +25,16 @@ public struct BPEEncodingDefinition: Sendable {
     public let tokenIDOffset: Int
     /// The vocabulary-free estimator's calibration used when the vocabulary cannot be loaded.
     public let estimatorCalibration: EstimatorCalibration
-    /// Splits text into pieces exactly as the encoding's regular expression does.
-    let preTokenizer: any PreTokenizer
+    /// Makes the scanner that splits text into pieces exactly as the encoding's regular
+    /// expression does; called when the vocabulary is loaded, so a scanner's own tables (DeepSeek
+    /// V4's classes) are decoded only in processes that use it.
+    let makePreTokenizer: @Sendable () -> any PreTokenizer
 
     /// Defines an encoding; the pre-tokenizer is internal to this module, so new encodings are
     /// defined here.
     init(id: TokenizerID, specialTokens: [(name: String, id: Int)], addedTokens: [(name: String, id: Int)] = [],
          normalization: TextNormalization = .none, tokenIDOffset: Int = 0,
-         estimatorCalibration: EstimatorCalibration, preTokenizer: any PreTokenizer) {
+         estimatorCalibration: EstimatorCalibration, preTokenizer: @escaping @autoclosure @Sendable () -> any PreTokenizer) {
         self.id = id
         self.vocabularyFileName = id.name + ".tiktoken"
         self.specialTokens = specialTokens
@@ -40,7 +42,7 @@ public struct BPEEncodingDefinition: Sendable {
         self.normalization = normalization
         self.tokenIDOffset = tokenIDOffset
         self.estimatorCalibration = estimatorCalibration
-        self.preTokenizer = preTokenizer
+        self.makePreTokenizer = preTokenizer
     }
 
     /// GPT-4o, GPT-4.1, GPT-5 and the o-series models; special tokens as in tiktoken 0.14.
@@ -86,13 +88,28 @@ public struct BPEEncodingDefinition: Sendable {
     public static let deepSeekV4: BPEEncodingDefinition = {
         var special: [(name: String, id: Int)] = []
         var added: [(name: String, id: Int)] = []
-        for line in deepSeekAddedTokenLines.split(separator: "\n") {
-            let fields = line.split(separator: " ", maxSplits: 2)
-            guard fields.count == 3, let id = Int(fields[0]) else {
-                fatalError("DeepSeekAddedTokensData.swift is corrupt; rerun scripts/generate-family-tables.py")
+        // Parsed as bytes in one pass: this runs at every process start (the registrations are
+        // made then), and splitting the 1,283 lines as Swift strings cost ~30 million instructions.
+        var lines = deepSeekAddedTokenLines
+        lines.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                var id = 0
+                while bytes[i] != ASCIIByte.space {
+                    id = id * 10 + Int(bytes[i] &- UInt8(ascii: "0"))
+                    i += 1
+                }
+                let isSpecial = bytes[i + 1] == UInt8(ascii: "S")
+                i += 3
+                let start = i
+                while i < bytes.count, bytes[i] != ASCIIByte.lineFeed { i += 1 }
+                let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+                if isSpecial { special.append((name, id)) } else { added.append((name, id)) }
+                i += 1
             }
-            if fields[1] == "S" { special.append((String(fields[2]), id)) } else { added.append((String(fields[2]), id)) }
         }
+        precondition(!special.isEmpty && !added.isEmpty,
+                     "DeepSeekAddedTokensData.swift is corrupt; rerun scripts/generate-family-tables.py")
         return BPEEncodingDefinition(id: .deepSeekV4, specialTokens: special, addedTokens: added,
                                      estimatorCalibration: .o200kBase, preTokenizer: DeepSeekPreTokenizer())
     }()
@@ -103,5 +120,5 @@ public struct BPEEncodingDefinition: Sendable {
     /// are none to allow; token ids are ranks + 1,000.
     public static let tekken = BPEEncodingDefinition(
         id: .tekken, specialTokens: [], tokenIDOffset: 1_000, estimatorCalibration: .o200kBase,
-        preTokenizer: O200kPreTokenizer(contractions: false, maxDigits: 1))
+        preTokenizer: TekkenPreTokenizer())
 }
