@@ -31,4 +31,7 @@ for name in o200k_base cl100k_base; do
   mv "$tmp/$name.tiktoken" "$dest/$name.tiktoken"
   echo "fetch-vocab: $dest/$name.tiktoken verified ($got)"
 done
-(cd "$dest" && sha256sum cl100k_base.tiktoken o200k_base.tiktoken > SHA256SUMS)
+# Replace this script's lines of SHA256SUMS, keeping the others (scripts/fetch-family-vocab.sh's).
+(cd "$dest" && { grep -v -E '  (cl100k_base|o200k_base)\.tiktoken$' SHA256SUMS 2>/dev/null || true
+                 sha256sum cl100k_base.tiktoken o200k_base.tiktoken; } \
+   | sort -k2 > SHA256SUMS.new && mv SHA256SUMS.new SHA256SUMS)

@@ -121,7 +121,10 @@ public enum TokenCountMethods {
             let field = "params.allowedSpecial"
             if let known = TokenCountingService.specialTokenNames(of: tokenizer) {
                 for (index, name) in names.enumerated() where !known.contains(name) {
-                    throw .invalidParams("\(field)[\(index)]: \"\(name)\" is not a special token of \(tokenizer) (known: \(known.joined(separator: ", ")))",
+                    // DeepSeek V4 has 1,230 special tokens: name a few, not all.
+                    let listed = known.count <= 12 ? known.joined(separator: ", ")
+                        : known.prefix(12).joined(separator: ", ") + ", … (\(known.count) in all)"
+                    throw .invalidParams("\(field)[\(index)]: \"\(name)\" is not a special token of \(tokenizer) (known: \(listed))",
                                          field: "\(field)[\(index)]")
                 }
             }

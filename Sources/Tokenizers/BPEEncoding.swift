@@ -6,8 +6,9 @@ import Musl
 import Darwin
 #endif
 
-/// One exact tiktoken-style byte-pair encoding (o200k_base, cl100k_base): pre-tokenizer,
-/// vocabulary and special tokens, giving the same tokens as tiktoken for every text.
+/// One exact tiktoken-style byte-pair encoding (o200k_base, cl100k_base, qwen2, qwen3.5,
+/// deepseek-v4, tekken): normalisation, pre-tokenizer, vocabulary and special tokens, giving the
+/// same tokens as the encoding's reference library for every text.
 ///
 /// Immutable after loading and safe to share between threads; get one from
 /// `TokenizerRegistry`, which loads each vocabulary once. As a `Tokenizer` it answers exact
@@ -20,7 +21,15 @@ public final class BPEEncoding: Tokenizer {
     /// Which encoding this is: name, vocabulary file, special tokens, pre-tokenizer.
     public let definition: BPEEncodingDefinition
     let table: TokenRankTable
+    /// The definition's scanner, made with the encoding.
+    let preTokenizer: any PreTokenizer
+    /// The special tokens `allowedSpecial` may name.
     let specials: [SpecialToken]
+    /// What is matched with the default policy: the always-recognised added tokens (none
+    /// except in DeepSeek V4).
+    private let addedMatcher: SpecialTokenMatcher
+    /// What is matched with `.all`: the added tokens and every special token.
+    private let allMatcher: SpecialTokenMatcher
 
     /// A special token's text and id.
     struct SpecialToken: Sendable {
@@ -33,9 +42,13 @@ public final class BPEEncoding: Tokenizer {
     init(definition: BPEEncodingDefinition, table: TokenRankTable) {
         self.definition = definition
         self.table = table
+        self.preTokenizer = definition.makePreTokenizer()
         self.specials = definition.specialTokens.map {
             SpecialToken(name: $0.name, bytes: Array($0.name.utf8), id: $0.id)
         }
+        let added = definition.addedTokens.map { SpecialToken(name: $0.name, bytes: Array($0.name.utf8), id: $0.id) }
+        self.addedMatcher = SpecialTokenMatcher(added)
+        self.allMatcher = SpecialTokenMatcher(added + specials)
     }
 
     /// Loads and verifies `definition`'s vocabulary file from `directory` (`models/vocab`).
@@ -51,7 +64,7 @@ public final class BPEEncoding: Tokenizer {
     /// The encoding's name, e.g. `o200k_base`.
     public var id: TokenizerID { definition.id }
 
-    /// Always `true`: counts equal tiktoken's.
+    /// Always `true`: counts equal the reference library's.
     public var isExact: Bool { true }
 
     /// The names of this encoding's special tokens, e.g. `<|endoftext|>`, for `allowedSpecial`.
@@ -90,29 +103,47 @@ public final class BPEEncoding: Tokenizer {
     /// Counts the tokens of UTF-8 text already in memory (e.g. a file read by the CLI).
     ///
     /// The bytes must be valid UTF-8 (as a Swift `String`'s are); the scanners do not
-    /// re-validate them.
+    /// re-validate them. An encoding that normalises counts the normalised text (copied only
+    /// when normalisation changes something).
     func count(utf8 buffer: UnsafeBufferPointer<UInt8>, allowedSpecial: SpecialTokenPolicy = .none) -> Int {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
-        return definition.preTokenizer.countTokens(self, base, buffer.count, allowed: allowed(allowedSpecial))
+        let matcher = matcher(allowedSpecial)
+        if definition.normalization == .nfc, let normalized = NFCNormalizer.shared.normalize(base, buffer.count) {
+            return normalized.bytes.withUnsafeBufferPointer {
+                preTokenizer.countTokens(self, $0.baseAddress!, $0.count, specials: matcher)
+            }
+        }
+        return preTokenizer.countTokens(self, base, buffer.count, specials: matcher)
     }
 
-    /// Encodes UTF-8 text already in memory; see `count(utf8:allowedSpecial:)`.
+    /// Encodes UTF-8 text already in memory; see `count(utf8:allowedSpecial:)`. Offsets are
+    /// into `buffer` even when the encoding normalises (see `NormalizationMap`).
     func encode(utf8 buffer: UnsafeBufferPointer<UInt8>, allowedSpecial: SpecialTokenPolicy = .none) -> [TokenSpan] {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return [] }
-        return definition.preTokenizer.encodeTokens(self, base, buffer.count, allowed: allowed(allowedSpecial))
+        let matcher = matcher(allowedSpecial)
+        if definition.normalization == .nfc, let normalized = NFCNormalizer.shared.normalize(base, buffer.count) {
+            let spans = normalized.bytes.withUnsafeBufferPointer {
+                preTokenizer.encodeTokens(self, $0.baseAddress!, $0.count, specials: matcher)
+            }
+            return spans.map(normalized.map.originalSpan)
+        }
+        return preTokenizer.encodeTokens(self, base, buffer.count, specials: matcher)
     }
 
-    private func allowed(_ policy: SpecialTokenPolicy) -> [SpecialToken] {
+    /// The tokens cut out before pre-tokenizing under `policy`: the added tokens, plus the
+    /// special tokens the policy allows.
+    private func matcher(_ policy: SpecialTokenPolicy) -> SpecialTokenMatcher {
         switch policy {
-        case .none: return []
-        case .all: return specials
-        case .only(let names): return specials.filter { names.contains($0.name) }
+        case .none: return addedMatcher
+        case .all: return allMatcher
+        case .only(let names):
+            return SpecialTokenMatcher(addedMatcher.tokens + specials.filter { names.contains($0.name) })
         }
     }
 
     /// The counting loop for one concrete pre-tokenizer (see `PreTokenizer.countTokens`).
     func count<P: PreTokenizer>(
-        _ base: UnsafePointer<UInt8>, _ length: Int, allowed: [SpecialToken], _ preTokenizer: P
+        _ base: UnsafePointer<UInt8>, _ length: Int, specials: SpecialTokenMatcher, _ preTokenizer: P
     ) -> Int {
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: BytePairMerger.scratchCount) { scratch in
             let scratch = scratch.baseAddress!
@@ -121,7 +152,7 @@ public final class BPEEncoding: Tokenizer {
             var total = 0
             var segmentStart = 0
             while true {
-                let (specialStart, special) = Self.nextSpecial(base, from: segmentStart, to: length, allowed)
+                let (specialStart, special) = specials.next(base, from: segmentStart, to: length)
                 total += Self.countOrdinary(
                     base, from: segmentStart, to: specialStart, limit: limit, ranks: ranks,
                     preTokenizer: preTokenizer, scratch: scratch)
@@ -184,7 +215,7 @@ public final class BPEEncoding: Tokenizer {
 
     /// The encoding loop for one concrete pre-tokenizer (see `PreTokenizer.encodeTokens`).
     func encode<P: PreTokenizer>(
-        _ base: UnsafePointer<UInt8>, _ length: Int, allowed: [SpecialToken], _ preTokenizer: P
+        _ base: UnsafePointer<UInt8>, _ length: Int, specials: SpecialTokenMatcher, _ preTokenizer: P
     ) -> [TokenSpan] {
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: BytePairMerger.scratchCount) { scratch in
             let scratch = scratch.baseAddress!
@@ -194,8 +225,9 @@ public final class BPEEncoding: Tokenizer {
             output.reserveCapacity(length / 4 + 1)
             var segmentStart = 0
             while true {
-                let (specialStart, special) = Self.nextSpecial(base, from: segmentStart, to: length, allowed)
+                let (specialStart, special) = specials.next(base, from: segmentStart, to: length)
                 var position = segmentStart
+                let ordinaryStart = output.count
                 while position < specialStart {
                     let pieceEnd = preTokenizer.pieceEnd(base, from: position, to: specialStart)
                     merger.encode(
@@ -203,33 +235,17 @@ public final class BPEEncoding: Tokenizer {
                         scratch: scratch, into: &output)
                     position = pieceEnd
                 }
+                if definition.tokenIDOffset != 0 {
+                    for i in ordinaryStart..<output.count {
+                        let span = output[i]
+                        output[i] = TokenSpan(id: span.id + definition.tokenIDOffset, start: span.start, end: span.end)
+                    }
+                }
                 guard let special else { break }
                 output.append(TokenSpan(id: special.id, start: specialStart, end: specialStart + special.bytes.count))
                 segmentStart = specialStart + special.bytes.count
             }
             return output
         }
-    }
-
-    /// The first occurrence at or after `from` of any allowed special token, or (`end`, nil).
-    ///
-    /// All special tokens start with `<|`; none is a prefix of another, so the first match at
-    /// the leftmost position is the only one (as with tiktoken's alternation).
-    private static func nextSpecial(
-        _ base: UnsafePointer<UInt8>, from: Int, to end: Int, _ allowed: [SpecialToken]
-    ) -> (Int, SpecialToken?) {
-        if allowed.isEmpty { return (end, nil) }
-        var position = from
-        while position < end {
-            guard let found = memchr(base + position, 0x3C, end - position) else { break }
-            let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            for special in allowed where at + special.bytes.count <= end {
-                if special.bytes.withUnsafeBufferPointer({ memcmp(base + at, $0.baseAddress!, $0.count) == 0 }) {
-                    return (at, special)
-                }
-            }
-            position = at + 1
-        }
-        return (end, nil)
     }
 }

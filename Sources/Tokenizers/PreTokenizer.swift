@@ -20,21 +20,21 @@ protocol PreTokenizer: Sendable {
     /// per text and then runs a loop specialised for the concrete scanner — never a dispatch
     /// per piece.
     func countTokens(_ encoding: BPEEncoding, _ base: UnsafePointer<UInt8>, _ length: Int,
-                     allowed: [BPEEncoding.SpecialToken]) -> Int
+                     specials: SpecialTokenMatcher) -> Int
 
     /// Encodes `length` bytes at `base` with `encoding`; specialised like `countTokens`.
     func encodeTokens(_ encoding: BPEEncoding, _ base: UnsafePointer<UInt8>, _ length: Int,
-                      allowed: [BPEEncoding.SpecialToken]) -> [TokenSpan]
+                      specials: SpecialTokenMatcher) -> [TokenSpan]
 }
 
 extension PreTokenizer {
     func countTokens(_ encoding: BPEEncoding, _ base: UnsafePointer<UInt8>, _ length: Int,
-                     allowed: [BPEEncoding.SpecialToken]) -> Int {
-        encoding.count(base, length, allowed: allowed, self)
+                     specials: SpecialTokenMatcher) -> Int {
+        encoding.count(base, length, specials: specials, self)
     }
 
     func encodeTokens(_ encoding: BPEEncoding, _ base: UnsafePointer<UInt8>, _ length: Int,
-                      allowed: [BPEEncoding.SpecialToken]) -> [TokenSpan] {
-        encoding.encode(base, length, allowed: allowed, self)
+                      specials: SpecialTokenMatcher) -> [TokenSpan] {
+        encoding.encode(base, length, specials: specials, self)
     }
 }

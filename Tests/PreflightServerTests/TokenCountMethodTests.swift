@@ -2,6 +2,7 @@ import Foundation
 import PreflightAPI
 import Testing
 import TestSupport
+import Tokenizers
 
 /// `preflight/countTokens` and `preflight/tokenize` parameter rules, through an in-process
 /// connection (one happy path per method still runs against the binary in EndToEndTests).
@@ -40,6 +41,31 @@ import TestSupport
         #expect(result.notCounted == ["messages[1]: image_url"])
         #expect(session.messages[2].errorField?.hasPrefix("params.messages[0].content") == true)
         #expect(session.messages[3].errorField == "params.messages")
+    }
+
+    @Test func openFamiliesAreAcceptedByName() throws {
+        let session = try runSession([
+            initializeLine,
+            #"{"jsonrpc":"2.0","id":1,"method":"preflight/countTokens","params":{"text":"<think>reasoning</think>answer","tokenizer":"deepseek-v4"}}"#,
+            #"{"jsonrpc":"2.0","id":2,"method":"preflight/countTokens","params":{"text":"e\u0301cole","tokenizer":"qwen3.5"}}"#,
+            #"{"jsonrpc":"2.0","id":3,"method":"preflight/tokenize","params":{"text":"!","tokenizer":"tekken"}}"#,
+            #"{"jsonrpc":"2.0","id":4,"method":"preflight/tokenize","params":{"text":"a c\u0327\u0301 b","tokenizer":"qwen2"}}"#,
+            #"{"jsonrpc":"2.0","id":5,"method":"preflight/countTokens","params":{"text":"a","tokenizer":"deepseek-v4","allowedSpecial":["<think>"]}}"#,
+        ])
+        try #require(session.messages.count == 6)
+        let deepSeek = try session.messages[1].decodedResult(TokenCountResult.self)
+        #expect(deepSeek.tokens == 5 && deepSeek.exact && deepSeek.tokenizer == "deepseek-v4")  // <think> is one token
+        let qwen = try session.messages[2].decodedResult(TokenCountResult.self)
+        #expect(qwen.tokens == 1 && qwen.exact)  // NFC makes it "école", one qwen3.5 token
+        #expect(try session.messages[3].decodedResult(TokenizeResult.self).tokens == [TokenSpan(id: 1_033, start: 0, end: 1)])
+        let spans = try session.messages[4].decodedResult(TokenizeResult.self).tokens
+        #expect(spans.map(\.id) == [64, 86_089, 116, 231, 293])
+        #expect(spans.map { $0.approximate ?? false } == [false, true, true, true, false])
+        #expect(spans.last == TokenSpan(id: 293, start: 7, end: 9))
+        // <think> is always one token in DeepSeek V4, not a special token allowedSpecial may name;
+        // the message lists a few of its 1,230 special tokens, not all.
+        #expect(session.messages[5].errorField == "params.allowedSpecial[0]")
+        #expect(session.messages[5].error?.message.contains("(1230 in all)") == true)
     }
 
     @Test func tokenizeRefusesTextsBeyondItsLimit() throws {

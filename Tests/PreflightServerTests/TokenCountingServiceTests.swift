@@ -47,7 +47,7 @@ private struct SpaceWordTokenizer: Tokenizer {
     }
 
     @Test func parameterValidationFollowsTheBuiltInRegistrations() {
-        #expect(TokenCountingService.tokenizerNames == ["o200k_base", "cl100k_base"])
+        #expect(TokenCountingService.tokenizerNames == ["o200k_base", "cl100k_base", "qwen3.5", "qwen2", "deepseek-v4", "tekken"])
         #expect(TokenCountingService.specialTokenNames(of: .o200kBase) == ["<|endoftext|>", "<|endofprompt|>"])
         #expect(TokenCountingService.specialTokenNames(of: "claude") == nil)
         #expect(TokenCountingService.specialTokenNames(of: .estimator) == nil)

@@ -28,11 +28,22 @@ enum TestEnvironment {
         return FileManager.default.fileExists(atPath: path + "/corpora/flores200-dev-counts.tsv") ? path : nil
     }()
 
+    /// `../shared/corpora/flores200-dev-family-counts.tsv` (the open families' reference counts on
+    /// every FLORES dev line), when present.
+    static let familyCountsPath: String? = {
+        guard let shared = sharedDirectory else { return nil }
+        let path = shared + "/corpora/flores200-dev-family-counts.tsv"
+        return FileManager.default.fileExists(atPath: path) ? path : nil
+    }()
+
     /// One registry for the whole test run, so each vocabulary is loaded once.
     static let registry = TokenizerRegistry(vocabularyDirectory: vocabularyDirectory)
 
     /// The exact encodings the tests check against tiktoken.
     static let encodings: [TokenizerID] = [.o200kBase, .cl100kBase]
+
+    /// The open families' exact encodings, checked against their own libraries.
+    static let familyEncodings: [TokenizerID] = [.qwen2, .qwen35, .deepSeekV4, .tekken]
 
     /// The loaded encoding; a missing vocabulary fails the calling test with the loader's message.
     static func encoding(_ id: TokenizerID) throws -> BPEEncoding {

@@ -28,7 +28,7 @@ struct TokenizerRegistryTests {
         _ = try registry.load(Self.fakeID)
         #expect(made.count == 1 && registry.isLoaded(Self.fakeID))
         let listed = registry.availableTokenizers
-        #expect(listed.map(\.id) == [.o200kBase, .cl100kBase, Self.fakeID])
+        #expect(listed.map(\.id) == [.o200kBase, .cl100kBase, .qwen35, .qwen2, .deepSeekV4, .tekken, Self.fakeID])
         #expect(listed.last == TokenizerAvailability(id: Self.fakeID, isExact: true))
     }
 
@@ -58,7 +58,7 @@ struct TokenizerRegistryTests {
     @Test("Without a models directory the exact encodings are listed as estimates and estimated")
     func noVocabularyDirectory() {
         let registry = TokenizerRegistry(vocabularyDirectory: nil)
-        #expect(registry.availableTokenizers.map(\.isExact) == [false, false])
+        #expect(registry.availableTokenizers.map(\.isExact) == [false, false, false, false, false, false])
         let count = registry.tokenizer(for: .o200kBase).count("Hello")
         #expect(!count.isExact && count.tokenizer == .o200kBase)
         #expect(count.note?.contains("no models/ directory was found") == true)
@@ -81,7 +81,7 @@ struct TokenizerRegistryTests {
             registrations: TokenizerRegistration.builtIn + [
                 TokenizerRegistration(id: .o200kBase, isExact: true, isAdvertised: true) { _ in FakeWordTokenizer(id: .o200kBase) }
             ])
-        #expect(registry.registrations.map(\.id) == [.cl100kBase, .estimator, .o200kBase])
+        #expect(registry.registrations.map(\.id) == [.cl100kBase, .qwen35, .qwen2, .deepSeekV4, .tekken, .estimator, .o200kBase])
         #expect(registry.tokenizer(for: .o200kBase).count("a b c") == .exact(3, tokenizer: .o200kBase))
     }
 

@@ -9,6 +9,10 @@
 //   preflight-tokenizer-bench load [ENCODING...]           time to load each vocabulary, and peak
 //                                                          RSS with both loaded
 //   preflight-tokenizer-bench parity SHARED_DIR            FLORES-200 parity with tiktoken
+//   preflight-tokenizer-bench family-parity SHARED_DIR [ENCODING...]
+//                                                          FLORES-200 parity of qwen2, qwen3.5,
+//                                                          deepseek-v4 and tekken with their
+//                                                          libraries (flores200-dev-family-counts.tsv)
 //
 // The vocabulary directory is $PREFLIGHT_MODELS/vocab, else models/vocab of this checkout.
 import Foundation
@@ -60,7 +64,7 @@ func peakRSSKiB() -> Int {
 
 let args = CommandLine.arguments
 guard args.count >= 2 else {
-    print("usage: preflight-tokenizer-bench count|lines|throughput|load|parity ...")
+    print("usage: preflight-tokenizer-bench count|lines|throughput|load|parity|family-parity ...")
     exit(64)
 }
 let registry = TokenizerRegistry(vocabularyDirectory: vocabularyDirectory())
@@ -137,6 +141,49 @@ case "parity":
         }
     }
     print("parity: \(checked) counts checked, \(mismatches) mismatches, \(String(format: "%.2f", now() - t0)) s")
+    exit(mismatches == 0 ? 0 : 1)
+case "family-parity":
+    let shared = args[2]
+    let tsv = String(decoding: readFile(shared + "/corpora/flores200-dev-family-counts.tsv"), as: UTF8.self)
+    var rows = tsv.split(separator: "\n")
+    let header = rows.removeFirst().split(separator: "\t").map(String.init)
+    let names = args.count > 3 ? Array(args[3...]) : Array(header[2...])
+    let columns = names.map { name -> Int in
+        guard let column = header.firstIndex(of: name) else { fatalError("no column \(name) in the TSV") }
+        return column
+    }
+    let tokenizers = names.map { encoding($0, registry) }
+    var expected: [String: [[Int]]] = [:]
+    var order: [String] = []
+    for row in rows {
+        let f = row.split(separator: "\t")
+        let language = String(f[0])
+        if expected[language] == nil { order.append(language) }
+        expected[language, default: []].append(columns.map { Int(f[$0])! })
+    }
+    var checked = 0, mismatches = 0
+    var perEncoding = [Int](repeating: 0, count: names.count)
+    let t0 = now()
+    for language in order {
+        let text = String(decoding: readFile(shared + "/corpora/flores200-dev/\(language).dev"), as: UTF8.self)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
+        let want = expected[language]!
+        if lines.count != want.count { print("\(language): \(lines.count) lines, TSV has \(want.count)"); mismatches += 1; continue }
+        for (i, line) in lines.enumerated() {
+            let s = String(line)
+            for (k, tokenizer) in tokenizers.enumerated() {
+                let got = tokenizer.count(s).tokens
+                checked += 1
+                if got != want[i][k] {
+                    mismatches += 1
+                    perEncoding[k] += 1
+                    if mismatches < 40 { print("MISMATCH \(names[k]) \(language):\(i) got \(got) want \(want[i][k])") }
+                }
+            }
+        }
+    }
+    for (k, name) in names.enumerated() { print("\(name): \(perEncoding[k]) mismatches") }
+    print("family-parity: \(checked) counts checked, \(mismatches) mismatches, \(String(format: "%.2f", now() - t0)) s")
     exit(mismatches == 0 ? 0 : 1)
 default:
     print("unknown command \(args[1])")
