@@ -427,13 +427,14 @@ version %s has it"
 
 (defun preflight--estimate-summary (result)
   "One line for RESULT of preflight.estimate, like the mode-line summary."
-  (let* ((recommendation (plist-get result :recommendation))
+  ;; The priced model: the recommendation is null when no model can hold the prompt.
+  (let* ((model (plist-get result :model))
          (cost (plist-get result :cost))
          (range (plist-get cost :range)))
     (format "%s tok · %s → %s · %s credits (%s–%s)"
             (preflight--tokens (plist-get result :tokens))
-            (plist-get recommendation :tier)
-            (plist-get recommendation :model)
+            (plist-get model :tier)
+            (plist-get model :id)
             (preflight--credits (plist-get cost :credits))
             (preflight--credits (plist-get range :low))
             (preflight--credits (plist-get range :high)))))
@@ -453,6 +454,7 @@ version %s has it"
   (let* ((tokens (plist-get result :tokens))
          (token-range (plist-get tokens :range))
          (recommendation (plist-get result :recommendation))
+         (model (plist-get result :model))
          (cost (plist-get result :cost))
          (range (plist-get cost :range)))
     (concat
@@ -468,8 +470,8 @@ version %s has it"
                        (preflight--group-digits
                         (or (plist-get token-range :high) 0)))))
      (format "Tier      %s → %s\n"
-             (plist-get recommendation :tier)
-             (plist-get recommendation :model))
+             (plist-get model :tier)
+             (plist-get model :id))
      (format "Cost      %s credits (range %s–%s), %s output tokens \
 projected\n"
              (preflight--credits (plist-get cost :credits))

@@ -487,10 +487,11 @@ class PreflightExtension {
             return undefined;
         }
         const tokens = result.tokens || {};
-        const recommendation = result.recommendation || {};
+        // The priced model: the recommendation is null when no model can hold the prompt.
+        const model = result.model || {};
         const cost = result.cost || {};
         const summary = `${tokens.exact === false ? '~' : ''}${tokens.input} tokens (${tokens.tokenizer}) · `
-            + `${recommendation.tier} → ${recommendation.model} · ${cost.credits} credits`
+            + `${model.tier} → ${model.id} · ${cost.credits} credits`
             + (argument.range ? ' (selection)' : '');
         this.log(`estimate ${document.uri.toString()}${argument.range ? ' (selection)' : ''}:`);
         this.log(JSON.stringify(result, null, 2));

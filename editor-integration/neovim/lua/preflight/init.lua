@@ -363,11 +363,12 @@ function M.format_estimate(result, range)
   if tokens.range then
     count = count .. string.format(' (%s–%s)', group_digits(tokens.range.low), group_digits(tokens.range.high))
   end
-  local rec = result.recommendation or {}
+  -- The priced model (the recommendation may be null when no model can hold the prompt).
+  local model = type(result.model) == 'table' and result.model or {}
   local cost = result.cost or {}
   local lines = {
     'Preflight estimate (' .. range_text(range) .. ')',
-    string.format('%s · %s → %s', count, tostring(rec.tier), tostring(rec.model)),
+    string.format('%s · %s → %s', count, tostring(model.tier), tostring(model.id)),
     string.format('%s credits', M.format_credits(cost.credits)),
   }
   if cost.range then
