@@ -63,11 +63,12 @@ struct DocumentAnalyzer: Sendable {
                     contextWindow: largest.window, largest: largest, document: document, encoding: encoding))
             }
         }
-        var counts: [DocumentAnalysis.TokenizerCount] = []
-        for tokenizer in hoverTokenizers() {
-            if isCancelled() { return nil }
-            let count = counter.count(text, tokenizer: tokenizer)
-            counts.append(.init(tokenizer: tokenizer.name, tokens: count.tokens, range: count.range))
+        if isCancelled() { return nil }
+        // One shared pass: the families estimated alike are read once, not once each.
+        let tokenizers = hoverTokenizers()
+        let byTokenizer = counter.counts(text, tokenizers: tokenizers)
+        let counts = tokenizers.compactMap { tokenizer in
+            byTokenizer[tokenizer].map { DocumentAnalysis.TokenizerCount(tokenizer: tokenizer.name, tokens: $0.tokens, range: $0.range) }
         }
         let title = estimate.map(CodeLensTitle.title(for:))
             ?? CodeLensTitle.title(tokens: fallbackTokens, failure: failure ?? "no estimate")
@@ -105,15 +106,17 @@ struct DocumentAnalyzer: Sendable {
         }
     }
 
-    /// The tokenizers hover lists: every tokenizer a catalog model prices with, then the
-    /// advertised ones not already there.
+    /// The tokenizers hover lists: every tokenizer a catalog model prices with, then the two
+    /// OpenAI encodings (the reference counts) if no model uses them. Not every advertised
+    /// encoding: one no model prices with would load its vocabulary (tens of MB) and be counted
+    /// on every keystroke's analysis for a figure nothing depends on.
     func hoverTokenizers() -> [TokenizerID] {
         var names: [TokenizerID] = []
         if case .success(let planner) = planner {
             for model in planner.catalog.models where !names.contains(model.tokenizer) { names.append(model.tokenizer) }
         }
-        for name in TokenCountingService.tokenizerNames where !names.contains(TokenizerID(name)) {
-            names.append(TokenizerID(name))
+        for name in [TokenizerID.o200kBase, .cl100kBase] where !names.contains(name) {
+            names.append(name)
         }
         return names
     }
