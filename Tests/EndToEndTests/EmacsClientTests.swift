@@ -6,13 +6,7 @@ import Testing
 /// through eldoc, the mode-line summary, `preflight-estimate`, `preflight-check`, a
 /// context-window diagnostic through flymake after an edit, code-lens refresh, shutdown.
 @Suite struct EmacsClientTests {
-    static let emacsPath: String? = {
-        for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
-            let candidate = "\(directory)/emacs"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }()
+    static let emacsPath: String? = ClientProcess.find("emacs")
 
     static let script = PreflightBinary.repositoryRoot.appendingPathComponent("Tests/EndToEndTests/Clients/emacs-eglot.el").path
 
@@ -30,41 +24,19 @@ import Testing
     }()
 
     static func makeTemporaryDirectory(named prefix: String) throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        return directory
+        try ClientProcess.makeTemporaryDirectory(named: prefix)
     }
 
     /// The environment with HOME and the XDG directories inside `temporary`, so neither the
     /// user's Emacs configuration nor packages in their ~/.emacs.d take part.
     static func isolatedEnvironment(in temporary: URL) throws -> [String: String] {
-        var environment = ProcessInfo.processInfo.environment
-        for name in ["HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR"] {
-            let directory = temporary.appendingPathComponent(name)
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            environment[name] = directory.path
-        }
-        return environment
+        try ClientProcess.isolatedEnvironment(in: temporary, names: ["HOME"] + ClientProcess.xdgDirectories)
     }
 
     /// Runs `emacs --batch -Q -l emacs-eglot.el`; its exit status, or nil when it did not
     /// finish within `seconds` (it is then terminated).
     static func runEmacs(environment: [String: String], seconds: TimeInterval) throws -> Int32? {
-        let emacs = Process()
-        emacs.executableURL = URL(fileURLWithPath: emacsPath!)
-        emacs.arguments = ["--batch", "-Q", "-l", script]
-        emacs.environment = environment
-        emacs.standardInput = FileHandle.nullDevice
-        emacs.standardOutput = FileHandle.nullDevice
-        emacs.standardError = FileHandle.nullDevice
-        try emacs.run()
-        let deadline = Date().addingTimeInterval(seconds)
-        while emacs.isRunning && Date() < deadline { usleep(10_000) }
-        if emacs.isRunning {
-            emacs.terminate()
-            return nil
-        }
-        return emacs.terminationStatus
+        try ClientProcess.run(emacsPath!, arguments: ["--batch", "-Q", "-l", script], environment: environment, seconds: seconds)
     }
 
     @Test(.enabled(if: emacsPath != nil, "emacs is not installed (Debian 12: apt-get install emacs-nox elpa-eglot)"),

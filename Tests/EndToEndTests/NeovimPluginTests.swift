@@ -6,13 +6,7 @@ import Testing
 /// writes what it saw, one result a line; this suite checks those lines. Runnable by hand
 /// (the command is at the top of the script).
 @Suite struct NeovimPluginTests {
-    static let nvimPath: String? = {
-        for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
-            let candidate = "\(directory)/nvim"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }()
+    static let nvimPath: String? = ClientProcess.find("nvim")
 
     /// The value after `key ` on the first line that starts with it.
     static func value(_ key: String, in lines: [Substring]) -> String? {
@@ -22,44 +16,29 @@ import Testing
     @Test(.enabled(if: nvimPath != nil, "nvim is not installed (make test installs it with apt-get when it can)"),
           .timeLimit(.minutes(2)))
     func pluginShowsLensHoverDiagnosticsAndRunsCommands() throws {
-        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("preflight-nvim-plugin-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        let temporary = try ClientProcess.makeTemporaryDirectory(named: "preflight-nvim-plugin")
         defer { try? FileManager.default.removeItem(at: temporary) }
         let resultFile = temporary.appendingPathComponent("result.txt")
         let script = PreflightBinary.repositoryRoot.appendingPathComponent("Tests/EndToEndTests/Clients/neovim-plugin.lua").path
 
         try PreflightBinary.requireFresh()
-        let nvim = Process()
-        nvim.executableURL = URL(fileURLWithPath: NeovimPluginTests.nvimPath!)
-        nvim.arguments = ["--headless", "-u", "NONE", "-i", "NONE", "-n", "-c", "luafile \(script)"]
-        var environment = ProcessInfo.processInfo.environment
         // Isolated XDG directories: no user configuration, plugins or state can change the run,
         // and Neovim's temporary files (the prompt files the script writes) go away with them.
-        for name in ["XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR"] {
-            let directory = temporary.appendingPathComponent(name)
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            environment[name] = directory.path
-        }
+        var environment = try ClientProcess.isolatedEnvironment(in: temporary)
         environment["TMPDIR"] = temporary.path
         environment["PREFLIGHT_BIN"] = PreflightBinary.path
         environment["PREFLIGHT_MODELS"] = PreflightBinary.modelsDirectory
         environment["PREFLIGHT_NVIM_RESULT"] = resultFile.path
-        nvim.environment = environment
-        nvim.standardInput = FileHandle.nullDevice
-        nvim.standardOutput = FileHandle.nullDevice
-        nvim.standardError = FileHandle.nullDevice
-        try nvim.run()
         // The script's own waits add up to well under a minute on a working server.
-        let deadline = Date().addingTimeInterval(90)
-        while nvim.isRunning && Date() < deadline { usleep(10_000) }
-        if nvim.isRunning {
-            nvim.terminate()
+        guard let status = try ClientProcess.run(
+            NeovimPluginTests.nvimPath!, arguments: ["--headless", "-u", "NONE", "-i", "NONE", "-n", "-c", "luafile \(script)"],
+            environment: environment, seconds: 90) else {
             Issue.record("nvim did not finish within 90 s")
             return
         }
         let result = (try? String(contentsOf: resultFile, encoding: .utf8)) ?? "(no result file)"
         let lines = result.split(separator: "\n")
-        #expect(nvim.terminationStatus == 0, "nvim reported: \(result)")
+        #expect(status == 0, "nvim reported: \(result)")
         #expect(!lines.contains { $0.hasPrefix("error: ") }, "\(result)")
 
         // A missing binary is reported once for two prompt buffers; then one client serves all.

@@ -7,13 +7,7 @@ import Testing
 /// lens, diagnostics, commands, settings), both against this build of `preflight serve`.
 @Suite struct VSCodeClientTests {
     /// The first `node` on PATH.
-    static let nodePath: String? = {
-        for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
-            let candidate = "\(directory)/node"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }()
+    static let nodePath: String? = ClientProcess.find("node")
 
     /// Its major version (`v18.20.4` → 18), 0 when it cannot be read.
     static let nodeMajorVersion: Int = {
@@ -38,8 +32,7 @@ import Testing
           .timeLimit(.minutes(4)))
     func extensionTestsPassAgainstTheServer() throws {
         try PreflightBinary.requireFresh()
-        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("preflight-vscode-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        let temporary = try ClientProcess.makeTemporaryDirectory(named: "preflight-vscode")
         defer { try? FileManager.default.removeItem(at: temporary) }
         // Node's output goes to a file, not a pipe, so a long report cannot block it.
         let outputFile = temporary.appendingPathComponent("node-test-output.txt")
@@ -47,31 +40,21 @@ import Testing
         let output = try FileHandle(forWritingTo: outputFile)
         defer { try? output.close() }
 
-        let node = Process()
-        node.executableURL = URL(fileURLWithPath: VSCodeClientTests.nodePath!)
         let tests = PreflightBinary.repositoryRoot.appendingPathComponent("editor-integration/vscode/test").path + "/"
-        node.arguments = ["--test", tests]
-        node.currentDirectoryURL = PreflightBinary.repositoryRoot
         var environment = ProcessInfo.processInfo.environment
         environment["PREFLIGHT_BIN"] = PreflightBinary.path
         environment["PREFLIGHT_MODELS"] = PreflightBinary.modelsDirectory
         environment["NO_COLOR"] = "1"
-        node.environment = environment
-        node.standardInput = FileHandle.nullDevice
-        node.standardOutput = output
-        node.standardError = output
-        try node.run()
         let limit: TimeInterval = 180
-        let deadline = Date().addingTimeInterval(limit)
-        while node.isRunning && Date() < deadline { usleep(20_000) }
+        let status = try ClientProcess.run(VSCodeClientTests.nodePath!, arguments: ["--test", tests], environment: environment,
+                                           currentDirectory: PreflightBinary.repositoryRoot, output: output, seconds: limit)
         func report() -> String { (try? String(contentsOf: outputFile, encoding: .utf8)) ?? "(no output)" }
-        if node.isRunning {
-            node.terminate()
+        guard let status else {
             Issue.record("node --test did not finish within \(Int(limit)) s; its output:\n\(report())")
             return
         }
         let text = report()
-        #expect(node.terminationStatus == 0, "node --test \(tests) failed; its output:\n\(text)")
+        #expect(status == 0, "node --test \(tests) failed; its output:\n\(text)")
         // Both files ran (an empty or renamed test directory also exits 0) …
         #expect(text.contains("handshake: the capabilities and serverInfo of the contract"), "\(text)")
         #expect(text.contains("status bar, hover, code lens, edits and commands"), "\(text)")
