@@ -26,13 +26,7 @@ enum CodeLensTitle {
 
     /// `1234567` → `1,234,567`.
     static func grouped(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var out = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
-            out.append(character)
-        }
-        return value < 0 ? "-" + out : out
+        DigitGrouping.grouped(value)
     }
 
     /// `value` rounded to `digits` significant digits, in plain notation (0.0031, 0.000022,

@@ -19,13 +19,7 @@ enum TextReport {
     /// An integer with thousands separators (`12,345`).
     static func count(_ value: Int?) -> String {
         guard let int = value else { return "—" }
-        let digits = String(abs(int))
-        var grouped = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { grouped.append(",") }
-            grouped.append(ch)
-        }
-        return (int < 0 ? "-" : "") + grouped
+        return DigitGrouping.grouped(int)
     }
 
     static func padded(_ text: String, _ width: Int) -> String {
