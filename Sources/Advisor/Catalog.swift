@@ -10,8 +10,13 @@ public struct Catalog: Sendable, Equatable {
     /// A catalog older than this many days is stale.
     public static let staleAfterDays = 90
 
-    /// The date the prices were taken.
-    public let version: CalendarDay
+    /// The catalog's version as its author wrote it: any non-empty string (`2026-11-20`,
+    /// `acme-v3`, `litellm-1.109.1`); a team versions its catalog as it versions anything else.
+    public let version: String
+    /// The date the prices were taken, when known: the `pricesAsOf` field, else a `version` that
+    /// is itself a `YYYY-MM-DD` date. Staleness is measured from it; without it the age is
+    /// unknown (said, never guessed from a file's modification time).
+    public let pricesAsOf: CalendarDay?
     /// Currency of every price (`USD`; one credit is one US dollar).
     public let currency: String
     /// Where the catalog came from (a path or a description), reported by `preflight/models`.
@@ -34,6 +39,20 @@ public struct Catalog: Sendable, Equatable {
     ///   output limit, negative long-context threshold, or a duplicate tier.
     public init(version: CalendarDay, currency: String = "USD", source: String,
                 tiers: [TierDefinition] = PriceBands.creditsGuide.bands, models: [CatalogModel]) throws {
+        try self.init(version: version.description, pricesAsOf: version, currency: currency, source: source,
+                      tiers: tiers, models: models)
+    }
+
+    /// Creates a validated catalog whose version is any non-empty string; `pricesAsOf` dates its
+    /// prices (`nil`: unknown, unless `version` is itself a date).
+    ///
+    /// - Throws: `CatalogValidationError` as the date-versioned initializer, and for an empty
+    ///   `version`.
+    public init(version: String, pricesAsOf: CalendarDay?, currency: String = "USD", source: String,
+                tiers: [TierDefinition] = PriceBands.creditsGuide.bands, models: [CatalogModel]) throws {
+        if version.isEmpty {
+            throw CatalogValidationError(modelID: nil, field: "version", message: "must not be empty")
+        }
         var seenTiers = Set<Tier>()
         for definition in tiers {
             guard seenTiers.insert(definition.tier).inserted else {
@@ -56,6 +75,7 @@ public struct Catalog: Sendable, Equatable {
             index[model.id] = position
         }
         self.version = version
+        self.pricesAsOf = pricesAsOf ?? CalendarDay(version)
         self.currency = currency
         self.source = source
         self.tiers = tiers.sorted { $0.tier < $1.tier }
@@ -86,9 +106,11 @@ public struct Catalog: Sendable, Equatable {
         models.indices.filter { effectiveTiers[$0] == tier }.map { models[$0] }
     }
 
-    /// How old the catalog is on `today`; stale when strictly more than 90 days old.
-    public func staleness(today: CalendarDay) -> CatalogStaleness {
-        let age = today.dayNumber - version.dayNumber
+    /// How old the catalog is on `today`; stale when strictly more than 90 days old; `nil` when
+    /// the catalog carries no date (`pricesAsOf`), so its age is unknown.
+    public func staleness(today: CalendarDay) -> CatalogStaleness? {
+        guard let pricesAsOf else { return nil }
+        let age = today.dayNumber - pricesAsOf.dayNumber
         return CatalogStaleness(ageInDays: age, isStale: age > Catalog.staleAfterDays)
     }
 

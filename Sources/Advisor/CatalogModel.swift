@@ -38,6 +38,15 @@ public struct CatalogModel: Sendable, Equatable {
     public let serviceTiers: [ServiceTier: ServiceTierPricing]
     /// The date the provider retires the model (`YYYY-MM-DD`), where announced.
     public let deprecationDate: String?
+    /// Whether `contextWindow` is the provider's figure. LiteLLM lists some per-token entries
+    /// (`azure/eu/gpt-4.1`) without `max_input_tokens`/`max_tokens`; they load with
+    /// `contextWindow` = `CatalogModel.unknownContextWindow`, so every fit check passes, and the
+    /// estimate says the check was skipped.
+    public private(set) var contextWindowIsKnown: Bool = true
+
+    /// The context window recorded for a model whose window is unknown: large enough that no
+    /// prompt fails a fit check against it, small enough that `window - tokens` cannot overflow.
+    public static let unknownContextWindow = 1 << 40
 
     /// Creates a model entry.
     public init(id: String, provider: String, tier: Tier?, tokenizer: TokenizerID, contextWindow: Int,
@@ -62,6 +71,23 @@ public struct CatalogModel: Sendable, Equatable {
         self.serviceTiers = serviceTiers
         self.deprecationDate = deprecationDate
     }
+
+    /// The same model with its context window marked unknown (`unknownContextWindow`).
+    public func withUnknownContextWindow() -> CatalogModel {
+        var copy = CatalogModel(id: id, provider: provider, tier: tier, tokenizer: tokenizer,
+                                contextWindow: CatalogModel.unknownContextWindow, maxOutputTokens: maxOutputTokens,
+                                inputPerMillion: inputPerMillion, outputPerMillion: outputPerMillion,
+                                cachedInputPerMillion: cachedInputPerMillion, cacheWritePerMillion: cacheWritePerMillion,
+                                reasoningPerMillion: reasoningPerMillion, reasoning: reasoning, longContext: longContext,
+                                serviceTiers: serviceTiers, deprecationDate: deprecationDate)
+        copy.contextWindowIsKnown = false
+        return copy
+    }
+
+    /// Whether both per-token prices are zero: LiteLLM's free tiers and LoRA placeholders. Such
+    /// a model is never recommended unless named or allowed (`RoutingConstraints.allowZeroPriced`),
+    /// since a "cheapest" zero price says nothing about what the request will cost.
+    public var isZeroPriced: Bool { inputPerMillion == 0 && outputPerMillion == 0 }
 
     /// The blended price per 1K tokens (3 parts input to 1 part output), the figure the credits
     /// guide's price bands are stated in.

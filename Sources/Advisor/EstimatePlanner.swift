@@ -38,6 +38,10 @@ public struct EstimatePlanner: Sendable {
     public let costModel: CostModel
     /// Chat framing overhead.
     public let overhead: MessageOverhead
+    /// Models outside `catalog` a request may name (the reference layer's entry the caller's
+    /// name resolved to): priced when named, never recommended or quoted for a tier, since
+    /// routing recommends only the curated catalog's models.
+    public var namedModels: [CatalogModel] = []
 
     /// Creates a planner.
     public init(catalog: Catalog, counter: any TokenCounting, scorer: any ComplexityScoring,
@@ -71,7 +75,7 @@ public struct EstimatePlanner: Sendable {
 
         var requested: CatalogModel? = nil
         if let id = request.model {
-            guard let model = catalog.model(id: id) else {
+            guard let model = catalog.model(id: id) ?? namedModels.first(where: { $0.id == id }) else {
                 throw EstimateError(field: "model", code: .invalidParams, message: "unknown model \"\(id)\"")
             }
             if request.statedReasoningTokens > 0 && !model.reasoning {
@@ -186,6 +190,10 @@ public struct EstimatePlanner: Sendable {
                             + "the projected output is capped there")
         }
         if let note = window.note { warnings.append(note) }
+        if !chosen.contextWindowIsKnown {
+            warnings.append("\(chosen.id)'s context window is unknown (its catalog entry gives none), "
+                            + "so whether the prompt fits was not checked")
+        }
 
         let count = final.count
         if request.cachedInputTokens + request.cacheWriteTokens > count.tokens {

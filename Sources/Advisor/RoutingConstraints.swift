@@ -8,6 +8,8 @@ public struct RoutingConstraints: Sendable, Equatable {
     public let requireReasoning: Bool
     /// Only these providers (empty or `nil`: any).
     public let providers: [String]?
+    /// Whether models priced at zero (free tiers, placeholders) may be recommended.
+    public var allowZeroPriced: Bool = false
 
     /// Creates constraints.
     ///
@@ -27,9 +29,10 @@ public struct RoutingConstraints: Sendable, Equatable {
     /// No constraints.
     public static let none = try! RoutingConstraints()
 
-    /// Whether `model` passes the provider and reasoning constraints (tiers are checked apart).
+    /// Whether `model` passes the provider, reasoning and zero-price constraints (tiers are checked apart).
     public func admits(_ model: CatalogModel) -> Bool {
         if requireReasoning && !model.reasoning { return false }
+        if model.isZeroPriced && !allowZeroPriced { return false }
         if let providers, !providers.isEmpty, !providers.contains(model.provider) { return false }
         return true
     }

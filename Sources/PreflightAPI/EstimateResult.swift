@@ -30,6 +30,9 @@ public struct EstimateResult: Codable, Sendable, Equatable, WarningCarrying {
     public let model: Model
     /// The catalog priced from.
     public let catalog: CatalogVersion
+    /// Where the price came from when the request named a model: the layer, the entry used and
+    /// the rule the name matched by (absent for a recommendation, always from the curated layer).
+    public var priceSource: PriceSource?
     /// Things to tell the user: ignored parameters first (with their `field`), then the
     /// advisor's notes on the estimate.
     public var warnings: [ResultWarning]
@@ -140,7 +143,33 @@ public struct EstimateResult: Codable, Sendable, Equatable, WarningCarrying {
         /// The catalog's version.
         public let version: String
     }
+
+    /// `priceSource`: `{layer, entry, rule, catalogVersion, pricesAsOf}`.
+    public struct PriceSource: Codable, Sendable, Equatable {
+        /// `curated` or `reference`.
+        public let layer: CatalogLayer
+        /// The entry's id (for the reference, LiteLLM's key).
+        public let entry: String
+        /// How the name matched it: `exact`, `caseInsensitive`, `providerPrefix`, `firstParty`,
+        /// `sameModel`.
+        public let rule: String
+        /// The version of the layer's catalog.
+        public let catalogVersion: String
+        /// The date of its prices, `null` when unknown.
+        @EncodedAsNull public var pricesAsOf: String?
+
+        /// Where `resolution`'s price came from, in `catalog` (its layer's).
+        public init(_ resolution: ModelResolution, catalog: Catalog) {
+            layer = resolution.layer
+            entry = resolution.model.id
+            rule = resolution.rule.rawValue
+            catalogVersion = catalog.version
+            pricesAsOf = catalog.pricesAsOf?.description
+        }
+    }
 }
+
+extension CatalogLayer: Codable {}
 
 extension EstimateResult {
     /// The result for `estimate`, priced from `catalog`.

@@ -7,8 +7,16 @@ public struct ModelsResult: Codable, Sendable, Equatable, WarningCarrying {
     public let catalog: CatalogSummary
     /// The price bands that place models without a tier.
     public let tiers: [TierBand]
-    /// The models listed (one tier's when filtered).
+    /// The models listed: the page (`offset`, `limit`) of those matching the filters.
     public let models: [ModelEntry]
+    /// How many models match the filters (all pages).
+    public let total: Int
+    /// The page's first model's position among them.
+    public let offset: Int
+    /// The page size asked for.
+    public let limit: Int
+    /// Each layer's identity and age (the reference only once loaded).
+    public let layers: [LayerSummary]
     /// Ignored parameters, then notes on the catalog (dated in the future, not the file asked for).
     public var warnings: [ResultWarning]
 
@@ -24,10 +32,41 @@ public struct ModelsResult: Codable, Sendable, Equatable, WarningCarrying {
         public let currency: String
         /// How many models it has (all tiers).
         public let models: Int
-        /// Days since its version date.
-        public let ageInDays: Int
+        /// Days since its prices' date; `null` when the catalog carries no date (age unknown).
+        @EncodedAsNull public var ageInDays: Int?
+        /// Older than 90 days (`false` when the age is unknown).
+        public let stale: Bool
+        /// The date of its prices (`pricesAsOf`, or a date `version`), `null` when unknown.
+        @EncodedAsNull public var pricesAsOf: String?
+    }
+
+    /// One layer: which catalog, how old.
+    public struct LayerSummary: Codable, Sendable, Equatable {
+        /// `curated` or `reference`.
+        public let layer: CatalogLayer
+        /// Its catalog's version.
+        public let version: String
+        /// Where it was loaded from.
+        public let source: String
+        /// How many models it has.
+        public let models: Int
+        /// The date of its prices, `null` when unknown.
+        @EncodedAsNull public var pricesAsOf: String?
+        /// Days since then, `null` when unknown.
+        @EncodedAsNull public var ageInDays: Int?
         /// Older than 90 days.
         public let stale: Bool
+
+        /// The summary of `catalog` as `layer` loaded from `source`.
+        public init(layer: CatalogLayer, catalog: Catalog, source: String, staleness: CatalogStaleness?) {
+            self.layer = layer
+            version = catalog.version
+            self.source = source
+            models = catalog.models.count
+            pricesAsOf = catalog.pricesAsOf?.description
+            ageInDays = staleness?.ageInDays
+            stale = staleness?.isStale ?? false
+        }
     }
 
     /// One price band.
@@ -42,6 +81,8 @@ public struct ModelsResult: Codable, Sendable, Equatable, WarningCarrying {
     public struct ModelEntry: Codable, Sendable, Equatable {
         /// Catalog id.
         public let id: String
+        /// The layer it is in (`curated`: routing may recommend it).
+        public let layer: CatalogLayer
         /// Provider.
         public let provider: String
         /// Effective tier.
@@ -50,8 +91,8 @@ public struct ModelsResult: Codable, Sendable, Equatable, WarningCarrying {
         public let tierSource: String
         /// Tokenizer name.
         public let tokenizer: String
-        /// Context window.
-        public let contextWindow: Int
+        /// Context window; `null` when unknown (fit checks are skipped for it).
+        @EncodedAsNull public var contextWindow: Int?
         /// Output cap or `null`.
         @EncodedAsNull public var maxOutputTokens: Int?
         /// Input price per million tokens.
@@ -114,27 +155,45 @@ public struct ModelsResult: Codable, Sendable, Equatable, WarningCarrying {
 }
 
 extension ModelsResult {
-    /// The listing of `catalog`; `tier` keeps only that tier's models (by effective tier).
-    public init(_ catalog: Catalog, source: String, format: String?, staleness: CatalogStaleness, tier: Tier?,
+    /// The listing of `catalog` (the curated layer), every model, no paging.
+    public init(_ catalog: Catalog, source: String, format: String?, staleness: CatalogStaleness?, tier: Tier?,
                 warnings: [ResultWarning] = []) {
-        self.catalog = CatalogSummary(version: catalog.version.description, source: source, format: format,
+        let entries = catalog.models.filter { tier == nil || catalog.tier(of: $0) == tier }
+            .map { ModelEntry($0, catalog: catalog) }
+        self.init(catalog, source: source, format: format, staleness: staleness,
+                  layers: [LayerSummary(layer: .curated, catalog: catalog, source: source, staleness: staleness)],
+                  page: entries, total: entries.count, offset: 0, limit: max(1, entries.count), warnings: warnings)
+    }
+
+    /// A listing page: `page` of `total` matching models, the curated `catalog`'s summary and
+    /// every loaded layer's.
+    public init(_ catalog: Catalog, source: String, format: String?, staleness: CatalogStaleness?,
+                layers: [LayerSummary], page: [ModelEntry], total: Int, offset: Int, limit: Int,
+                warnings: [ResultWarning] = []) {
+        self.catalog = CatalogSummary(version: catalog.version, source: source, format: format,
                                       currency: catalog.currency, models: catalog.models.count,
-                                      ageInDays: staleness.ageInDays, stale: staleness.isStale)
+                                      ageInDays: staleness?.ageInDays, stale: staleness?.isStale ?? false,
+                                      pricesAsOf: catalog.pricesAsOf?.description)
         tiers = catalog.tiers.map { TierBand(name: $0.tier, maxPer1K: $0.maxPer1K.map(CreditAmount.init)) }
-        models = catalog.models.filter { tier == nil || catalog.tier(of: $0) == tier }.map { ModelEntry($0, catalog: catalog) }
+        models = page
+        self.total = total
+        self.offset = offset
+        self.limit = limit
+        self.layers = layers
         self.warnings = warnings
     }
 }
 
 extension ModelsResult.ModelEntry {
-    /// The entry of `model` in `catalog`.
-    public init(_ model: CatalogModel, catalog: Catalog) {
+    /// The entry of `model` in `catalog`, the catalog of `layer`.
+    public init(_ model: CatalogModel, catalog: Catalog, layer: CatalogLayer = .curated) {
         id = model.id
+        self.layer = layer
         provider = model.provider
         tier = catalog.tier(of: model)
         tierSource = catalog.tierIsFromPriceBands(model) ? "priceBands" : "catalog"
         tokenizer = model.tokenizer.name
-        contextWindow = model.contextWindow
+        contextWindow = model.contextWindowIsKnown ? model.contextWindow : nil
         maxOutputTokens = model.maxOutputTokens
         inputPerMillion = CreditAmount(model.inputPerMillion)
         outputPerMillion = CreditAmount(model.outputPerMillion)

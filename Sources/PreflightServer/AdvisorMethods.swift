@@ -27,9 +27,10 @@ public enum AdvisorMethods {
     /// -32800.
     public static func estimate(_ params: EstimateParams, advisor: AdvisorService,
                                 isCancelled: () -> Bool = { false }) throws(JSONRPCError) -> EstimateResult {
-        let (estimate, catalog) = try run(params, advisor: advisor, isCancelled: isCancelled)
+        let (estimate, catalog, source) = try priced(params, advisor: advisor, isCancelled: isCancelled)
         var result = EstimateResult(estimate, catalog: catalog)
-        result.warnings += advisor.catalogNotes(for: catalog).map { ResultWarning(message: $0) }
+        result.priceSource = source.map { EstimateResult.PriceSource($0.resolution, catalog: $0.catalog) }
+        result.warnings += notes(catalog: catalog, source: source, advisor: advisor).map { ResultWarning(message: $0) }
         return result
     }
 
@@ -37,35 +38,101 @@ public enum AdvisorMethods {
     /// priced model cannot take (`noFit`) is refused with that reason.
     public static func check(_ params: CheckParams, advisor: AdvisorService,
                              isCancelled: () -> Bool = { false }) throws(JSONRPCError) -> CheckResult {
-        let (estimate, catalog) = try run(params.estimate, advisor: advisor, isCancelled: isCancelled)
+        let (estimate, catalog, source) = try priced(params.estimate, advisor: advisor, isCancelled: isCancelled)
         let verdict = BudgetCheck.evaluate(estimate, budget: params.budget.budget)
         var result = CheckResult(verdict, estimate: estimate)
-        result.warnings += advisor.catalogNotes(for: catalog).map { ResultWarning(message: $0) }
+        result.warnings += notes(catalog: catalog, source: source, advisor: advisor).map { ResultWarning(message: $0) }
         return result
     }
 
-    /// `preflight/models`: the catalog's version and source, its tiers, and its models
-    /// (only those of `params.tier` when given).
+    /// `preflight/models`: the curated catalog's version and source, each loaded layer's age,
+    /// its tiers, and one page of the models matching `tier`, `provider` and `search` in the
+    /// layers asked for (docs/CATALOG.md, "Listing").
     public static func models(_ params: ModelsParams, advisor: AdvisorService) throws(JSONRPCError) -> ModelsResult {
         let catalog = try ProtocolErrors.advisor { () throws(AdvisorServiceError) in try advisor.catalog() }
-        return ModelsResult(catalog, source: catalog.source, format: advisor.store.currentFormat?.rawValue,
-                            staleness: advisor.staleness(of: catalog), tier: params.tier,
-                            warnings: advisor.catalogNotes(for: catalog).map { ResultWarning(message: $0) })
+        let source = catalog.source
+        let layers = params.effectiveLayers
+        var warnings = advisor.catalogNotes(for: catalog)
+        var listed: [(CatalogModel, Catalog, CatalogLayer)] = []
+        if layers != .reference { listed += catalog.models.map { ($0, catalog, .curated) } }
+        if layers != .curated {
+            advisor.loadReferenceIfNeeded()
+            warnings += advisor.referenceNotes
+            if let reference = advisor.referenceIndex?.catalog {
+                let curatedIDs = layers == .all ? Set(catalog.models.map(\.id)) : []
+                listed += reference.models.filter { !curatedIDs.contains($0.id) }.map { ($0, reference, .reference) }
+                warnings += advisor.undatedWarning(for: reference).map { ["reference layer: " + $0] } ?? []
+                warnings += advisor.staleWarning(for: reference).map { ["reference layer: " + $0] } ?? []
+            }
+        }
+        let provider = params.provider?.lowercased()
+        let search = params.search.map(ModelsListing.searchKey)
+        let matching = listed.filter { model, owner, _ in
+            (params.tier == nil || owner.tier(of: model) == params.tier)
+                && (provider == nil || model.provider.lowercased() == provider)
+                && (search == nil || ModelsListing.searchKey(model.id).contains(search!))
+        }
+        let page = matching.dropFirst(params.offset).prefix(params.limit).map { model, owner, layer in
+            ModelsResult.ModelEntry(model, catalog: owner, layer: layer)
+        }
+        var summaries = [ModelsResult.LayerSummary(layer: .curated, catalog: catalog, source: source,
+                                                   staleness: advisor.staleness(of: catalog))]
+        if let reference = advisor.referenceIndex?.catalog {
+            summaries.append(ModelsResult.LayerSummary(layer: .reference, catalog: reference,
+                                                       source: advisor.referencePath ?? reference.source,
+                                                       staleness: advisor.staleness(of: reference)))
+        }
+        return ModelsResult(catalog, source: source, format: advisor.store.currentFormat?.rawValue,
+                            staleness: advisor.staleness(of: catalog), layers: summaries, page: Array(page),
+                            total: matching.count, offset: params.offset, limit: params.limit,
+                            warnings: warnings.map { ResultWarning(message: $0) })
     }
 
-    /// Runs the planner, mapping its errors to -32602 at the offending field's full path.
-    static func run(_ params: EstimateParams, advisor: AdvisorService,
-                    isCancelled: () -> Bool) throws(JSONRPCError) -> (Estimate, Catalog) {
-        let request = params.request(defaultModel: advisor.defaultModel)
-        let planner = try ProtocolErrors.advisor { () throws(AdvisorServiceError) in try advisor.planner() }
+    /// What an estimate's or check's warnings say about the catalogs: the curated catalog's
+    /// notes; for a named model, how its name resolved (when not exactly) and its layer's age
+    /// when that is the reference's.
+    static func notes(catalog: Catalog, source: PricedFrom?, advisor: AdvisorService) -> [String] {
+        var notes = advisor.catalogNotes(for: catalog)
+        if let source {
+            if let note = source.resolution.note { notes.append(note) }
+            if source.resolution.layer == .reference {
+                notes.append("\(source.resolution.model.id) is priced from the reference layer (LiteLLM "
+                             + "\(source.catalog.version)); routing recommends only curated models")
+                notes += advisor.undatedWarning(for: source.catalog).map { ["reference layer: " + $0] } ?? []
+                notes += advisor.staleWarning(for: source.catalog).map { ["reference layer: " + $0] } ?? []
+                notes += advisor.referenceNotes
+            }
+        }
+        return notes
+    }
+
+    /// The named model's resolution and the catalog of its layer.
+    struct PricedFrom {
+        let resolution: ModelResolution
+        let catalog: Catalog
+    }
+
+    /// Resolves the named model (either layer), runs the planner with it, and says where the
+    /// price came from.
+    static func priced(_ params: EstimateParams, advisor: AdvisorService,
+                       isCancelled: () -> Bool) throws(JSONRPCError) -> (Estimate, Catalog, PricedFrom?) {
+        var request = params.request(defaultModel: advisor.defaultModel)
+        var planner = try ProtocolErrors.advisor { () throws(AdvisorServiceError) in try advisor.planner() }
+        var source: PricedFrom? = nil
         if let id = request.model {
             // Checked here (not only in the planner) so the error names the model and, when it
             // came from `defaultModel`, where that was set.
             let field = params.request.model != nil ? "params.model" : "params.initializationOptions.defaultModel"
-            _ = try ProtocolErrors.advisor(field: field) { () throws(AdvisorServiceError) in try advisor.model(id) }
+            let resolution = try ProtocolErrors.advisor(field: field) { () throws(AdvisorServiceError) in
+                try advisor.resolve(id)
+            }
+            request.model = resolution.model.id
+            let owner = resolution.layer == .reference ? advisor.referenceIndex?.catalog ?? planner.catalog : planner.catalog
+            if resolution.layer == .reference { planner.namedModels = [resolution.model] }
+            source = PricedFrom(resolution: resolution, catalog: owner)
         }
         do {
-            return (try planner.estimate(request, isCancelled: isCancelled), planner.catalog)
+            return (try planner.estimate(request, isCancelled: isCancelled), planner.catalog, source)
         } catch is CancellationError {
             throw JSONRPCError(.requestCancelled, "request cancelled")
         } catch let error as EstimateError {
@@ -73,5 +140,12 @@ public enum AdvisorMethods {
         } catch {
             throw JSONRPCError(.internalError, "estimate failed: \(error)")
         }
+    }
+
+    /// Runs the planner, mapping its errors to -32602 at the offending field's full path.
+    static func run(_ params: EstimateParams, advisor: AdvisorService,
+                    isCancelled: () -> Bool) throws(JSONRPCError) -> (Estimate, Catalog) {
+        let (estimate, catalog, _) = try priced(params, advisor: advisor, isCancelled: isCancelled)
+        return (estimate, catalog)
     }
 }

@@ -24,10 +24,6 @@ public final class AdvisorService {
     public private(set) var unavailableReason: String?
     /// The catalog file that failed to load when there is none (named in the errors' `data.file`).
     public private(set) var unavailableFile: String?
-    /// Set when the catalog asked for at start (`--catalog`) could not be loaded and the bundled
-    /// one is in use instead: said in every catalog method's `warnings` until another catalog
-    /// is installed.
-    public private(set) var fallbackNote: String?
     /// The complexity router in use: the bundled `models/routing/routing.json` unless `--routing`
     /// or `initializationOptions.routingPath` named another file that loaded completely.
     public private(set) var router: ComplexityRouter?
@@ -39,16 +35,45 @@ public final class AdvisorService {
     private let today: () -> CalendarDay
     private var attemptedStartup = false
 
+    /// The bundled reference layer (every chat model of LiteLLM's file, in Preflight's format):
+    /// `models/reference/litellm-1.109.1.json`, made by `scripts/make-reference-catalog.sh`.
+    public let bundledReferencePath: String?
+    /// Where `preflight catalog update` writes a rebuilt reference, which then replaces the
+    /// bundled one: `$PREFLIGHT_REFERENCE`, else `$XDG_DATA_HOME/preflight/reference-catalog.json`
+    /// (`~/.local/share/…` without `XDG_DATA_HOME`).
+    public let userReferencePath: String?
+    /// The price corrections applied to the reference when it loads:
+    /// `$PREFLIGHT_PRICE_OVERRIDES`, else `$XDG_CONFIG_HOME/preflight/price-overrides.json`.
+    public let overridesPath: String?
+    /// The reference layer, indexed, once it has loaded (on the first name the curated layer
+    /// does not resolve, or the first listing that asks for it).
+    public private(set) var referenceIndex: ModelNameIndex?
+    /// Why the reference layer is unavailable, or why its overrides were not applied.
+    public private(set) var referenceNotes: [String] = []
+    /// The file the reference layer was read from, once loaded.
+    public private(set) var referencePath: String?
+    private var referenceAttempted = false
+    private var curatedIndexCache: ModelNameIndex?
+
     /// Creates the service; nothing is loaded until `loadAtStart` or the first catalog use.
     ///
     /// - Parameters:
     ///   - modelsDirectory: where the bundled `catalog.json` lives (`nil`: no bundled catalog).
     ///   - today: the current UTC date, for staleness (injectable so tests are not date-bound).
+    ///   - environment: where the user's rebuilt reference and price overrides are looked for.
     public init(modelsDirectory: String?, tokenCounter: TokenCountingService, log: StderrLog,
-                today: @escaping () -> CalendarDay = AdvisorService.currentDay) {
+                today: @escaping () -> CalendarDay = AdvisorService.currentDay,
+                environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.counter = tokenCounter
         self.log = log
         self.bundledPath = modelsDirectory.map { "\($0)/catalog.json" }
+        self.bundledReferencePath = modelsDirectory.map { "\($0)/\(AdvisorService.bundledReferenceName)" }
+        self.userReferencePath = AdvisorService.userFile(environment, variable: "PREFLIGHT_REFERENCE",
+                                                         base: "XDG_DATA_HOME", fallback: ".local/share",
+                                                         name: "reference-catalog.json")
+        self.overridesPath = AdvisorService.userFile(environment, variable: "PREFLIGHT_PRICE_OVERRIDES",
+                                                     base: "XDG_CONFIG_HOME", fallback: ".config",
+                                                     name: "price-overrides.json")
         self.bundledRoutingPath = modelsDirectory.map { "\($0)/routing/routing.json" }
         self.today = today
     }
@@ -133,11 +158,11 @@ public final class AdvisorService {
     public var bundledCatalogPath: String? { bundledPath }
 
     /// Loads the start-up catalog — `path` when given (`--catalog`), else the bundled one — and
-    /// logs a warning when it is stale or cannot be loaded. Returns the load error, if any, so
-    /// the command line can exit 2 with it. The server keeps running: when the file given cannot
-    /// be used it prices with the bundled catalog and says so (in the log and in every catalog
-    /// method's `warnings`), as a bad `--routing` falls back to the bundled routing; when no
-    /// catalog loads at all, the catalog methods answer an error naming the file that failed.
+    /// logs a warning when it is stale or cannot be loaded. Returns the load error, if any: a
+    /// catalog given at start that cannot be used has no previous catalog to keep, so
+    /// `serve --catalog` and the one-shot commands exit 2 with it (no silent fallback to the
+    /// bundled prices); when the bundled catalog itself fails, the server still runs and the
+    /// catalog methods answer an error naming the file that failed.
     @discardableResult
     public func loadAtStart(catalogPath path: String? = nil) -> CatalogLoadError? {
         attemptedStartup = true
@@ -151,13 +176,6 @@ public final class AdvisorService {
             try use(catalogAt: target)
             return nil
         } catch {
-            if path != nil, store.current == nil, let bundled = bundledPath,
-               let fallback = try? decode(catalogAt: bundled) {
-                install(fallback, path: bundled)
-                fallbackNote = "the catalog \(target) could not be loaded (\(error)); prices come from the bundled \(bundled)"
-                log.warning("the catalog could not be loaded: \(error); using the bundled \(bundled) instead")
-                return error
-            }
             let which = path == nil ? "the bundled catalog" : "the catalog"
             unavailableReason = "\(which) could not be loaded: \(error)"
             unavailableFile = target
@@ -191,15 +209,16 @@ public final class AdvisorService {
     /// Makes a decoded catalog the one in use.
     public func install(_ result: CatalogLoadResult, path: String) {
         store.install(result, path: path)
+        curatedIndexCache = nil
         unavailableReason = nil
         unavailableFile = nil
-        fallbackNote = nil
         attemptedStartup = true
         let skipped = result.skipped.values.reduce(0, +)
-        log.info("catalog \(path): \(result.format.rawValue) format, version \(result.catalog.version), "
+        log.info("catalog \(path): \(result.format.rawValue) format, \(result.layer.rawValue) layer, version \(result.catalog.version), "
                  + "\(result.catalog.models.count) models" + (skipped > 0 ? ", \(skipped) entries skipped" : ""))
         if let warning = staleWarning(for: result.catalog) { log.warning(warning) }
         if let warning = futureWarning(for: result.catalog) { log.warning(warning) }
+        if let warning = undatedWarning(for: result.catalog) { log.info(warning) }
     }
 
     /// Sets (or clears) the model priced when a request names none; it must be in the catalog.
@@ -217,13 +236,88 @@ public final class AdvisorService {
         throw .noCatalog(reason: unavailableReason ?? "unknown reason", file: unavailableFile ?? bundledPath)
     }
 
-    /// The catalog model `id`.
+    /// The catalog model a name resolves to (`resolve(_:)`), in either layer.
     public func model(_ id: String) throws(AdvisorServiceError) -> CatalogModel {
-        let catalog = try catalog()
-        guard let model = catalog.model(id: id) else {
-            throw .unknownModel(id: id, modelCount: catalog.models.count)
+        try resolve(id).model
+    }
+
+    /// The entry `name` names, by the naming rules (`ModelNameResolver`, docs/CATALOG.md): the
+    /// curated layer first, without loading the reference; the reference layer (loaded now if it
+    /// is not yet) only for a name the curated layer does not resolve.
+    public func resolve(_ name: String) throws(AdvisorServiceError) -> ModelResolution {
+        try resolve(name, index: try curatedIndex())
+    }
+
+    /// The entry `name` names were `curated` the curated layer (a catalog about to be installed).
+    public func resolve(_ name: String, curated catalog: Catalog) throws(AdvisorServiceError) -> ModelResolution {
+        try resolve(name, index: ModelNameIndex(catalog: catalog, layer: .curated))
+    }
+
+    private func resolve(_ name: String, index curated: ModelNameIndex) throws(AdvisorServiceError) -> ModelResolution {
+        if let found = ModelNameResolver.resolveCurated(name, curated: curated) { return found }
+        loadReferenceIfNeeded()
+        do throws(ModelNameError) {
+            return try ModelNameResolver.resolve(name, curated: curated, reference: referenceIndex)
+        } catch {
+            throw .modelName(error)
         }
-        return model
+    }
+
+    /// The curated layer indexed for the naming rules (rebuilt after a catalog is installed).
+    public func curatedIndex() throws(AdvisorServiceError) -> ModelNameIndex {
+        let catalog = try catalog()
+        if let cached = curatedIndexCache { return cached }
+        let index = ModelNameIndex(catalog: catalog, layer: .curated)
+        curatedIndexCache = index
+        return index
+    }
+
+    /// The bundled reference's file name under `models/`.
+    public static let bundledReferenceName = "reference/litellm-1.109.1.json"
+
+    /// The reference file that loads: the user's rebuilt one when it exists, else the bundled one.
+    public var referenceCandidatePath: String? {
+        if let userReferencePath, FileManager.default.fileExists(atPath: userReferencePath) { return userReferencePath }
+        return bundledReferencePath
+    }
+
+    /// Loads the reference layer once (its load time is logged like the curated catalog's), then
+    /// applies the price overrides when their file exists. Failures are kept in `referenceNotes`;
+    /// the curated layer works without the reference.
+    public func loadReferenceIfNeeded() {
+        guard !referenceAttempted else { return }
+        referenceAttempted = true
+        guard let path = referenceCandidatePath else {
+            referenceNotes.append("no reference catalog: no models/ directory was found")
+            return
+        }
+        do throws(CatalogLoadError) {
+            var catalog = try decode(catalogAt: path).catalog
+            if let overridesPath, FileManager.default.fileExists(atPath: overridesPath) {
+                do {
+                    catalog = try PriceOverrides.load(path: overridesPath, reference: catalog).applied(to: catalog)
+                } catch {
+                    referenceNotes.append("the price overrides were not applied: \(error)")
+                    log.warning(referenceNotes.last!)
+                }
+            }
+            referenceIndex = ModelNameIndex(catalog: catalog, layer: .reference)
+            referencePath = path
+            log.info("reference catalog \(path): version \(catalog.version), \(catalog.models.count) models")
+        } catch {
+            referenceNotes.append("the reference catalog could not be loaded: \(error)")
+            log.warning(referenceNotes.last!)
+        }
+    }
+
+    /// `$variable`, else `$base/preflight/name`, else `$HOME/fallback/preflight/name`: where a
+    /// user file lives (the rebuilt reference, the price overrides).
+    public static func userFile(_ environment: [String: String], variable: String, base: String, fallback: String,
+                         name: String) -> String? {
+        if let explicit = environment[variable], !explicit.isEmpty { return explicit }
+        if let directory = environment[base], directory.hasPrefix("/") { return "\(directory)/preflight/\(name)" }
+        if let home = environment["HOME"], !home.isEmpty { return "\(home)/\(fallback)/preflight/\(name)" }
+        return nil
     }
 
     /// A planner over the catalog in use.
@@ -231,16 +325,22 @@ public final class AdvisorService {
         EstimatePlanner(catalog: try catalog(), counter: counter, scorer: try complexityRouter())
     }
 
-    /// How old `catalog` is today.
-    public func staleness(of catalog: Catalog) -> CatalogStaleness {
+    /// How old `catalog` is today; `nil` when it carries no date.
+    public func staleness(of catalog: Catalog) -> CatalogStaleness? {
         catalog.staleness(today: today())
+    }
+
+    /// The note for a catalog with no date (neither `pricesAsOf` nor a date `version`).
+    public func undatedWarning(for catalog: Catalog) -> String? {
+        guard catalog.pricesAsOf == nil else { return nil }
+        return "the model catalog \(catalog.version) carries no date (no \"pricesAsOf\"), so its age is unknown; "
+            + "its prices may be out of date"
     }
 
     /// The warning for a stale catalog, or `nil` when it is fresh.
     public func staleWarning(for catalog: Catalog) -> String? {
-        let staleness = staleness(of: catalog)
-        guard staleness.isStale else { return nil }
-        return "the model catalog is stale: its prices are from \(catalog.version), "
+        guard let staleness = staleness(of: catalog), staleness.isStale, let date = catalog.pricesAsOf else { return nil }
+        return "the model catalog is stale: its prices are from \(date), "
             + "\(staleness.ageInDays) days ago (more than \(Catalog.staleAfterDays)); "
             + "estimates may not match current prices"
     }
@@ -248,18 +348,17 @@ public final class AdvisorService {
     /// The warning for a catalog dated after today (a mistyped version, most likely: its age
     /// and staleness mean nothing), or `nil`.
     public func futureWarning(for catalog: Catalog) -> String? {
-        let staleness = staleness(of: catalog)
-        guard staleness.isFutureDated else { return nil }
+        guard let staleness = staleness(of: catalog), staleness.isFutureDated,
+              let date = catalog.pricesAsOf else { return nil }
         let days = -staleness.ageInDays
-        return "the model catalog is dated \(catalog.version), \(days) day\(days == 1 ? "" : "s") in the future; "
+        return "the model catalog is dated \(date), \(days) day\(days == 1 ? "" : "s") in the future; "
             + "check its version (its age cannot tell whether its prices are current)"
     }
 
-    /// What every catalog method's result says about the catalog in use: that it is the
-    /// bundled one standing in for a `--catalog` that failed, that it is dated in the future,
-    /// that it is stale.
+    /// What every catalog method's result says about the catalog in use: that it is dated in
+    /// the future, that it is stale, that it carries no date.
     public func catalogNotes(for catalog: Catalog) -> [String] {
-        [fallbackNote, futureWarning(for: catalog), staleWarning(for: catalog)].compactMap { $0 }
+        [futureWarning(for: catalog), staleWarning(for: catalog), undatedWarning(for: catalog)].compactMap { $0 }
     }
 
     /// Wall-clock milliseconds since `start`, for the load times the benches read from the log.

@@ -1,4 +1,6 @@
-/// Why the advisor service cannot answer: no catalog is loaded, or a model is not in it.
+import Advisor
+
+/// Why the advisor service cannot answer: no catalog is loaded, or a name names no model.
 ///
 /// The service is the advisor's home in the server, but it speaks in its own terms; the server
 /// edge (`ProtocolErrors`) turns these into JSON-RPC errors at the field the caller named, and
@@ -8,8 +10,8 @@ public enum AdvisorServiceError: Error, Sendable, Equatable, CustomStringConvert
     case noCatalog(reason: String, file: String?)
     /// No routing file could be loaded (`reason`); `file` is the bundled one.
     case noRouting(reason: String, file: String?)
-    /// `id` is not in the catalog in use, which has `modelCount` models.
-    case unknownModel(id: String, modelCount: Int)
+    /// A name that resolves to no single entry of either layer (unknown, or ambiguous).
+    case modelName(ModelNameError)
 
     /// One sentence a person can act on.
     public var description: String {
@@ -18,8 +20,8 @@ public enum AdvisorServiceError: Error, Sendable, Equatable, CustomStringConvert
             return "no model catalog is loaded: \(reason)"
         case .noRouting(let reason, _):
             return "no routing file is loaded: \(reason)"
-        case .unknownModel(let id, let count):
-            return "unknown model \"\(id)\": not in the catalog (preflight/models lists \(count) models)"
+        case .modelName(let error):
+            return error.description
         }
     }
 }

@@ -18,8 +18,12 @@ public struct CatalogLoadResult: Sendable {
     public let catalog: Catalog
     /// The format it was read from.
     public let format: CatalogFormat
-    /// LiteLLM entries left out, by reason (`no input/output price`, `no context window`).
+    /// LiteLLM entries left out, by reason (`no input/output price per token`, `priced only by
+    /// tiered_pricing`); an entry without a context window loads with the window unknown.
     public let skipped: [String: Int]
+    /// The layer the file declares itself (`"layer": "reference"` in a converted LiteLLM
+    /// reference); a catalog without the member is a curated one.
+    public var layer: CatalogLayer = .curated
 }
 
 /// Reads catalogs: the bundled format, or a LiteLLM price file as-is (detected by shape).
@@ -31,22 +35,25 @@ public struct CatalogLoadResult: Sendable {
 /// chat entries in LiteLLM's file are priced per second or per request — they are skipped and
 /// counted in `skipped`.)
 public enum CatalogDecoder {
-    /// Reads and decodes the catalog at `path`.
-    public static func load(path: String) throws(CatalogLoadError) -> CatalogLoadResult {
+    /// Reads and decodes the catalog at `path`. A LiteLLM file carries no version or date of its
+    /// own: `liteLLMVersion` and `asOf` give them when known (`preflight catalog update`); the
+    /// file's modification time is never taken for a date (a copied file would look fresh).
+    public static func load(path: String, liteLLMVersion: String? = nil,
+                            asOf: CalendarDay? = nil) throws(CatalogLoadError) -> CatalogLoadResult {
         switch RegularFileReader.read(path) {
         case .failure(let failure):
             throw CatalogLoadError(file: path, message: "cannot read the file: \(failure.reason)")
         case .success(let file):
-            let fileDay = CalendarDay(dayNumber: file.modified >= 0 ? file.modified / 86_400 : (file.modified - 86_399) / 86_400)
-            return try decode(bytes: file.bytes, file: path, fileDay: fileDay)
+            return try decode(bytes: file.bytes, file: path, liteLLMVersion: liteLLMVersion, asOf: asOf)
         }
     }
 
-    /// Decodes catalog text; `file` names it in errors, `fileDay` dates a LiteLLM file (which
-    /// carries no version of its own). A UTF-8 byte-order mark at the start (editors on Windows
-    /// write one) is skipped; a member named twice in one object is an error at the second
-    /// (which of two prices was meant cannot be known).
-    public static func decode(bytes: [UInt8], file: String, fileDay: CalendarDay) throws(CatalogLoadError) -> CatalogLoadResult {
+    /// Decodes catalog text; `file` names it in errors; `liteLLMVersion`/`asOf` version and date a
+    /// LiteLLM file (which carries neither). A UTF-8 byte-order mark at the start (editors on
+    /// Windows write one) is skipped; a member named twice in one object is an error at the
+    /// second (which of two prices was meant cannot be known).
+    public static func decode(bytes: [UInt8], file: String, liteLLMVersion: String? = nil,
+                              asOf: CalendarDay? = nil) throws(CatalogLoadError) -> CatalogLoadResult {
         let bytes = JSONValue.withoutByteOrderMark(bytes)
         let json: JSONValue
         do {
@@ -61,12 +68,17 @@ public enum CatalogDecoder {
             throw CatalogLoadError(file: file, message: "the top level must be an object", line: 1, column: 1)
         }
         if json["models"] != nil {
-            let reader = CatalogReader(file: file, source: source, root: json, format: .preflight)
-            return CatalogLoadResult(catalog: try reader.preflightCatalog(json), format: .preflight, skipped: [:])
+            var reader = CatalogReader(file: file, source: source, root: json, format: .preflight)
+            let layer = try reader.layer(json)
+            reader.contextWindowMayBeUnknown = layer == .reference
+            var result = CatalogLoadResult(catalog: try reader.preflightCatalog(json), format: .preflight, skipped: [:])
+            result.layer = layer
+            return result
         }
         if json.members.contains(where: { $0.value.kind == .object && $0.value["litellm_provider"] != nil }) {
             let reader = CatalogReader(file: file, source: source, root: json, format: .litellm)
-            let (catalog, skipped) = try reader.liteLLMCatalog(json, version: fileDay)
+            let version = liteLLMVersion.map { "litellm-\($0)" } ?? "litellm (version unknown)"
+            let (catalog, skipped) = try reader.liteLLMCatalog(json, version: version, asOf: asOf)
             return CatalogLoadResult(catalog: catalog, format: .litellm, skipped: skipped)
         }
         throw CatalogLoadError(file: file, field: "models",
@@ -84,6 +96,9 @@ struct CatalogReader {
     let format: CatalogFormat
     /// The entry being decoded (`models[3]`, a LiteLLM key): errors about its model point there.
     var entry: [JSONPathComponent]? = nil
+    /// Whether a model may leave out `contextWindow` (the reference layer: LiteLLM lists some
+    /// per-token entries without one). A curated model needs it: routing checks fit against it.
+    var contextWindowMayBeUnknown = false
 
     /// The same reader, for errors inside the entry at `path`.
     func reading(entry path: [JSONPathComponent]) -> CatalogReader {
@@ -195,11 +210,16 @@ struct CatalogReader {
     // MARK: Preflight format
 
     func preflightCatalog(_ json: JSONValue) throws(CatalogLoadError) -> Catalog {
-        guard let versionText = try string(json["version"], nil, "version") else {
-            throw fail(nil, "version", "missing required field (the date the prices were taken, YYYY-MM-DD)")
+        guard let version = try string(json["version"], nil, "version") else {
+            throw fail(nil, "version", "missing required field (any non-empty string; a YYYY-MM-DD date also dates the prices)")
         }
-        guard let version = CalendarDay(versionText) else {
-            throw fail(nil, "version", "\"\(versionText)\" is not a YYYY-MM-DD date")
+        if version.trimmingCharacters(in: .whitespaces).isEmpty { throw fail(nil, "version", "must not be empty") }
+        var pricesAsOf: CalendarDay? = nil
+        if let dateText = try string(json["pricesAsOf"], nil, "pricesAsOf") {
+            guard let date = CalendarDay(dateText) else {
+                throw fail(nil, "pricesAsOf", "\"\(dateText)\" is not a YYYY-MM-DD date")
+            }
+            pricesAsOf = date
         }
         let currency = try string(json["currency"], nil, "currency") ?? "USD"
         if currency != "USD" {
@@ -235,7 +255,8 @@ struct CatalogReader {
             models.append(try reading(entry: [.member("models"), .index(i)]).preflightModel(entry, index: i))
         }
         do {
-            return try Catalog(version: version, currency: currency, source: sourceName, tiers: tiers, models: models)
+            return try Catalog(version: version, pricesAsOf: pricesAsOf, currency: currency, source: sourceName,
+                               tiers: tiers, models: models)
         } catch let error as CatalogValidationError {
             // Every entry became a model, so the model's position is its entry's.
             throw fail(error.modelID, error.field, error.message,
@@ -276,9 +297,11 @@ struct CatalogReader {
             }
             tier = parsed
         }
-        guard let context = try integer(entry["contextWindow"], id, "contextWindow") else {
+        let declaredContext = try integer(entry["contextWindow"], id, "contextWindow")
+        if declaredContext == nil && !contextWindowMayBeUnknown {
             throw fail(id, "contextWindow", "missing required field")
         }
+        let context = declaredContext ?? CatalogModel.unknownContextWindow
         if context <= 0 { throw fail(id, "contextWindow", "must be positive, got \(context)") }
         let maxOutput = try integer(entry["maxOutputTokens"], id, "maxOutputTokens")
         if let maxOutput, maxOutput <= 0 { throw fail(id, "maxOutputTokens", "must be positive, got \(maxOutput)") }
@@ -300,7 +323,7 @@ struct CatalogReader {
                     longContext: try preflightLongContext(prices["longContext"], id, "\(field).longContext"))
             }
         }
-        return CatalogModel(
+        let model = CatalogModel(
             id: id, provider: provider, tier: tier, tokenizer: TokenizerID(tokenizer), contextWindow: context,
             maxOutputTokens: maxOutput,
             inputPerMillion: try requiredPrice(entry, "inputPerMillion", id),
@@ -311,6 +334,16 @@ struct CatalogReader {
             reasoning: try bool(entry["reasoning"], id, "reasoning") ?? false,
             longContext: longContext, serviceTiers: serviceTiers,
             deprecationDate: try string(entry["deprecationDate"], id, "deprecationDate"))
+        return declaredContext == nil ? model.withUnknownContextWindow() : model
+    }
+
+    /// The file's `layer` member: `curated` (the default) or `reference`.
+    func layer(_ json: JSONValue) throws(CatalogLoadError) -> CatalogLayer {
+        guard let name = try string(json["layer"], nil, "layer") else { return .curated }
+        guard let layer = CatalogLayer(rawValue: name) else {
+            throw fail(nil, "layer", "unknown layer \"\(name)\" (expected curated or reference)")
+        }
+        return layer
     }
 
     func preflightLongContext(_ value: JSONValue?, _ id: String, _ field: String) throws(CatalogLoadError) -> LongContextPricing? {

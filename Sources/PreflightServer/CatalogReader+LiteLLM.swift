@@ -9,13 +9,14 @@ import JSON
 /// `output_cost_per_reasoning_token` (× 10⁶) are the prices; `*_above_Nk_tokens` the
 /// long-context prices above N × 1000 tokens (the smallest N when there are several);
 /// `*_batches`, `*_flex`, `*_priority` the service tiers; `max_input_tokens` (else
-/// `max_tokens`) the context window; the tokenizer is inferred (`TokenizerInference`) and the
+/// `max_tokens`) the context window (unknown when neither is given); the tokenizer is inferred (`TokenizerInference`) and the
 /// tier comes from the price bands.
 extension CatalogReader {
     static let million = Decimal(1_000_000)
     static let serviceSuffixes: [(ServiceTier, String)] = [(.batch, "_batches"), (.flex, "_flex"), (.priority, "_priority")]
 
-    func liteLLMCatalog(_ json: JSONValue, version: CalendarDay) throws(CatalogLoadError) -> (Catalog, [String: Int]) {
+    func liteLLMCatalog(_ json: JSONValue, version: String,
+                        asOf: CalendarDay?) throws(CatalogLoadError) -> (Catalog, [String: Int]) {
         var models: [CatalogModel] = []
         var skipped: [String: Int] = [:]
         for (key, entry) in json.members {
@@ -25,11 +26,12 @@ extension CatalogReader {
         }
         guard !models.isEmpty else {
             let skippedCount = skipped.values.reduce(0, +)
-            throw CatalogLoadError(file: file, message: "no usable model: no chat entry has per-token prices and a context window"
+            throw CatalogLoadError(file: file, message: "no usable model: no chat entry has per-token prices"
                                        + (skippedCount > 0 ? " (\(skippedCount) chat entries skipped)" : ""))
         }
         do {
-            let catalog = try Catalog(version: version, source: file, tiers: PriceBands.creditsGuide.bands, models: models)
+            let catalog = try Catalog(version: version, pricesAsOf: asOf, source: file,
+                                      tiers: PriceBands.creditsGuide.bands, models: models)
             return (catalog, skipped)
         } catch let error as CatalogValidationError {
             throw fail(error.modelID, error.field, error.message)
@@ -44,15 +46,18 @@ extension CatalogReader {
         }
         guard let input = try perMillion("input_cost_per_token"),
               let output = try perMillion("output_cost_per_token") else {
-            skipped["no input/output price per token", default: 0] += 1
+            // Hook for `tiered_pricing` (issue 11, pricing rules): an entry priced only by its
+            // tiers is counted here until the cost model prices tiers.
+            skipped[entry["tiered_pricing"] != nil ? "priced only by tiered_pricing" : "no input/output price per token",
+                    default: 0] += 1
             return nil
         }
-        var context = try integer(entry["max_input_tokens"], key, "max_input_tokens")
-        if context == nil { context = try integer(entry["max_tokens"], key, "max_tokens") }
-        guard let context, context > 0 else {
-            skipped["no context window", default: 0] += 1
-            return nil
-        }
+        var declaredContext = try integer(entry["max_input_tokens"], key, "max_input_tokens")
+        if declaredContext == nil { declaredContext = try integer(entry["max_tokens"], key, "max_tokens") }
+        // No (or a non-positive) window: the model loads with its window unknown and fit checks
+        // are skipped, said in the estimate (docs/CATALOG.md).
+        let contextIsKnown = (declaredContext ?? 0) > 0
+        let context = contextIsKnown ? declaredContext! : CatalogModel.unknownContextWindow
         var maxOutput = try integer(entry["max_output_tokens"], key, "max_output_tokens")
         if let value = maxOutput, value <= 0 { maxOutput = nil }
         let provider = try string(entry["litellm_provider"], key, "litellm_provider") ?? "unknown"
@@ -77,7 +82,7 @@ extension CatalogReader {
                 cacheWritePerMillion: try perMillion("cache_creation_input_token_cost\(suffix)"),
                 longContext: try longContext(suffix: suffix, standardOutput: tierOutput))
         }
-        return CatalogModel(
+        let model = CatalogModel(
             id: key, provider: provider, tier: nil,
             tokenizer: TokenizerInference.tokenizer(provider: provider, model: key),
             contextWindow: context, maxOutputTokens: maxOutput, inputPerMillion: input, outputPerMillion: output,
@@ -87,6 +92,7 @@ extension CatalogReader {
             reasoning: (try bool(entry["supports_reasoning"], key, "supports_reasoning")) ?? false,
             longContext: try longContext(suffix: "", standardOutput: output), serviceTiers: serviceTiers,
             deprecationDate: entry["deprecation_date"]?.stringValue)
+        return contextIsKnown ? model : model.withUnknownContextWindow()
     }
 
     /// The smallest N among `input_cost_per_token_above_Nk_tokens` keys.

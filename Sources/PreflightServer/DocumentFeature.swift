@@ -328,8 +328,16 @@ final class DocumentFeature {
 
     private func makeAnalyzer() -> DocumentAnalyzer {
         let advisor = context.advisor
-        let planner = Result { () throws(AdvisorServiceError) in try advisor.planner() }
-        return DocumentAnalyzer(planner: planner, counter: advisor.counter, defaultModel: advisor.defaultModel,
+        var planner = Result { () throws(AdvisorServiceError) in try advisor.planner() }
+        var defaultModel = advisor.defaultModel
+        // The setting is a name as the user typed it: price the entry it resolves to (a
+        // reference-only model joins the planner as a named model).
+        if let name = defaultModel, case .success(var ready) = planner, let resolution = try? advisor.resolve(name) {
+            defaultModel = resolution.model.id
+            if resolution.layer == .reference { ready.namedModels = [resolution.model] }
+            planner = .success(ready)
+        }
+        return DocumentAnalyzer(planner: planner, counter: advisor.counter, defaultModel: defaultModel,
                                 budget: budget, encoding: encoding)
     }
 

@@ -214,10 +214,10 @@ public final class PreflightLanguageServer: JSONRPCMessageHandler {
             context.log.warning("initializationOptions.catalogPath: \(error); keeping the catalog in use")
             throw ProtocolErrors.error(error, field: "params.initializationOptions.catalogPath")
         }
-        if let defaultModel, loaded.catalog.model(id: defaultModel) == nil {
-            throw JSONRPCError(.invalidParams,
-                               "unknown model \"\(defaultModel)\": not in the catalog \(path)",
-                               field: defaultModelField, details: ["model": defaultModel])
+        if let defaultModel {
+            try ProtocolErrors.advisor(field: defaultModelField) { () throws(AdvisorServiceError) in
+                _ = try advisor.resolve(defaultModel, curated: loaded.catalog)
+            }
         }
         advisor.install(loaded, path: path)
         try ProtocolErrors.advisor(field: defaultModelField) { () throws(AdvisorServiceError) in

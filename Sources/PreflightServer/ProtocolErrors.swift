@@ -42,8 +42,13 @@ public enum ProtocolErrors {
         switch error {
         case .noCatalog(_, let file), .noRouting(_, let file):
             return JSONRPCError(.internalError, error.description, details: file.map { ["file": $0] } ?? [:])
-        case .unknownModel(let id, _):
-            return JSONRPCError(.invalidParams, error.description, field: field, details: ["model": id])
+        case .modelName(.unknown(let name, let suggestions)):
+            var details = ["model": name]
+            if !suggestions.isEmpty { details["suggestions"] = suggestions.joined(separator: ", ") }
+            return JSONRPCError(.invalidParams, error.description, field: field, details: details)
+        case .modelName(.ambiguous(let name, let candidates, _)):
+            return JSONRPCError(.invalidParams, error.description, field: field,
+                                details: ["model": name, "candidates": candidates.joined(separator: ", ")])
         }
     }
 

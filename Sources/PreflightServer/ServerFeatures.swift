@@ -20,7 +20,7 @@ enum ServerFeatures {
             "version": .string(catalog.version.description),
             "models": .integer(catalog.models.count),
             "source": .string(advisor.store.currentPath ?? catalog.source),
-            "stale": .bool(advisor.staleness(of: catalog).isStale),
+            "stale": .bool(advisor.staleness(of: catalog)?.isStale ?? false),
         ])
     }
 }

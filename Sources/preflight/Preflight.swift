@@ -17,7 +17,7 @@ struct Preflight: ParsableCommand {
             """,
         version: PreflightVersion.current,
         subcommands: [Serve.self, Count.self, EstimateCommand.self, CheckCommand.self, ModelsCommand.self,
-                      CalibrateCommand.self],
+                      CalibrateCommand.self, CatalogCommand.self],
         defaultSubcommand: Serve.self
     )
 

@@ -42,11 +42,15 @@ struct Serve: ParsableCommand {
             log.warning("no models/ directory found (use --models-dir or PREFLIGHT_MODELS); counts will be estimates")
         }
         let context = ServerContext(log: log, modelsDirectory: models?.path)
-        // Loaded now so a stale or broken catalog is in the log at start; the server runs
-        // either way: a --catalog that cannot be used is replaced by the bundled catalog (every
-        // catalog method's result says so in `warnings`); with no catalog at all the catalog
-        // methods answer an error naming the file that failed.
-        context.advisor.loadAtStart(catalogPath: catalog)
+        // Loaded now so a stale or broken catalog is in the log at start. A --catalog that
+        // cannot be used is fatal (exit 2): there is no previous catalog to keep, and pricing
+        // with another one in silence would answer every script with the wrong models' prices.
+        // A broken bundled catalog is not: the server runs, counting works, and the catalog
+        // methods answer an error naming the file.
+        if let error = context.advisor.loadAtStart(catalogPath: catalog), catalog != nil {
+            FileHandle.standardError.write(Data("preflight serve: invalid catalog: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
         // A routing file given here is loaded (and checked) now; the bundled one loads at the
         // first estimate, so starting the server and `initialize` stay fast.
         if let routing { context.advisor.loadRoutingAtStart(path: routing) }

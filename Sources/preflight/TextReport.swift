@@ -109,6 +109,9 @@ enum TextReport {
         rows.append(("Tiers", tierLines.joined(separator: "\n")))
         if let recommendation = result.recommendation { rows.append(("Why", recommendation.reason)) }
         if !result.warnings.isEmpty { rows.append(("Warnings", result.warnings.map(\.message).joined(separator: "\n"))) }
+        if let source = result.priceSource {
+            rows.append(("Priced from", "\(source.layer.rawValue) layer (\(source.catalogVersion)), entry \(source.entry)"))
+        }
         rows.append(("Catalog", result.catalog.version))
         return lines(rows)
     }
@@ -137,24 +140,24 @@ enum TextReport {
     /// The catalog listing as a table.
     static func models(_ result: ModelsResult) -> String {
         let catalog = result.catalog
-        let stale = catalog.stale ? " — STALE, prices may have changed" : ""
-        let days = abs(catalog.ageInDays)
-        let age = catalog.ageInDays < 0
-            ? "dated \(count(days)) day\(days == 1 ? "" : "s") in the future — check its version"
-            : "\(count(days)) day\(days == 1 ? "" : "s") old\(stale)"
-        var text = "Catalog \(catalog.version) (\(catalog.format ?? "—") format, \(count(catalog.models)) models; \(age))\n"
+        var text = "Catalog \(catalog.version) (\(catalog.format ?? "—") format, \(count(catalog.models)) models; "
+            + "\(age(days: catalog.ageInDays, stale: catalog.stale)))\n"
             + "Source: \(catalog.source)\n"
+        for layer in result.layers where layer.layer != .curated {
+            text += "Layer \(layer.layer.rawValue): \(layer.version), \(count(layer.models)) models; "
+                + "\(age(days: layer.ageInDays, stale: layer.stale)) — \(layer.source)\n"
+        }
         for warning in result.warnings { text += "Warning: \(warning.message)\n" }
         let bands = result.tiers.map { tier -> String in
             let bound = tier.maxPer1K.map { "≤ $\(credits($0))/1K" } ?? "above"
             return "\(tier.name.rawValue) \(bound)"
         }
         text += "Price bands (fallback for models without a tier; blended 3:1 per 1K): \(bands.joined(separator: ", "))\n\n"
-        let header = ["TIER", "MODEL", "PROVIDER", "TOKENIZER", "CONTEXT", "IN/M", "OUT/M", "CACHED/M"]
+        let header = ["TIER", "MODEL", "LAYER", "PROVIDER", "TOKENIZER", "CONTEXT", "IN/M", "OUT/M", "CACHED/M"]
         let rows = result.models.map { model -> [String] in
             [model.tier.rawValue + (model.tierSource == "priceBands" ? "*" : ""),
-             model.id, model.provider, model.tokenizer,
-             count(model.contextWindow), credits(model.inputPerMillion), credits(model.outputPerMillion),
+             model.id, model.layer.rawValue, model.provider, model.tokenizer,
+             model.contextWindow.map { count($0) } ?? "unknown", credits(model.inputPerMillion), credits(model.outputPerMillion),
              model.cachedInputPerMillion.map { credits($0) } ?? "—"]
         }
         let all = [header] + rows
@@ -166,6 +169,22 @@ enum TextReport {
         if result.models.contains(where: { $0.tierSource == "priceBands" }) {
             text += "\n* tier from the price bands (the catalog sets none)"
         }
+        let last = result.offset + result.models.count
+        if result.total > result.models.count {
+            text += "\nModels \(result.models.isEmpty ? result.offset : result.offset + 1)–\(last) of \(count(result.total))"
+                + (last < result.total ? " (--offset \(last) for more)" : "")
+        } else if result.models.isEmpty {
+            text += "\nNo model matches."
+        }
         return text
+    }
+
+    /// `N days old`, `STALE`, `dated in the future`, or `age unknown`.
+    static func age(days: Int?, stale: Bool) -> String {
+        guard let days else { return "age unknown: no pricesAsOf date" }
+        let magnitude = abs(days)
+        let unit = "\(count(magnitude)) day\(magnitude == 1 ? "" : "s")"
+        if days < 0 { return "dated \(unit) in the future — check its version" }
+        return "\(unit) old" + (stale ? " — STALE, prices may have changed" : "")
     }
 }

@@ -98,30 +98,23 @@ import TestSupport
         #expect(!fresh.stderr.contains("stale"))
     }
 
-    @Test func aBadCatalogFlagFallsBackToTheBundledCatalogAndSaysSo() throws {
-        // It used to start with no catalog at all, every estimate failing with -32603 whose
-        // data.file named the bundled file.
+    @Test func aBadCatalogFlagAtStartIsFatalWithExitCode2() throws {
+        // There is no previous catalog to keep; pricing with the bundled one instead would answer
+        // a script's every request with other models' prices. (It used to fall back in silence.)
         let bad = try AdvisorFixtures.negativePriceCatalog()
-        let session = try serve(catalog: bad, [
-            estimate(#"{"prompt":"hi"}"#),
-            AdvisorFixtures.request(2, "preflight/models", "{}"),
-        ])
-        #expect(session.stderr.contains("using the bundled \(PreflightBinary.modelsDirectory)/catalog.json instead"))
-        let estimated = try session.replies[0].decodedResult(EstimateResult.self)
-        #expect(estimated.warnings.contains { $0.message.hasPrefix("the catalog \(bad) could not be loaded") }, "\(estimated.warnings)")
-        let models = try session.replies[1].decodedResult(ModelsResult.self)
-        #expect(models.catalog.source != "end-to-end fixture")
-        #expect(models.models.count >= 40)
-        #expect(models.warnings.first?.message.contains("prices come from the bundled") == true)
+        let session = try runSession([initializeLine, estimate(#"{"prompt":"hi"}"#)], arguments: ["serve", "--catalog", bad])
+        #expect(session.status == 2)
+        #expect(session.messages.isEmpty)
+        #expect(session.stderr.contains("invalid catalog: \(bad):"), "\(session.stderr)")
+        #expect(session.stderr.contains("inputPerMillion"))
     }
 
-    @Test func withoutABundledCatalogABadCatalogFlagIsNamedInTheErrors() throws {
-        let bad = try AdvisorFixtures.negativePriceCatalog()
+    @Test func withoutABundledCatalogTheServerRunsAndNamesTheFileInTheErrors() throws {
         let session = try runSession([initializeLine, estimate(#"{"prompt":"x"}"#)],
-                                     arguments: ["serve", "--models-dir", "/nonexistent-models", "--catalog", bad])
+                                     arguments: ["serve", "--models-dir", "/nonexistent-models"])
         let reply = try #require(session.messages.last)
         #expect(reply.errorCode == -32603)
-        #expect(reply.error?.data?["file"] == bad)
+        #expect(reply.error?.data?["file"] == "/nonexistent-models/catalog.json")
     }
 
     @Test func withoutALoadableBundledCatalogTheServerRunsAndSaysWhy() throws {

@@ -62,7 +62,7 @@ private func service(today: String = "2026-11-21", modelsDirectory: String? = ni
             #expect(rpc.details["file"] == bad)
             #expect(rpc.details["catalogField"] == "inputPerMillion")
         }
-        #expect(try advisor.catalog().version == CalendarDay("2026-11-20"))
+        #expect(try advisor.catalog().pricesAsOf == CalendarDay("2026-11-20"))
         #expect(advisor.store.currentPath == good)
     }
 
@@ -88,7 +88,7 @@ private func service(today: String = "2026-11-21", modelsDirectory: String? = ni
         let advisor = service(today: "2026-11-21")
         try advisor.use(catalogAt: try catalogFile(version: "2029-12-25"))
         let catalog = try advisor.catalog()
-        let staleness = advisor.staleness(of: catalog)
+        let staleness = try #require(advisor.staleness(of: catalog))
         #expect(staleness.isFutureDated && !staleness.isStale)
         #expect(advisor.futureWarning(for: catalog) == "the model catalog is dated 2029-12-25, 1130 days in the future; "
                 + "check its version (its age cannot tell whether its prices are current)")
@@ -100,21 +100,16 @@ private func service(today: String = "2026-11-21", modelsDirectory: String? = ni
         #expect(try AdvisorMethods.models(ModelsParams(), advisor: advisor).warnings.isEmpty)
     }
 
-    @Test func aBadStartupCatalogFallsBackToTheBundledOneAndSaysSo() throws {
+    @Test func aBadStartupCatalogIsNotReplacedByTheBundledOne() throws {
+        // A --catalog given at start has no previous catalog to keep: the error is returned (the
+        // command line exits 2 with it) and no other catalog prices in its place.
         let models = ServerHarness.modelsDirectory
         let advisor = service(modelsDirectory: models)
         let bad = try catalogFile(version: "2026-11-20", inputPrice: "-1")
-        let error = try #require(advisor.loadAtStart(catalogPath: bad), "the error is still returned (the CLI exits 2 with it)")
+        let error = try #require(advisor.loadAtStart(catalogPath: bad))
         #expect(error.file == bad)
-        #expect(advisor.store.currentPath == "\(models)/catalog.json")
-        #expect(try advisor.catalog().models.count > 10)
-        let notes = advisor.catalogNotes(for: try advisor.catalog())
-        #expect(notes.first?.hasPrefix("the catalog \(bad) could not be loaded") == true, "\(notes)")
-        #expect(notes.first?.hasSuffix("prices come from the bundled \(models)/catalog.json") == true)
-        #expect(try AdvisorMethods.models(ModelsParams(), advisor: advisor).warnings.first?.message == notes.first)
-        // A catalog installed later replaces the bundled one, and the note goes.
-        try advisor.use(catalogAt: try catalogFile(version: "2026-11-20"))
-        #expect(advisor.fallbackNote == nil)
+        #expect(advisor.store.current == nil)
+        #expect(throws: AdvisorServiceError.self) { try advisor.catalog() }
     }
 
     @Test func withNoCatalogAtAllTheErrorNamesTheFileThatFailed() throws {
@@ -153,7 +148,7 @@ private func service(today: String = "2026-11-21", modelsDirectory: String? = ni
             try advisor.setDefaultModel("zz")
             Issue.record("unknown default model accepted")
         } catch {
-            #expect(error == .unknownModel(id: "zz", modelCount: 2))
+            #expect(error == .modelName(.unknown(name: "zz", suggestions: ["a", "c"])))
             let rpc = ProtocolErrors.error(error, field: "params.initializationOptions.defaultModel")
             #expect(rpc.code == .invalidParams)
             #expect(rpc.field == "params.initializationOptions.defaultModel")

@@ -50,7 +50,7 @@ private func catalogText(model: String = "", extraModels: String = "") -> String
         let result = try CatalogDecoder.load(path: "\(CatalogDecoderTests.repository)/models/catalog.json")
         let catalog = result.catalog
         #expect(result.format == .preflight)
-        #expect(catalog.version == CalendarDay("2026-11-20"))
+        #expect(catalog.pricesAsOf == CalendarDay("2026-11-20"))
         #expect(catalog.models.count >= 40)
         #expect(catalog.models.allSatisfy { $0.tier != nil })
         let mini = try #require(catalog.model(id: "gpt-4o-mini"))
@@ -176,8 +176,7 @@ private func catalogText(model: String = "", extraModels: String = "") -> String
     }
 
     @Test func aByteOrderMarkIsSkipped() throws {
-        let result = try CatalogDecoder.decode(bytes: [0xEF, 0xBB, 0xBF] + Array(catalogText().utf8), file: "bom.json",
-                                               fileDay: CalendarDay("2026-11-01")!)
+        let result = try CatalogDecoder.decode(bytes: [0xEF, 0xBB, 0xBF] + Array(catalogText().utf8), file: "bom.json")
         #expect(result.catalog.models.map(\.id) == ["m1"])
         // Positions are the ones an editor shows (the mark is not a character).
         let error = try #require(try loadError("\u{FEFF}" + catalogText(model: ",\n \"cachedInputPerMillion\": -0.075")))
@@ -221,11 +220,18 @@ private func catalogText(model: String = "", extraModels: String = "") -> String
         }
         """
         let result = try CatalogDecoder.decode(bytes: Array(fixture.utf8), file: "fixture.json",
-                                               fileDay: CalendarDay("2026-11-01")!)
+                                               liteLLMVersion: "1.109.1", asOf: CalendarDay("2026-11-01")!)
         #expect(result.format == .litellm)
-        #expect(result.catalog.version == CalendarDay("2026-11-01"))
-        #expect(Set(result.catalog.models.map(\.id)) == ["gpt-4o-mini", "gemini/gemini-2.5-pro", "gpt-4", "claude-opus-4-7"])
-        #expect(result.skipped == ["no input/output price per token": 1, "no context window": 1])
+        // The version and date are the ones given, never the file's modification time.
+        #expect(result.catalog.version == "litellm-1.109.1")
+        #expect(result.catalog.pricesAsOf == CalendarDay("2026-11-01"))
+        #expect(Set(result.catalog.models.map(\.id)) == ["gpt-4o-mini", "gemini/gemini-2.5-pro", "gpt-4", "claude-opus-4-7",
+                                                         "no-context"])
+        #expect(result.skipped == ["no input/output price per token": 1])
+        // An entry without a context window loads with the window unknown.
+        let noContext = try #require(result.catalog.model(id: "no-context"))
+        #expect(!noContext.contextWindowIsKnown)
+        #expect(noContext.contextWindow == CatalogModel.unknownContextWindow)
         let catalog = result.catalog
         let mini = try #require(catalog.model(id: "gpt-4o-mini"))
         #expect(mini.inputPerMillion == d("0.15") && mini.outputPerMillion == d("0.6"))
