@@ -2,7 +2,9 @@
 # Catalog load time (read + parse + validate, measured inside the process and logged by
 # `--log-level info`), for the bundled catalog and for LiteLLM's full price file loaded as-is.
 # Goal: under 200 ms each, release build. Called by `make bench`; runnable on its own:
-#   bench/catalog.sh [path/to/release/preflight]
+#   [OLD_BIN=path/to/main/preflight] bench/catalog.sh [path/to/release/preflight]
+# Then the catalog layers: cold start to the first estimate on a curated and on a
+# reference-only model, and peak RSS (see the section at the end).
 # The LiteLLM part needs ../shared/reference/ beside the checkout and is skipped without it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -58,3 +60,56 @@ if [[ -f "$reference" ]]; then
 else
   echo "LiteLLM reference: skipped ($reference not found; it lives in ../shared beside the checkout)"
 fi
+
+# --- Catalog layers (issue 11) ---------------------------------------------------------------
+# Whole-process wall time (spawn to exit) of one `preflight estimate --model M --json` on
+# examples/english.txt: cold start to the first estimate. For a curated model the reference
+# layer is never read, so this must match the binary before the layers (OLD_BIN, e.g. main's
+# release build; runs are interleaved new/old so load swings hit both alike). For a
+# reference-only model it includes loading the 3,297-model reference; goal <= 150 ms. Peak RSS
+# from /usr/bin/time. LAYER_RUNS (default 15) runs each.
+layer_runs=${LAYER_RUNS:-15}
+old_bin=${OLD_BIN:-}
+prompt=examples/english.txt
+# Prints the wall ms of one run of "$@".
+once() {
+  local start end
+  start=$(date +%s%N)
+  "$@" >/dev/null 2>&1
+  end=$(date +%s%N)
+  echo $(((end - start) / 1000000))
+}
+median() { sort -n | awk '{ a[NR] = $1 } END { printf "%d", a[int((NR + 1) / 2)] }'; }
+maxrss() { /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -1; }
+layers() {
+  local curated=gpt-4.1-mini reference=claude-sonnet-4-5 new_c=() old_c=() new_r=()
+  for ((i = 0; i < layer_runs; i++)); do
+    new_c+=("$(once "$bin" estimate --model "$curated" --json "$prompt")")
+    [[ -n "$old_bin" ]] && old_c+=("$(once "$old_bin" estimate --model "$curated" --json "$prompt")")
+    new_r+=("$(once "$bin" estimate --model "$reference" --json "$prompt")")
+  done
+  local nc oc nr
+  nc=$(printf '%s\n' "${new_c[@]}" | median)
+  nr=$(printf '%s\n' "${new_r[@]}" | median)
+  echo "== catalog layers: cold start to the first estimate (whole process, median of $layer_runs; load $(cut -d' ' -f1-3 /proc/loadavg))"
+  if [[ -n "$old_bin" ]]; then
+    oc=$(printf '%s\n' "${old_c[@]}" | median)
+    printf 'curated model (%s)        new %4d ms   old %4d ms   new/old %s\n' "$curated" "$nc" "$oc" \
+      "$(awk -v n="$nc" -v o="$oc" 'BEGIN { printf "%.2f", n / o }')"
+  else
+    printf 'curated model (%s)        new %4d ms   (set OLD_BIN for the comparison)\n' "$curated" "$nc"
+  fi
+  local verdict=ok
+  ((nr <= 150)) || verdict="OVER GOAL"
+  printf 'reference-only model (%s) new %4d ms   (+%d ms over the curated estimate) [%s, goal <= 150 ms]\n' \
+    "$reference" "$nr" "$((nr - nc))" "$verdict"
+  local decode
+  decode=$("$bin" estimate --model "$reference" --json --log-level info "$prompt" 2>&1 >/dev/null \
+    | grep 'reference/litellm' | grep -o 'decoded in .* CPU' | head -1)
+  echo "reference layer load inside the process: $decode"
+  printf 'peak RSS: curated estimate %s KiB, reference estimate %s KiB' \
+    "$(maxrss "$bin" estimate --model "$curated" --json "$prompt")" "$(maxrss "$bin" estimate --model "$reference" --json "$prompt")"
+  [[ -n "$old_bin" ]] && printf ', old curated estimate %s KiB' "$(maxrss "$old_bin" estimate --model "$curated" --json "$prompt")"
+  echo
+}
+if [[ -f models/reference/litellm-1.109.1.json ]]; then layers; fi

@@ -168,7 +168,7 @@ struct CatalogReader {
             throw fail(model, field, "must be a number, got \(value.serializedString.prefix(40))")
         }
         if decimal < 0 { throw fail(model, field, "negative price \(decimal)") }
-        return decimal * scale
+        return scale == 1 ? decimal : decimal * scale
     }
 
     func requiredPrice(_ object: JSONValue, _ key: String, _ model: String?, prefix: String = "") throws(CatalogLoadError) -> Decimal {

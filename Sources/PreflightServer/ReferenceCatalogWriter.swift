@@ -13,7 +13,7 @@ public enum ReferenceCatalogWriter {
     /// The file text for `catalog` as the reference layer, with `version`, `pricesAsOf` and
     /// `source` at the top.
     public static func text(of catalog: Catalog, version: String, pricesAsOf: CalendarDay?, source: String) -> String {
-        var header = JSONValue.object()
+        let header = JSONValue.object()
         header["version"] = .string(version)
         if let pricesAsOf { header["pricesAsOf"] = .string(pricesAsOf.description) }
         header["layer"] = .string(CatalogLayer.reference.rawValue)

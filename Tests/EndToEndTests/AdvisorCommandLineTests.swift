@@ -151,6 +151,45 @@ import TestSupport
         #expect(text.stderr.contains("the model catalog is dated 2099-01-01"))
     }
 
+    // MARK: - Issue 11
+
+    @Test func catalogUpdateRebuildsTheReferenceThatNamedModelsArePricedFrom() throws {
+        let litellm = try AdvisorFixtures.write("""
+            {"acme/widget-9": {"litellm_provider": "acme", "mode": "chat", "max_input_tokens": 32000,
+               "input_cost_per_token": 4e-07, "output_cost_per_token": 1.6e-06},
+             "acme/no-window": {"litellm_provider": "acme", "mode": "chat",
+               "input_cost_per_token": 1e-07, "output_cost_per_token": 2e-07}}
+            """, name: "litellm.json")
+        let output = (litellm as NSString).deletingLastPathComponent + "/reference.json"
+        let update = try runCLI(["catalog", "update", "--from", litellm, "--litellm-version", "9.9.9",
+                                 "--as-of", "2026-11-01", "--output", output])
+        #expect(update.status == 0, "\(update.stderr)")
+        #expect(update.stderr.contains("wrote 2 models to \(output)") && update.stderr.contains("1 with no context window"))
+        let prompt = try AdvisorFixtures.write("Say hi.", name: "prompt.txt")
+        let priced = try runCLI(["estimate", "--model", "ACME/Widget-9", "--expected-output", "10", "--json", prompt],
+                                environment: ["PREFLIGHT_REFERENCE": output])
+        #expect(priced.status == 0, "\(priced.stderr)")
+        let result = try parse(priced.stdout, as: EstimateResult.self)
+        #expect(result.priceSource?.layer == .reference && result.priceSource?.entry == "acme/widget-9")
+        #expect(result.priceSource?.catalogVersion == "litellm-9.9.9" && result.priceSource?.pricesAsOf == "2026-11-01")
+        let listed = try runCLI(["models", "--search", "widget", "--json"], environment: ["PREFLIGHT_REFERENCE": output])
+        #expect(try parse(listed.stdout, as: ModelsResult.self).models.map(\.id) == ["acme/widget-9"])
+        let text = try runCLI(["models", "--layer", "reference"], environment: ["PREFLIGHT_REFERENCE": output])
+        #expect(text.stdout.contains("Layer reference: litellm-9.9.9, 2 models;"), "\(text.stdout)")
+        #expect(text.stdout.contains("unknown"))
+        // A bad date is a usage error; a file that is not LiteLLM's is an input error.
+        #expect(try runCLI(["catalog", "update", "--from", litellm, "--as-of", "yesterday"]).status == 64)
+        let preflightFormat = try AdvisorFixtures.freshCatalog()
+        #expect(try runCLI(["catalog", "update", "--from", preflightFormat, "--output", output]).status == 2)
+    }
+
+    @Test func aNearMissModelNameSuggestsTheNearestNames() throws {
+        let prompt = try AdvisorFixtures.write("Say hi.", name: "prompt.txt")
+        let typo = try runCLI(["estimate", "--model", "claude-sonet-4-5", prompt])
+        #expect(typo.status == 64)
+        #expect(typo.stderr.contains(#"did you mean "claude-sonnet-4-5""#), "\(typo.stderr)")
+    }
+
     // MARK: - Issue 12
 
     @Test func aMistypedCommandIsNamedWithTheNearestOne() throws {

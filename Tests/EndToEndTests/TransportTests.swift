@@ -146,8 +146,9 @@ import TestSupport
 }
 
 /// Runs the binary with `arguments`, stdin closed, and returns its outputs.
-func runCLI(_ arguments: [String], input: String = "") throws -> (status: Int32?, stdout: String, stderr: String) {
-    let server = try ServerProcess(arguments: arguments)
+func runCLI(_ arguments: [String], input: String = "",
+            environment: [String: String] = [:]) throws -> (status: Int32?, stdout: String, stderr: String) {
+    let server = try ServerProcess(arguments: arguments, environment: environment)
     if !input.isEmpty { server.send(input) }
     server.closeInput()
     let status = server.waitForExit()
