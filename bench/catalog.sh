@@ -107,6 +107,10 @@ layers() {
   decode=$("$bin" estimate --model "$reference" --json --log-level info "$prompt" 2>&1 >/dev/null \
     | grep 'reference/litellm' | grep -o 'decoded in .* CPU' | head -1)
   echo "reference layer load inside the process: $decode"
+  echo "server's first estimate after initialize (bench/first-estimate.py, interleaved, $layer_runs runs): label wall-median min max cpu-median, ms"
+  local cases=("new-curated=$bin:$curated" "new-reference=$bin:$reference")
+  [[ -n "$old_bin" ]] && cases+=("old-curated=$old_bin:$curated")
+  python3 bench/first-estimate.py "$layer_runs" "$prompt" "${cases[@]}" | sed 's/^/  /'
   printf 'peak RSS: curated estimate %s KiB, reference estimate %s KiB' \
     "$(maxrss "$bin" estimate --model "$curated" --json "$prompt")" "$(maxrss "$bin" estimate --model "$reference" --json "$prompt")"
   [[ -n "$old_bin" ]] && printf ', old curated estimate %s KiB' "$(maxrss "$old_bin" estimate --model "$curated" --json "$prompt")"

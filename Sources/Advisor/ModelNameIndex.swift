@@ -1,26 +1,23 @@
+import Foundation
+
 /// One catalog layer indexed for the naming rules: by id, by lower-cased id, and by the reduced
-/// ("bare") name of every entry, built once when the layer loads.
+/// ("bare") name of every entry.
+///
+/// The lower-cased and reduced indexes are built on their first use, not with the layer: an
+/// exact id (the common case, and every curated lookup) needs neither, and building them for
+/// the 3,297-model reference costs about a quarter of loading it.
 public struct ModelNameIndex: Sendable {
     /// The indexed catalog.
     public let catalog: Catalog
     /// Which layer it is.
     public let layer: CatalogLayer
-    private let byLowercasedID: [String: Int]
-    private let byBareName: [String: [Int]]
+    private let derived: DerivedIndexes
 
     /// Indexes `catalog` as `layer`.
     public init(catalog: Catalog, layer: CatalogLayer) {
         self.catalog = catalog
         self.layer = layer
-        var lower: [String: Int] = [:]
-        var bare: [String: [Int]] = [:]
-        for (position, model) in catalog.models.enumerated() {
-            let lowered = model.id.lowercased()
-            if lower[lowered] == nil { lower[lowered] = position }
-            bare[ModelNameIndex.bareName(of: model.id), default: []].append(position)
-        }
-        byLowercasedID = lower
-        byBareName = bare
+        self.derived = DerivedIndexes(catalog.models)
     }
 
     /// The entry whose id is `name` exactly.
@@ -28,12 +25,43 @@ public struct ModelNameIndex: Sendable {
 
     /// The (first) entry whose id is `name` in any case.
     public func caseInsensitive(_ name: String) -> CatalogModel? {
-        byLowercasedID[name.lowercased()].map { catalog.models[$0] }
+        derived.indexes.byLowercasedID[name.lowercased()].map { catalog.models[$0] }
     }
 
     /// The entries whose reduced name is `bare`, in catalog order.
     public func entries(bareName bare: String) -> [CatalogModel] {
-        (byBareName[bare] ?? []).map { catalog.models[$0] }
+        (derived.indexes.byBareName[bare] ?? []).map { catalog.models[$0] }
+    }
+
+    /// The lower-cased and reduced indexes, built once on first use (under a lock: a layer is
+    /// shared by the request thread and the editor's worker).
+    final class DerivedIndexes: @unchecked Sendable {
+        struct Indexes {
+            let byLowercasedID: [String: Int]
+            let byBareName: [String: [Int]]
+        }
+
+        private let models: [CatalogModel]
+        private let lock = NSLock()
+        private var built: Indexes?
+
+        init(_ models: [CatalogModel]) { self.models = models }
+
+        var indexes: Indexes {
+            lock.lock()
+            defer { lock.unlock() }
+            if let built { return built }
+            var lower: [String: Int] = [:]
+            var bare: [String: [Int]] = [:]
+            for (position, model) in models.enumerated() {
+                let lowered = model.id.lowercased()
+                if lower[lowered] == nil { lower[lowered] = position }
+                bare[ModelNameIndex.bareName(of: model.id), default: []].append(position)
+            }
+            let indexes = Indexes(byLowercasedID: lower, byBareName: bare)
+            built = indexes
+            return indexes
+        }
     }
 
     /// Bedrock's region and vendor prefixes (`us.anthropic.claude-…`, `global.amazon.nova-…`).
