@@ -38,6 +38,10 @@ public struct CatalogModel: Sendable, Equatable {
     public let serviceTiers: [ServiceTier: ServiceTierPricing]
     /// The date the provider retires the model (`YYYY-MM-DD`), where announced.
     public let deprecationDate: String?
+    /// Prices by input size (LiteLLM's `tiered_pricing`): when present, the tier chosen by the
+    /// request's input size replaces the flat prices above, which then hold the first tier's
+    /// prices for listings and price bands.
+    public let tieredPricing: TieredPricing?
 
     /// Creates a model entry.
     public init(id: String, provider: String, tier: Tier?, tokenizer: TokenizerID, contextWindow: Int,
@@ -45,7 +49,8 @@ public struct CatalogModel: Sendable, Equatable {
                 cachedInputPerMillion: Decimal? = nil, cacheWritePerMillion: Decimal? = nil,
                 reasoningPerMillion: Decimal? = nil, reasoning: Bool = false,
                 longContext: LongContextPricing? = nil,
-                serviceTiers: [ServiceTier: ServiceTierPricing] = [:], deprecationDate: String? = nil) {
+                serviceTiers: [ServiceTier: ServiceTierPricing] = [:], deprecationDate: String? = nil,
+                tieredPricing: TieredPricing? = nil) {
         self.id = id
         self.provider = provider
         self.tier = tier
@@ -61,6 +66,7 @@ public struct CatalogModel: Sendable, Equatable {
         self.longContext = longContext
         self.serviceTiers = serviceTiers
         self.deprecationDate = deprecationDate
+        self.tieredPricing = tieredPricing
     }
 
     /// The blended price per 1K tokens (3 parts input to 1 part output), the figure the credits
