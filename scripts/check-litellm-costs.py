@@ -22,13 +22,15 @@ How it works:
   `cost.credits` must equal LiteLLM's prompt + completion cost rounded to 9 places, within one
   nano-credit (LiteLLM computes in binary floating point).
 - The sample (deterministic; `--all` takes every model instead): every model Preflight loads
-  from the file that has tiered pricing, a long-context threshold or a batch/flex/priority
-  price, plus, for every provider, its first three other models in key order.
-- Scenarios (docs/COSTS.md): plain; cached read (half the input); cache write (a quarter);
-  reasoning (reasoning models only: 300 output tokens of which 120 reasoning); above the
-  long-context threshold (plain, cached read, cache write); in each higher band of a tiered
-  model (plain, cached read); each service tier the model has (plain, cached read, cache
-  write), and each service tier above the threshold (plain).
+  from the file that has batch/flex/priority prices; for every provider, its first six models
+  (in key order) with a long-context threshold, its first six with tiered pricing, and its
+  first three others.
+- Scenarios (docs/COSTS.md): plain (a prompt of ~1K tokens, 200 output tokens); cached read
+  (half the input); cache write (a quarter); reasoning (reasoning models only: 300 output
+  tokens of which 120 reasoning); above the long-context threshold (plain, and with half the
+  input cached and a quarter written); the first tokens of each higher band of a tiered model
+  (plain, cached read); each service tier the model has (plain, cached read, cache write), and
+  each service tier above the threshold (plain).
 - Every disagreement is explained, or reported as unexplained: an explanation re-runs LiteLLM
   with the one stated difference removed (e.g. the rule's cache price written into a copy of
   the entry) and must then reproduce Preflight's figure exactly.
@@ -152,11 +154,21 @@ class LiteLLM:
                      prompt_tokens_details=Prompt(cached_tokens=case["cached"], cache_creation_tokens=case["write"]),
                      completion_tokens_details=Completion(reasoning_tokens=case["reasoning"]))
 
+    def resolved_key(self, key, provider):
+        """The entry LiteLLM prices `key` from: `provider/key` when that entry exists (its
+        `cost_per_token` tries it first), else `key` itself."""
+        prefixed = f"{provider}/{key}"
+        if not key.startswith(f"{provider}/") and prefixed in self.litellm.model_cost:
+            return prefixed
+        return key
+
     def cost(self, key, provider, case, entry=None, generic=False):
-        """LiteLLM's credits for `case`, optionally with `entry` standing in for the file's."""
-        original = self.litellm.model_cost.get(key)
+        """LiteLLM's credits for `case`, optionally with `entry` standing in for the entry
+        LiteLLM prices `key` from."""
+        key_priced = self.resolved_key(key, provider)
+        original = self.litellm.model_cost.get(key_priced)
         if entry is not None:
-            self.litellm.model_cost[key] = entry
+            self.litellm.model_cost[key_priced] = entry
             self.invalidate()
         try:
             with self.pinned(PINNED_TIME):
@@ -172,7 +184,7 @@ class LiteLLM:
             return Decimal(repr(prompt + completion))
         finally:
             if entry is not None:
-                self.litellm.model_cost[key] = original
+                self.litellm.model_cost[key_priced] = original
                 self.invalidate()
 
 
@@ -349,17 +361,77 @@ def with_rule_cache_prices(entry, case, threshold):
     return patched if changed else None
 
 
+PREFIXES = ("input_cost_per_token", "output_cost_per_token", "cache_read_input_token_cost",
+            "cache_creation_input_token_cost")
+
+
+def with_preflight_long_context_prices(entry, case, threshold):
+    """A copy of `entry` whose long-context prices for the case's service tier are the ones
+    docs/COSTS.md's rules give: the tier's own long-context prices, else the standard ones; a
+    missing long-context cache price scaled from the one below the threshold; and no kind of
+    token cheaper than below the threshold. Returns (copy, the rules that changed a price)."""
+    suffix = TIER_SUFFIX.get(case["tier"], "")
+    above = f"_above_{threshold}k_tokens"
+
+    def below(prefix):  # the price under the threshold in this tier, as Preflight resolves it
+        value = number(entry, f"{prefix}{suffix}") if suffix else number(entry, prefix)
+        if value is None and suffix and prefix in PREFIXES[2:]:
+            standard, standard_input = number(entry, prefix), number(entry, "input_cost_per_token")
+            tier_input = number(entry, f"input_cost_per_token{suffix}")
+            if standard is not None and standard_input:
+                value = standard * tier_input / standard_input
+        if value is None and prefix in PREFIXES[2:]:
+            value = below("input_cost_per_token")
+        return value if value is not None else number(entry, prefix)
+
+    own = suffix and number(entry, f"input_cost_per_token{above}{suffix}") is not None
+    block = suffix if own else ""
+    block_input = number(entry, f"input_cost_per_token{block}") if block else number(entry, "input_cost_per_token")
+    long_input = number(entry, f"input_cost_per_token{above}{block}")
+    patched, rules = dict(entry), set()
+    tokens = {"input_cost_per_token": case["input"] - case["cached"] - case["write"],
+              "output_cost_per_token": case["output"], "cache_read_input_token_cost": case["cached"],
+              "cache_creation_input_token_cost": case["write"]}
+    for prefix in PREFIXES:
+        if not tokens[prefix]:
+            continue
+        long_value = number(entry, f"{prefix}{above}{block}")
+        if long_value is None and prefix == "output_cost_per_token":
+            long_value = number(entry, f"output_cost_per_token{block}") if block else number(entry, prefix)
+        if long_value is None and prefix in PREFIXES[2:]:
+            base = number(entry, f"{prefix}{block}") if block else number(entry, prefix)
+            if base is None and block:
+                base = below(prefix) if own else None
+            long_value = base * long_input / block_input if base is not None and block_input else long_input
+            if base is not None:
+                rules.add("rule: long-context cache price scaled")
+        short = below(prefix)
+        if short is not None and short > long_value:
+            long_value = short
+            rules.add("rule: above a long-context threshold no kind of token costs less than below it")
+        key = f"{prefix}{above}{suffix}"
+        if number(entry, key) != long_value:
+            patched[key] = float(long_value)
+            if suffix and not own:
+                rules.add("rule: a service tier without long-context prices of its own takes the standard ones")
+    return patched, rules
+
+
 def explain(litellm, key, provider, entry, case, credits):
     """The first stated difference whose removal makes LiteLLM reproduce Preflight's figure."""
     threshold = threshold_of(entry)
     candidates = []
-    if case["cached"] or case["write"]:
+    priced_from = litellm.resolved_key(key, provider)
+    if priced_from != key and litellm.litellm.model_cost.get(priced_from) != entry:
+        candidates.append((f"LiteLLM prices the key from its provider-prefixed entry ({provider}/…), "
+                           "whose prices differ", entry, False))
+    if case.get("long") and threshold is not None:
+        patched, rules = with_preflight_long_context_prices(entry, case, threshold)
+        candidates.append(("; ".join(sorted(rules)) or "long-context prices", patched, False))
+    if (case["cached"] or case["write"]) and not case.get("long"):
         patched = with_rule_cache_prices(entry, case, threshold)
         if patched is not None:
-            label = "rule: service-tier cache price scaled" if case["tier"] != "standard" else ""
-            if case.get("long"):
-                label = "rule: long-context cache price scaled" + (" (and service-tier)" if label else "")
-            candidates.append((label, patched, False))
+            candidates.append(("rule: service-tier cache price scaled", patched, False))
     if provider == "fireworks_ai":
         if case["tier"] in ("flex", "priority"):
             candidates.append(("LiteLLM's Fireworks route ignores service_tier", None, True))
@@ -397,6 +469,8 @@ def worker(args):
     chat = [k for k, v in data.items() if isinstance(v, dict) and k != "sample_spec"
             and v.get("mode") in ("chat", "responses")]
     sample = choose_sample(models, data, args.all)
+    if args.models:
+        sample = [key for key in args.models.split(",") if key in models]
     if args.limit:
         sample = sample[:args.limit]
     print(f"LiteLLM {version}: {len(chat)} chat/responses entries, {len(models)} loaded by Preflight, "
@@ -467,6 +541,7 @@ def main():
     parser.add_argument("--all", action="store_true", help="every model Preflight loads, not the sample")
     parser.add_argument("--limit", type=int, default=0, help="only the first N sampled models (a quick look)")
     parser.add_argument("--details", help="write every disagreement as JSON to this file")
+    parser.add_argument("--models", help="only these models (comma-separated keys)")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if not Path(args.file).exists():
