@@ -27,9 +27,10 @@ public struct CatalogLoadResult: Sendable {
 /// Every problem becomes a `CatalogLoadError` naming the file, the model and the field, with
 /// Jansson's line and column for syntax errors and the field's position in the text otherwise.
 /// Decoding is all-or-nothing: a file with one bad model yields an error, never a partial
-/// catalog. (LiteLLM entries that simply lack prices or a context window are not errors — many
-/// chat entries in LiteLLM's file are priced per second or per request — they are skipped and
-/// counted in `skipped`.)
+/// catalog. (LiteLLM entries that simply lack a price per token — flat or `tiered_pricing` — or
+/// a context window are not errors — LiteLLM's file has chat entries priced per second, per
+/// character or not at all, and entries without `max_input_tokens`/`max_tokens` — they are
+/// skipped and counted in `skipped`; docs/COSTS.md gives the counts.)
 public enum CatalogDecoder {
     /// Reads and decodes the catalog at `path`.
     public static func load(path: String) throws(CatalogLoadError) -> CatalogLoadResult {
