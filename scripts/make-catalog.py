@@ -114,6 +114,27 @@ def prices(entry, suffix, above_k):
     }
 
 
+def tiered_pricing(entry):
+    """LiteLLM's tiered_pricing -> Preflight's tieredPricing (ranges (above, upTo], ascending);
+    tiers LiteLLM would not price by tokens (no range, no input price) are left out."""
+    tiers = []
+    for tier in entry.get("tiered_pricing") or []:
+        rng = tier.get("range")
+        if not isinstance(rng, list) or len(rng) != 2 or tier.get("input_cost_per_token") is None:
+            continue
+        tiers.append(strip_none({
+            "above": int(rng[0]),
+            "upTo": int(rng[1]),
+            "inputPerMillion": per_million(tier.get("input_cost_per_token")),
+            "outputPerMillion": per_million(tier.get("output_cost_per_token")),
+            "cachedInputPerMillion": per_million(tier.get("cache_read_input_token_cost")),
+            "cacheWritePerMillion": per_million(tier.get("cache_creation_input_token_cost")),
+            "reasoningPerMillion": per_million(tier.get("output_cost_per_reasoning_token")),
+        }))
+    tiers.sort(key=lambda t: t["above"])
+    return tiers or None
+
+
 def strip_none(d):
     return {k: v for k, v in d.items() if v is not None}
 
@@ -126,8 +147,6 @@ def build_model(ref, key, model_id, provider, tier, tokenizer):
     if dep is not None and dep < VERSION:
         raise SystemExit(f"{key}: deprecated on {dep}, before the catalog version {VERSION}")
     base = prices(entry, "", None)
-    if base["inputPerMillion"] is None or base["outputPerMillion"] is None:
-        raise SystemExit(f"{key}: missing input or output price")
     above_k = long_context_threshold(entry)
     long_context = None
     if above_k is not None:
@@ -145,6 +164,12 @@ def build_model(ref, key, model_id, provider, tier, tokenizer):
             if stlc["inputPerMillion"] is not None and stlc["outputPerMillion"] is not None:
                 tier_prices["longContext"] = {"above": above_k * 1000, **strip_none(stlc)}
         service_tiers[name] = tier_prices
+    tiered = tiered_pricing(entry)
+    if tiered and (base["inputPerMillion"] is None or base["outputPerMillion"] is None):
+        base["inputPerMillion"] = base["inputPerMillion"] or tiered[0]["inputPerMillion"]
+        base["outputPerMillion"] = base["outputPerMillion"] or tiered[0].get("outputPerMillion")
+    if base["inputPerMillion"] is None or base["outputPerMillion"] is None:
+        raise SystemExit(f"{key}: missing input or output price")
     context = entry.get("max_input_tokens") or entry.get("max_tokens")
     return {
         "id": model_id,
@@ -163,6 +188,8 @@ def build_model(ref, key, model_id, provider, tier, tokenizer):
         "serviceTiers": service_tiers or None,
         "deprecationDate": dep,
         "litellmKey": key,
+        # Only where LiteLLM has it, so flat-priced entries read as before.
+        **({"tieredPricing": tiered} if tiered else {}),
     }
 
 

@@ -151,5 +151,17 @@ public struct Catalog: Sendable, Equatable {
             try price("\(prefix).reasoningPerMillion", prices.reasoningPerMillion)
             try longContext("\(prefix).longContext", prices.longContext)
         }
+        for (i, tier) in (model.tieredPricing?.tiers ?? []).enumerated() {
+            let prefix = "tieredPricing[\(i)]"
+            if tier.above < 0 { throw fail("\(prefix).above", "must not be negative, got \(tier.above)") }
+            if tier.upTo <= tier.above {
+                throw fail("\(prefix).upTo", "must be above \"above\" (\(tier.above)), got \(tier.upTo)")
+            }
+            try price("\(prefix).inputPerMillion", tier.inputPerMillion)
+            try price("\(prefix).outputPerMillion", tier.outputPerMillion)
+            try price("\(prefix).cachedInputPerMillion", tier.cachedInputPerMillion)
+            try price("\(prefix).cacheWritePerMillion", tier.cacheWritePerMillion)
+            try price("\(prefix).reasoningPerMillion", tier.reasoningPerMillion)
+        }
     }
 }

@@ -48,13 +48,19 @@ public struct CatalogModel: Sendable, Equatable {
     /// prompt fails a fit check against it, small enough that `window - tokens` cannot overflow.
     public static let unknownContextWindow = 1 << 40
 
+    /// Prices by input size (LiteLLM's `tiered_pricing`): when present, the tier chosen by the
+    /// request's input size replaces the flat prices above, which then hold the first tier's
+    /// prices for listings and price bands.
+    public let tieredPricing: TieredPricing?
+
     /// Creates a model entry.
     public init(id: String, provider: String, tier: Tier?, tokenizer: TokenizerID, contextWindow: Int,
                 maxOutputTokens: Int?, inputPerMillion: Decimal, outputPerMillion: Decimal,
                 cachedInputPerMillion: Decimal? = nil, cacheWritePerMillion: Decimal? = nil,
                 reasoningPerMillion: Decimal? = nil, reasoning: Bool = false,
                 longContext: LongContextPricing? = nil,
-                serviceTiers: [ServiceTier: ServiceTierPricing] = [:], deprecationDate: String? = nil) {
+                serviceTiers: [ServiceTier: ServiceTierPricing] = [:], deprecationDate: String? = nil,
+                tieredPricing: TieredPricing? = nil) {
         self.id = id
         self.provider = provider
         self.tier = tier
@@ -70,6 +76,7 @@ public struct CatalogModel: Sendable, Equatable {
         self.longContext = longContext
         self.serviceTiers = serviceTiers
         self.deprecationDate = deprecationDate
+        self.tieredPricing = tieredPricing
     }
 
     /// The same model with its context window marked unknown (`unknownContextWindow`).
@@ -79,7 +86,8 @@ public struct CatalogModel: Sendable, Equatable {
                                 inputPerMillion: inputPerMillion, outputPerMillion: outputPerMillion,
                                 cachedInputPerMillion: cachedInputPerMillion, cacheWritePerMillion: cacheWritePerMillion,
                                 reasoningPerMillion: reasoningPerMillion, reasoning: reasoning, longContext: longContext,
-                                serviceTiers: serviceTiers, deprecationDate: deprecationDate)
+                                serviceTiers: serviceTiers, deprecationDate: deprecationDate,
+                                tieredPricing: tieredPricing)
         copy.contextWindowIsKnown = false
         return copy
     }

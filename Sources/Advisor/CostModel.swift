@@ -11,9 +11,14 @@ import Foundation
 ///   long-context prices apply to the whole request;
 /// - a missing cached or cache-write price falls back to the input price (a projection never
 ///   undercounts); an explicit 0 is a real price;
+/// - a model with tiered pricing is priced, every token of the request, at the tier its input
+///   size selects (`TieredPricing`);
 /// - `serviceTier` selects the model's batch/flex/priority prices; a model without them is
-///   priced at standard with a note. Above the threshold, the tier's own long-context prices
-///   apply, else the standard long-context prices with a note;
+///   priced at standard with a note; a tier without a cache price of its own scales the
+///   standard one by tier input ÷ standard input. Above the threshold, the tier's own
+///   long-context prices apply, else the standard long-context prices with a note;
+/// - above the threshold, a cache price without a long-context counterpart is the one below the
+///   threshold scaled by long-context input ÷ input;
 /// - above the threshold no kind of token costs less than it does below it (the higher of the
 ///   two prices), so a longer input never costs less — a tier's own prices can exceed the
 ///   standard long-context ones, and a price missing below the threshold falls back to the
@@ -48,6 +53,23 @@ public struct CostModel: Sendable {
     public func effectivePrices(for model: CatalogModel, inputTokens: Int,
                                 serviceTier: ServiceTier = .standard) -> EffectivePrices {
         var notes: [String] = []
+        // Standard prices: the flat ones, or the tier of the model's tiered pricing that the
+        // input size selects (every token of the request at that tier's prices).
+        var standardInput = model.inputPerMillion, standardOutput = model.outputPerMillion
+        var standardCached = model.cachedInputPerMillion, standardWrite = model.cacheWritePerMillion
+        var standardReasoning = model.reasoningPerMillion
+        if let tier = model.tieredPricing?.tier(forInput: inputTokens) {
+            standardInput = tier.inputPerMillion
+            standardCached = tier.cachedInputPerMillion
+            standardWrite = tier.cacheWritePerMillion
+            if let tierOutput = tier.outputPerMillion {
+                standardOutput = tierOutput
+                standardReasoning = tier.reasoningPerMillion
+            } else {
+                standardReasoning = tier.reasoningPerMillion ?? model.reasoningPerMillion
+            }
+        }
+
         var tierUsed = ServiceTier.standard
         var tierPrices: ServiceTierPricing? = nil
         if serviceTier != .standard {
@@ -58,41 +80,68 @@ public struct CostModel: Sendable {
                 notes.append("\(model.id) has no \(serviceTier.rawValue) prices; priced at standard")
             }
         }
-        var input = tierPrices?.inputPerMillion ?? model.inputPerMillion
-        var output = tierPrices?.outputPerMillion ?? model.outputPerMillion
-        var cached = tierPrices.map { $0.cachedInputPerMillion } ?? model.cachedInputPerMillion
-        var write = tierPrices.map { $0.cacheWritePerMillion } ?? model.cacheWritePerMillion
-        var reasoning = tierPrices.map { $0.reasoningPerMillion } ?? model.reasoningPerMillion
+        var input = standardInput, output = standardOutput
+        var cached = standardCached, write = standardWrite, reasoning = standardReasoning
+        if let tierPrices {
+            input = tierPrices.inputPerMillion
+            output = tierPrices.outputPerMillion
+            // A tier without a cache price of its own discounts (or surcharges) cached tokens as
+            // it does input: the standard cache price scaled by tier input ÷ standard input.
+            cached = tierPrices.cachedInputPerMillion
+                ?? CostModel.scaled(standardCached, by: tierPrices.inputPerMillion, over: standardInput)
+            write = tierPrices.cacheWritePerMillion
+                ?? CostModel.scaled(standardWrite, by: tierPrices.inputPerMillion, over: standardInput)
+            reasoning = tierPrices.reasoningPerMillion
+        }
         var isLong = false
 
-        var longContext: LongContextPricing? = nil
+        // The long-context prices that apply, with the below-threshold prices they belong to
+        // (a cache price they lack is scaled from those).
+        var longContext: (prices: LongContextPricing, input: Decimal, cached: Decimal?, write: Decimal?)? = nil
         if let tierLong = tierPrices?.longContext, inputTokens > tierLong.above {
-            longContext = tierLong
+            longContext = (tierLong, input, cached, write)
         } else if let standardLong = model.longContext, inputTokens > standardLong.above {
-            longContext = standardLong
+            longContext = (standardLong, standardInput, standardCached, standardWrite)
             if tierPrices != nil {
                 notes.append("\(model.id) publishes no \(tierUsed.rawValue) long-context prices; "
                              + "standard long-context prices used")
             }
         }
-        if let lc = longContext {
+        if let longContext {
+            let lc = longContext.prices
             isLong = true
+            // A long-context cache price the catalog lacks moves with the input price, as the
+            // providers that publish both move them (Anthropic, Google): the cache price below
+            // the threshold × long-context input ÷ input; with no cache price below the threshold
+            // either, the long-context input price.
+            let longCached = lc.cachedInputPerMillion
+                ?? CostModel.scaled(longContext.cached, by: lc.inputPerMillion, over: longContext.input) ?? lc.inputPerMillion
+            let longWrite = lc.cacheWritePerMillion
+                ?? CostModel.scaled(longContext.write, by: lc.inputPerMillion, over: longContext.input) ?? lc.inputPerMillion
             // Never below the price the same kind of token has under the threshold, so a longer
             // input never costs less: a service tier without long-context prices of its own gets
             // the standard ones (priority's own can be higher), and a price missing under the
             // threshold falls back to the input price while the long-context one is published
             // (LiteLLM's flex tiers: a long-context cached price without a short one).
-            func atLeast(_ long: Decimal, _ short: Decimal) -> Decimal { max(long, short) }
             let shortCached = cached ?? input, shortWrite = write ?? input, shortReasoning = reasoning ?? output
-            input = atLeast(lc.inputPerMillion, input)
-            output = atLeast(lc.outputPerMillion, max(output, shortReasoning))
-            cached = atLeast(lc.cachedInputPerMillion ?? lc.inputPerMillion, shortCached)
-            write = atLeast(lc.cacheWritePerMillion ?? lc.inputPerMillion, shortWrite)
+            input = max(lc.inputPerMillion, input)
+            output = max(lc.outputPerMillion, max(output, shortReasoning))
+            cached = max(longCached, shortCached)
+            write = max(longWrite, shortWrite)
             reasoning = nil  // reasoning is output: billed at the long-context output price
         }
         return EffectivePrices(input: input, output: output, cachedInput: cached ?? input,
                                cacheWrite: write ?? input, reasoning: reasoning ?? output,
                                serviceTier: tierUsed, longContext: isLong, notes: notes)
+    }
+
+    /// `price × numerator ÷ denominator`, multiplied before dividing so the result is exact in
+    /// `Decimal` whenever it has a finite decimal expansion within Decimal's 38 digits (any
+    /// catalog's prices: 0.3 × 0.625 ÷ 1.25 is 0.15, not 0.1499…). `nil` when there is no price
+    /// to scale or the denominator is 0 (no ratio to scale by).
+    static func scaled(_ price: Decimal?, by numerator: Decimal, over denominator: Decimal) -> Decimal? {
+        guard let price, denominator != 0 else { return nil }
+        return price * numerator / denominator
     }
 
     /// Prices `usage` on `model`.

@@ -113,6 +113,37 @@ public struct ModelsResult: Codable, Sendable, Equatable, WarningCarrying {
         @EncodedAsNull public var serviceTiers: OrderedObject<ServiceTierPrices>?
         /// Deprecation date or `null`.
         @EncodedAsNull public var deprecationDate: String?
+        /// Prices by input size (the catalog's `tieredPricing`); absent for flat-priced models.
+        public var tieredPricing: [InputSizeTierPrices]?
+    }
+
+    /// One row of a model's tiered pricing: the prices of a request whose input has more than
+    /// `above` and at most `upTo` tokens.
+    public struct InputSizeTierPrices: Codable, Sendable, Equatable {
+        /// Lower bound (exclusive), in input tokens.
+        public let above: Int
+        /// Upper bound (inclusive), in input tokens.
+        public let upTo: Int
+        /// Input price.
+        public let inputPerMillion: CreditAmount
+        /// Output price (`nil`: the model's own).
+        public let outputPerMillion: CreditAmount?
+        /// Cache-read price.
+        public let cachedInputPerMillion: CreditAmount?
+        /// Cache-write price.
+        public let cacheWritePerMillion: CreditAmount?
+        /// Reasoning price.
+        public let reasoningPerMillion: CreditAmount?
+
+        init(_ tier: InputSizeTier) {
+            above = tier.above
+            upTo = tier.upTo
+            inputPerMillion = CreditAmount(tier.inputPerMillion)
+            outputPerMillion = tier.outputPerMillion.map(CreditAmount.init)
+            cachedInputPerMillion = tier.cachedInputPerMillion.map(CreditAmount.init)
+            cacheWritePerMillion = tier.cacheWritePerMillion.map(CreditAmount.init)
+            reasoningPerMillion = tier.reasoningPerMillion.map(CreditAmount.init)
+        }
     }
 
     /// Long-context prices.
@@ -214,5 +245,6 @@ extension ModelsResult.ModelEntry {
         }
         serviceTiers = tiers.isEmpty ? nil : OrderedObject(tiers)
         deprecationDate = model.deprecationDate
+        tieredPricing = model.tieredPricing.map { $0.tiers.map(ModelsResult.InputSizeTierPrices.init) }
     }
 }

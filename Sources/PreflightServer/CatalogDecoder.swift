@@ -31,9 +31,10 @@ public struct CatalogLoadResult: Sendable {
 /// Every problem becomes a `CatalogLoadError` naming the file, the model and the field, with
 /// Jansson's line and column for syntax errors and the field's position in the text otherwise.
 /// Decoding is all-or-nothing: a file with one bad model yields an error, never a partial
-/// catalog. (LiteLLM entries that simply lack prices or a context window are not errors — many
-/// chat entries in LiteLLM's file are priced per second or per request — they are skipped and
-/// counted in `skipped`.)
+/// catalog. (LiteLLM entries that simply lack a price per token — flat or `tiered_pricing` — or
+/// a context window are not errors — LiteLLM's file has chat entries priced per second, per
+/// character or not at all, and entries without `max_input_tokens`/`max_tokens` — they are
+/// skipped and counted in `skipped`; docs/COSTS.md gives the counts.)
 public enum CatalogDecoder {
     /// Reads and decodes the catalog at `path`. A LiteLLM file carries no version or date of its
     /// own: `liteLLMVersion` and `asOf` give them when known (`preflight catalog update`); the
@@ -323,17 +324,23 @@ struct CatalogReader {
                     longContext: try preflightLongContext(prices["longContext"], id, "\(field).longContext"))
             }
         }
+        let tiered = try preflightTieredPricing(entry["tieredPricing"], id)
+        // With tiered pricing the flat prices are optional: they default to the first tier's.
+        func headline(_ key: String, _ first: Decimal?) throws(CatalogLoadError) -> Decimal {
+            if let value = try price(entry[key], id, key) ?? first { return value }
+            throw fail(id, key, "missing required field")
+        }
         let model = CatalogModel(
             id: id, provider: provider, tier: tier, tokenizer: TokenizerID(tokenizer), contextWindow: context,
             maxOutputTokens: maxOutput,
-            inputPerMillion: try requiredPrice(entry, "inputPerMillion", id),
-            outputPerMillion: try requiredPrice(entry, "outputPerMillion", id),
+            inputPerMillion: try headline("inputPerMillion", tiered?.first.inputPerMillion),
+            outputPerMillion: try headline("outputPerMillion", tiered?.first.outputPerMillion),
             cachedInputPerMillion: try price(entry["cachedInputPerMillion"], id, "cachedInputPerMillion"),
             cacheWritePerMillion: try price(entry["cacheWritePerMillion"], id, "cacheWritePerMillion"),
             reasoningPerMillion: try price(entry["reasoningPerMillion"], id, "reasoningPerMillion"),
             reasoning: try bool(entry["reasoning"], id, "reasoning") ?? false,
             longContext: longContext, serviceTiers: serviceTiers,
-            deprecationDate: try string(entry["deprecationDate"], id, "deprecationDate"))
+            deprecationDate: try string(entry["deprecationDate"], id, "deprecationDate"), tieredPricing: tiered)
         return declaredContext == nil ? model.withUnknownContextWindow() : model
     }
 
@@ -344,6 +351,43 @@ struct CatalogReader {
             throw fail(nil, "layer", "unknown layer \"\(name)\" (expected curated or reference)")
         }
         return layer
+    }
+
+    /// `tieredPricing`: `[{above, upTo, inputPerMillion, outputPerMillion?, cachedInputPerMillion?,
+    /// cacheWritePerMillion?, reasoningPerMillion?}, …]`, ranges `(above, upTo]` in ascending
+    /// order without overlap (which tier an overlapped size meant cannot be known).
+    func preflightTieredPricing(_ value: JSONValue?, _ id: String) throws(CatalogLoadError) -> TieredPricing? {
+        guard let value, !value.isNull else { return nil }
+        guard value.kind == .array else { throw fail(id, "tieredPricing", "must be an array of tiers") }
+        guard value.count > 0 else {
+            throw fail(id, "tieredPricing", "is empty: give at least one tier, or leave the field out")
+        }
+        var tiers: [InputSizeTier] = []
+        for (i, tier) in value.elements.enumerated() {
+            let field = "tieredPricing[\(i)]"
+            guard tier.kind == .object else { throw fail(id, field, "must be an object") }
+            func bound(_ name: String) throws(CatalogLoadError) -> Int {
+                guard let bound = try integer(tier[name], id, "\(field).\(name)") else {
+                    throw fail(id, "\(field).\(name)", "missing required field")
+                }
+                return bound
+            }
+            let above = try bound("above"), upTo = try bound("upTo")
+            if above < 0 { throw fail(id, "\(field).above", "must not be negative, got \(above)") }
+            if upTo <= above { throw fail(id, "\(field).upTo", "must be above \"above\" (\(above)), got \(upTo)") }
+            if let previous = tiers.last, above < previous.upTo {
+                throw fail(id, "\(field).above", "\(above) overlaps the previous tier, which goes up to \(previous.upTo) "
+                           + "(tiers go in ascending order without overlap)")
+            }
+            tiers.append(InputSizeTier(
+                above: above, upTo: upTo,
+                inputPerMillion: try requiredPrice(tier, "inputPerMillion", id, prefix: "\(field)."),
+                outputPerMillion: try price(tier["outputPerMillion"], id, "\(field).outputPerMillion"),
+                cachedInputPerMillion: try price(tier["cachedInputPerMillion"], id, "\(field).cachedInputPerMillion"),
+                cacheWritePerMillion: try price(tier["cacheWritePerMillion"], id, "\(field).cacheWritePerMillion"),
+                reasoningPerMillion: try price(tier["reasoningPerMillion"], id, "\(field).reasoningPerMillion")))
+        }
+        return TieredPricing(tiers)
     }
 
     func preflightLongContext(_ value: JSONValue?, _ id: String, _ field: String) throws(CatalogLoadError) -> LongContextPricing? {

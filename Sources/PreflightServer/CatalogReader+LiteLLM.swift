@@ -8,7 +8,9 @@ import JSON
 /// `output_cost_per_token`, `cache_read_input_token_cost`, `cache_creation_input_token_cost`,
 /// `output_cost_per_reasoning_token` (× 10⁶) are the prices; `*_above_Nk_tokens` the
 /// long-context prices above N × 1000 tokens (the smallest N when there are several);
-/// `*_batches`, `*_flex`, `*_priority` the service tiers; `max_input_tokens` (else
+/// `*_batches`, `*_flex`, `*_priority` the service tiers; `tiered_pricing` the prices by
+/// input size (which then price the entry, its flat prices only headline it — an entry priced
+/// only by tiers takes its first tier's as headline); `max_input_tokens` (else
 /// `max_tokens`) the context window (unknown when neither is given); the tokenizer is inferred (`TokenizerInference`) and the
 /// tier comes from the price bands.
 extension CatalogReader {
@@ -44,12 +46,12 @@ extension CatalogReader {
         func perMillion(_ field: String) throws(CatalogLoadError) -> Decimal? {
             try price(entry[field], key, field, scale: CatalogReader.million)
         }
-        guard let input = try perMillion("input_cost_per_token"),
-              let output = try perMillion("output_cost_per_token") else {
-            // Hook for `tiered_pricing` (issue 11, pricing rules): an entry priced only by its
-            // tiers is counted here until the cost model prices tiers.
-            skipped[entry["tiered_pricing"] != nil ? "priced only by tiered_pricing" : "no input/output price per token",
-                    default: 0] += 1
+        // Tiered pricing, when present, prices the entry (LiteLLM prefers it to the flat prices);
+        // the flat prices, or the first tier's where there are none, are the headline prices.
+        let tiered = try liteLLMTieredPricing(entry["tiered_pricing"], key)
+        guard let input = try perMillion("input_cost_per_token") ?? tiered?.first.inputPerMillion,
+              let output = try perMillion("output_cost_per_token") ?? tiered?.first.outputPerMillion else {
+            skipped["no input/output price per token", default: 0] += 1
             return nil
         }
         var declaredContext = try integer(entry["max_input_tokens"], key, "max_input_tokens")
@@ -91,8 +93,39 @@ extension CatalogReader {
             reasoningPerMillion: try perMillion("output_cost_per_reasoning_token"),
             reasoning: (try bool(entry["supports_reasoning"], key, "supports_reasoning")) ?? false,
             longContext: try longContext(suffix: "", standardOutput: output), serviceTiers: serviceTiers,
-            deprecationDate: entry["deprecation_date"]?.stringValue)
+            deprecationDate: entry["deprecation_date"]?.stringValue, tieredPricing: tiered)
         return contextIsKnown ? model : model.withUnknownContextWindow()
+    }
+
+    /// LiteLLM's `tiered_pricing`: a list of `{range: [start, end], input_cost_per_token, …}`,
+    /// each priced per token like the entry itself. A tier LiteLLM would not select — one
+    /// without a two-number `range` — or would not price by tokens — one without
+    /// `input_cost_per_token` — is left out, as LiteLLM leaves it; `nil` when none is left.
+    func liteLLMTieredPricing(_ value: JSONValue?, _ key: String) throws(CatalogLoadError) -> TieredPricing? {
+        guard let value, !value.isNull else { return nil }
+        guard value.kind == .array else { throw fail(key, "tiered_pricing", "must be an array of tiers") }
+        var tiers: [InputSizeTier] = []
+        for (i, tier) in value.elements.enumerated() {
+            let field = "tiered_pricing[\(i)]"
+            guard tier.kind == .object else { throw fail(key, field, "must be an object") }
+            func perMillion(_ name: String) throws(CatalogLoadError) -> Decimal? {
+                try price(tier[name], key, "\(field).\(name)", scale: CatalogReader.million)
+            }
+            guard let range = tier["range"], range.kind == .array, range.count == 2,
+                  let input = try perMillion("input_cost_per_token") else { continue }
+            guard let start = try integer(range.elements[0], key, "\(field).range[0]"),
+                  let end = try integer(range.elements[1], key, "\(field).range[1]") else { continue }
+            if start < 0 || end <= start {
+                throw fail(key, "\(field).range", "must be [start, end] with 0 ≤ start < end, got [\(start), \(end)]")
+            }
+            tiers.append(InputSizeTier(
+                above: start, upTo: end, inputPerMillion: input,
+                outputPerMillion: try perMillion("output_cost_per_token"),
+                cachedInputPerMillion: try perMillion("cache_read_input_token_cost"),
+                cacheWritePerMillion: try perMillion("cache_creation_input_token_cost"),
+                reasoningPerMillion: try perMillion("output_cost_per_reasoning_token")))
+        }
+        return TieredPricing(tiers)
     }
 
     /// The smallest N among `input_cost_per_token_above_Nk_tokens` keys.

@@ -60,7 +60,25 @@ public enum ReferenceCatalogWriter {
             }
             object["serviceTiers"] = tiers
         }
+        if let tiered = model.tieredPricing {
+            let bands = JSONValue.array()
+            for band in tiered.tiers { bands.append(entry(for: band)) }
+            object["tieredPricing"] = bands
+        }
         if let date = model.deprecationDate { object["deprecationDate"] = .string(date) }
+        return object
+    }
+
+    /// One input-size band of `tieredPricing`, in the order the catalog reader expects.
+    static func entry(for band: InputSizeTier) -> JSONValue {
+        let object = JSONValue.object()
+        object["above"] = .integer(band.above)
+        object["upTo"] = .integer(band.upTo)
+        object["inputPerMillion"] = number(band.inputPerMillion)
+        if let price = band.outputPerMillion { object["outputPerMillion"] = number(price) }
+        if let price = band.cachedInputPerMillion { object["cachedInputPerMillion"] = number(price) }
+        if let price = band.cacheWritePerMillion { object["cacheWritePerMillion"] = number(price) }
+        if let price = band.reasoningPerMillion { object["reasoningPerMillion"] = number(price) }
         return object
     }
 

@@ -71,11 +71,11 @@ import Testing
         #expect(above.credits == d("0.5150025"))
     }
 
-    @Test func longContextMissingCachedPriceFallsBackToLongContextInput() throws {
+    @Test func longContextMissingCachedPriceScalesWithTheInputPrice() throws {
         let lc = LongContextPricing(above: 200_000, inputPerMillion: d("2.5"), outputPerMillion: d("15"))
         let m = model(input: "1.25", output: "10", cached: "0.125", longContext: lc)
         let cost = try costs.price(TokenUsage(input: 300_000, cachedInput: 100_000, output: 0), on: m)
-        #expect(cost.cachedInput == d("0.25"))
+        #expect(cost.cachedInput == d("0.025"))  // 100,000 × 0.125 × (2.5 ÷ 1.25) / 1e6, not × 2.5
         #expect(cost.input == d("0.5"))
     }
 
@@ -86,10 +86,10 @@ import Testing
         #expect(cost.serviceTier == .batch)
         #expect(cost.credits == d("0.105"))
         #expect(cost.notes.isEmpty)
-        // Batch has no cached price: falls back to the batch input price.
+        // Batch has no cached price: the standard one scaled by batch input ÷ standard input.
         let cached = try costs.price(TokenUsage(input: 1_000_000, cachedInput: 1_000_000, output: 0), on: m,
                                      serviceTier: .batch)
-        #expect(cached.cachedInput == d("0.075"))
+        #expect(cached.cachedInput == d("0.0375"))
     }
 
     @Test func missingServiceTierFallsBackToStandardWithANote() throws {

@@ -251,6 +251,104 @@ private func catalogText(model: String = "", extraModels: String = "") -> String
         #expect(opus.tokenizer == "claude" && opus.cacheWritePerMillion == d("6.25"))
     }
 
+    @Test func liteLLMTieredPricingPricesTheEntry() throws {
+        // dashscope/qwen-flash is priced only by tiers (it used to be skipped); opencode_go's
+        // entries have flat prices too, which the tiers override (they used to be priced flat).
+        let fixture = """
+        {
+          "dashscope/qwen-flash": {"litellm_provider": "dashscope", "mode": "chat", "max_input_tokens": 997952,
+            "supports_reasoning": true,
+            "tiered_pricing": [
+              {"input_cost_per_token": 2.5e-07, "output_cost_per_token": 2e-06, "range": [256000.0, 1000000.0]},
+              {"input_cost_per_token": 5e-08, "output_cost_per_token": 4e-07, "range": [0, 256000.0]},
+              {"input_cost_per_query": 0.01, "range": [1000000.0, 2000000.0]},
+              {"input_cost_per_token": 9e-06}
+            ]},
+          "opencode_go/grok-4.7": {"litellm_provider": "opencode_go", "mode": "responses", "max_input_tokens": 500000,
+            "input_cost_per_token": 2e-06, "output_cost_per_token": 6e-06, "cache_read_input_token_cost": 5e-07,
+            "tiered_pricing": [
+              {"range": [0, 200000], "input_cost_per_token": 2e-06, "output_cost_per_token": 6e-06,
+               "cache_read_input_token_cost": 5e-07},
+              {"range": [200000, 500000], "input_cost_per_token": 4e-06, "output_cost_per_token": 1.2e-05,
+               "cache_read_input_token_cost": 1e-06}
+            ]}
+        }
+        """
+        let result = try CatalogDecoder.decode(bytes: Array(fixture.utf8), file: "fixture.json",
+                                               asOf: CalendarDay("2026-11-01")!)
+        #expect(result.skipped.isEmpty)
+        let flash = try #require(result.catalog.model(id: "dashscope/qwen-flash"))
+        // Headline prices are the first tier's; the tiers without a range or an input price per
+        // token are left out, as LiteLLM leaves them.
+        #expect(flash.inputPerMillion == d("0.05") && flash.outputPerMillion == d("0.4"))
+        let tiers = try #require(flash.tieredPricing).tiers
+        #expect(tiers.map(\.above) == [0, 256_000] && tiers.map(\.upTo) == [256_000, 1_000_000])
+        let costs = CostModel()
+        let small = try costs.price(TokenUsage(input: 256_000, output: 1_000), on: flash)
+        #expect(small.credits == d("0.0132"))            // 256,000 × 0.05 + 1,000 × 0.4, per million
+        let large = try costs.price(TokenUsage(input: 256_001, output: 1_000), on: flash)
+        #expect(large.credits == d("0.06600025"))        // 256,001 × 0.25 + 1,000 × 2
+        let grok = try #require(result.catalog.model(id: "opencode_go/grok-4.7"))
+        let above = try costs.price(TokenUsage(input: 300_000, cachedInput: 100_000, output: 10_000), on: grok)
+        #expect(above.input == d("0.8") && above.cachedInput == d("0.1") && above.output == d("0.12"))
+    }
+
+    @Test func liteLLMTieredPricingWithABadRangeNamesTheTier() throws {
+        let fixture = #"{"m": {"litellm_provider": "dashscope", "mode": "chat", "max_input_tokens": 10, "tiered_pricing": [{"range": [0, 5], "input_cost_per_token": 1e-06}, {"range": [8, 6], "input_cost_per_token": 2e-06}]}}"#
+        let error = try #require(try loadError(fixture))
+        #expect(error.modelID == "m")
+        #expect(error.field == "tiered_pricing[1].range")
+        #expect(error.line == 1 && error.column != nil)
+    }
+
+    @Test func preflightCatalogTieredPricing() throws {
+        let tiers = """
+        ,
+               "tieredPricing": [
+                 {"above": 0, "upTo": 32000, "inputPerMillion": 1, "outputPerMillion": 5, "cachedInputPerMillion": 0.2},
+                 {"above": 32000, "upTo": 128000, "inputPerMillion": 1.8, "outputPerMillion": 9}
+               ]
+        """
+        let path = try temporaryFile(catalogText(model: tiers))
+        let model = try #require(try CatalogDecoder.load(path: path).catalog.model(id: "m1"))
+        #expect(model.inputPerMillion == d("0.15"))      // the flat prices given stay the headline
+        let table = try #require(model.tieredPricing)
+        #expect(table.tiers == [
+            InputSizeTier(above: 0, upTo: 32_000, inputPerMillion: 1, outputPerMillion: 5, cachedInputPerMillion: d("0.2")),
+            InputSizeTier(above: 32_000, upTo: 128_000, inputPerMillion: d("1.8"), outputPerMillion: 9),
+        ])
+        #expect(try CostModel().price(TokenUsage(input: 32_001, output: 0), on: model).credits == d("0.0576018"))
+        // Without flat prices the first tier's are the headline.
+        let tieredOnly = """
+        {"version": "2026-11-20", "models": [
+          {"id": "q", "provider": "dashscope", "tokenizer": "qwen", "contextWindow": 1000000,
+           "tieredPricing": [{"above": 0, "upTo": 256000, "inputPerMillion": 0.05, "outputPerMillion": 0.4}]}]}
+        """
+        let q = try #require(try CatalogDecoder.load(path: try temporaryFile(tieredOnly)).catalog.model(id: "q"))
+        #expect(q.inputPerMillion == d("0.05") && q.outputPerMillion == d("0.4"))
+    }
+
+    @Test func preflightCatalogTieredPricingErrorsNameTheFieldAndPosition() throws {
+        func error(_ tiers: String) throws -> CatalogLoadError {
+            try #require(try loadError(catalogText(model: ",\n \"tieredPricing\": \(tiers)")))
+        }
+        let overlap = try error(#"[{"above": 0, "upTo": 100, "inputPerMillion": 1},\#n {"above": 50, "upTo": 200, "inputPerMillion": 2}]"#)
+        #expect(overlap.modelID == "m1" && overlap.field == "tieredPricing[1].above")
+        #expect(overlap.message.contains("overlaps"))
+        #expect(overlap.line == 9 && overlap.column == 3)
+        let negative = try error(#"[{"above": 0, "upTo": 100, "inputPerMillion": -1}]"#)
+        #expect(negative.field == "tieredPricing[0].inputPerMillion" && negative.message.contains("negative"))
+        #expect(negative.line == 8)
+        let missing = try error(#"[{"above": 0, "inputPerMillion": 1}]"#)
+        #expect(missing.field == "tieredPricing[0].upTo" && missing.message.contains("missing"))
+        let empty = try error("[]")
+        #expect(empty.field == "tieredPricing" && empty.line == 8)
+        let inverted = try error(#"[{"above": 100, "upTo": 100, "inputPerMillion": 1}]"#)
+        #expect(inverted.field == "tieredPricing[0].upTo")
+        let notArray = try error(#"{"above": 0}"#)
+        #expect(notArray.field == "tieredPricing" && notArray.message.contains("array"))
+    }
+
     @Test func liteLLMNegativePriceIsAnError() throws {
         let fixture = #"{"m": {"litellm_provider": "openai", "mode": "chat", "max_input_tokens": 10, "input_cost_per_token": -1e-06, "output_cost_per_token": 1e-06}}"#
         let path = try temporaryFile(fixture)
