@@ -17,8 +17,7 @@ public struct ModelsParams: Decodable, Sendable, Equatable {
     /// Only models whose id contains this text (any case; `.` and `-` between digits alike).
     public var search: String?
     /// Which layers to list (`curated`, `reference`, `all`); absent: the curated layer, or every
-    /// layer when `search` is given (a search is how a user finds a name to type). The reference
-    /// layer is loaded for a listing that includes it.
+    /// layer when `search` is given (a search is how a user finds a name to type).
     public var layer: Layers?
 
     /// The layers a listing covers.

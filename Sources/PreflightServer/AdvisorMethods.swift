@@ -45,7 +45,7 @@ public enum AdvisorMethods {
         return result
     }
 
-    /// `preflight/models`: the curated catalog's version and source, each loaded layer's age,
+    /// `preflight/models`: the curated catalog's version and source, each layer's age,
     /// its tiers, and one page of the models matching `tier`, `provider` and `search` in the
     /// layers asked for (docs/CATALOG.md, "Listing").
     public static func models(_ params: ModelsParams, advisor: AdvisorService) throws(JSONRPCError) -> ModelsResult {
@@ -55,8 +55,9 @@ public enum AdvisorMethods {
         var warnings = advisor.catalogNotes(for: catalog)
         var listed: [(CatalogModel, Catalog, CatalogLayer)] = []
         if layers != .reference { listed += catalog.models.map { ($0, catalog, .curated) } }
+        // Loaded for every listing, a curated page included: the listing gives each layer's age.
+        advisor.loadReferenceIfNeeded()
         if layers != .curated {
-            advisor.loadReferenceIfNeeded()
             warnings += advisor.referenceNotes
             if let reference = advisor.referenceIndex?.catalog {
                 let curatedIDs = layers == .all ? Set(catalog.models.map(\.id)) : []

@@ -234,7 +234,7 @@ import TestSupport
         try advisor.use(catalogAt: try Self.curated(version: "2026-11-20"))
         let curated = try AdvisorMethods.models(ModelsParams(), advisor: advisor)
         #expect(curated.models.map(\.id) == ["gpt-4o", "cheap"] && curated.total == 2)
-        #expect(advisor.referenceIndex == nil, "listing the curated layer does not load the reference")
+        #expect(curated.layers.map(\.layer) == [.curated, .reference], "every listing gives each layer's age")
         let all = try AdvisorMethods.models(ModelsParams(layer: .all, limit: 2, offset: 1), advisor: advisor)
         // gpt-4o is listed once, from the curated layer.
         #expect(all.total == 2 + 4 && all.models.map(\.id) == ["cheap", "claude-sonnet-4-5"])
