@@ -137,8 +137,8 @@ public struct CostModel: Sendable {
 
     /// `price × numerator ÷ denominator`, multiplied before dividing so the result is exact in
     /// `Decimal` whenever it has a finite decimal expansion within Decimal's 38 digits (any
-    /// catalog's prices: 0.3 × 0.625 ÷ 1.25 is 0.15, not 0.1499…). `nil` when there is no price
-    /// to scale or the denominator is 0 (no ratio to scale by).
+    /// catalog's prices: 0.03 × 0.03 ÷ 1.25 is 0.00072, where doubles give 0.0007199999999999999).
+    /// `nil` when there is no price to scale or the denominator is 0 (no ratio to scale by).
     static func scaled(_ price: Decimal?, by numerator: Decimal, over denominator: Decimal) -> Decimal? {
         guard let price, denominator != 0 else { return nil }
         return price * numerator / denominator
