@@ -6,7 +6,7 @@ extension FamilyFactorTable {
     public static let builtIn: [FamilyFactorTable] = [
         FamilyFactorTable(
             id: "claude", models: "Claude 3 through Claude Opus 4.6",
-            basis: "o200k_base", defaultFactor: FamilyFactor(1.265, low: 0.714, high: 4.624),
+            basis: "o200k_base", defaultFactor: FamilyFactor(1.092, low: 0.714, high: 4.624),
             byScript: [
                 .arabic: FamilyFactor(1.762, low: 1.341, high: 2.314),
                 .armenian: FamilyFactor(1.963, low: 1.904, high: 2.022),
@@ -26,7 +26,7 @@ extension FamilyFactorTable {
                 .katakana: FamilyFactor(1.205, low: 1.169, high: 1.241),
                 .khmer: FamilyFactor(1.932, low: 1.874, high: 1.99),
                 .lao: FamilyFactor(0.769, low: 0.746, high: 0.792),
-                .latin: FamilyFactor(1.265, low: 1.047, high: 1.78),
+                .latin: FamilyFactor(1.092, low: 1.047, high: 1.78),
                 .malayalam: FamilyFactor(3.184, low: 3.088, high: 3.279),
                 .myanmar: FamilyFactor(1.575, low: 1.351, high: 2.074),
                 .olChiki: FamilyFactor(1.072, low: 1.04, high: 1.104),
@@ -40,7 +40,7 @@ extension FamilyFactorTable {
             ]),
         FamilyFactorTable(
             id: "claude-4.7", models: "Claude Opus 4.7 and later (Opus 4.8, Sonnet 5, Fable 5, Claude 5+)",
-            basis: "o200k_base", defaultFactor: FamilyFactor(1.634, low: 0.717, high: 4.627),
+            basis: "o200k_base", defaultFactor: FamilyFactor(1.581, low: 0.717, high: 4.627),
             byScript: [
                 .arabic: FamilyFactor(1.768, low: 1.36, high: 2.319),
                 .armenian: FamilyFactor(1.969, low: 1.91, high: 2.028),
@@ -60,7 +60,7 @@ extension FamilyFactorTable {
                 .katakana: FamilyFactor(1.209, low: 1.173, high: 1.246),
                 .khmer: FamilyFactor(1.966, low: 1.907, high: 2.025),
                 .lao: FamilyFactor(0.784, low: 0.761, high: 0.808),
-                .latin: FamilyFactor(1.634, low: 1.288, high: 2.092),
+                .latin: FamilyFactor(1.581, low: 1.288, high: 2.092),
                 .malayalam: FamilyFactor(3.189, low: 3.093, high: 3.285),
                 .myanmar: FamilyFactor(1.592, low: 1.368, high: 2.09),
                 .olChiki: FamilyFactor(1.073, low: 1.04, high: 1.105),
