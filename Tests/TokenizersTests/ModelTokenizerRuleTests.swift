@@ -18,6 +18,8 @@ import Tokenizers
             ("qwq-32b", .qwen2), ("Qwen/Qwen3-8B", .qwen2), ("qwen3-coder-480b-a35b-instruct", .qwen2),
             ("together_ai/Qwen/Qwen3.7-Max", "qwen"), ("together_ai/Qwen/Qwen3.8-Flash", "qwen"),
             ("dashscope/qwen3-max", "qwen"), ("qwen-long", "qwen"),
+            ("cerebras/qwen-3-32b", .qwen2), ("cerebras/qwen-3.8-27b", "qwen"), ("databricks/databricks-qwen35-122b-a10b", .qwen35),
+            ("lambda_ai/qwen25-coder-32b-instruct", .qwen2), ("code-qwen-1p5-7b", .qwen2),
         ]
         for (model, expected) in cases { #expect(resolved("qwen", model) == expected, "\(model)") }
     }
@@ -29,12 +31,15 @@ import Tokenizers
         #expect(resolved("deepseek", "deepseek-r1-0528") == "deepseek")
         #expect(resolved("mistral", "mistral/pixtral-large-2411") == .tekken)
         #expect(resolved("mistral", "pixtral-12b-2409") == .tekken)
+        #expect(resolved("mistral", "mistral.pixtral-large-2502-v1:0") == "mistral")  // no source names 2502's file
         // No public source ties a 2026 Mistral model to Tekken v3: the estimate on tekken.
         #expect(resolved("mistral", "mistral-large-4") == "mistral")
         #expect(resolved("mistral", "codestral-2508") == "mistral")
         #expect(resolved("llama", "fireworks_ai/llama-v3p3-70b-instruct") == "llama")
         #expect(resolved("llama", "together_ai/meta-llama/Llama-3.2-3B-Instruct") == "llama")
         #expect(resolved("llama", "meta-llama/Llama-4-Maverick-17B-128E-Instruct") == "llama-4")
+        #expect(resolved("llama", "meta.llama2-70b-chat-v1") == .estimator)  // Llama 2: not under the Llama 3 bound
+        #expect(resolved("llama", "deepinfra/deepseek-ai/DeepSeek-R1-Distill-Llama-70B") == "llama")
     }
 
     @Test func claudeChangedTokenizerAtOpus47() {
