@@ -47,7 +47,7 @@ public struct TokenizerRegistration: Sendable {
     }
 
     /// An exact byte-pair encoding loaded from its `.tiktoken` file in the vocabulary
-    /// directory, advertised to clients.
+    /// directory (once per process and file: `LoadedEncodingCache`), advertised to clients.
     public static func bpe(_ definition: BPEEncodingDefinition) -> TokenizerRegistration {
         TokenizerRegistration(
             id: definition.id, isExact: true, isAdvertised: true,
@@ -55,7 +55,7 @@ public struct TokenizerRegistration: Sendable {
             vocabularyFiles: [definition.vocabularyFileName],
             estimatorCalibration: definition.estimatorCalibration
         ) { registry throws(VocabularyError) in
-            try BPEEncoding.load(definition, directory: try registry.vocabularyDirectory(for: definition.vocabularyFileName))
+            try LoadedEncodingCache.encoding(definition, directory: try registry.vocabularyDirectory(for: definition.vocabularyFileName))
         }
     }
 
