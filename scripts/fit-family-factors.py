@@ -155,7 +155,11 @@ def llama3():
     scripts, overall = per_script(FLORES, "o200k_base", "cl100k_base")
     by_script = {}
     for script, (agg, lo, _) in sorted(scripts.items()):
-        by_script[script] = factor(1.0, lo, 1.0 + script_excess[script] + 0.001)
+        high = 1.0 + script_excess[script] + 0.001
+        # Latin: the added tokens have "no impact on English tokenization" (Meta), so the point is
+        # cl100k_base's count; other scripts: the geometric middle of the bounds, a judgement.
+        point = 1.0 if script == "Latin" else (lo * high) ** 0.5
+        by_script[script] = factor(point, lo, high)
     return {
         "tokenizer": "llama", "models": "Llama 3, 3.1, 3.2, 3.3", "basis": "cl100k_base",
         "default": factor(1.0, overall[1], 1.0 + excess),
@@ -165,7 +169,8 @@ def llama3():
                     f"at most {excess:.2%}, Tamil; 0.03% for English); low end: "
                     "the lowest o200k_base/cl100k_base language ratio of the script, an assumed floor (Llama 3 adds "
                     "28,000 tokens to cl100k's first 100,000, o200k_base about 100,000 more), not a measurement; the "
-                    "point is the bound, so a budget is never under-counted by the factor",
+                    "point is cl100k_base's count for Latin (Meta: no impact on English) and the geometric middle of "
+                    "the two ends for other scripts, a judgement",
         "sources": [
             {"title": "Meta, The Llama 3 Herd of Models (2024), quoted in belladoreai/llama3-tokenizer-js#8",
              "url": "https://github.com/belladoreai/llama3-tokenizer-js/issues/8", "date": "2024-07-31",
