@@ -13,8 +13,9 @@ public struct CatalogModel: Sendable, Equatable {
     public let provider: String
     /// The capability class set for this model; `nil` lets the price bands decide.
     public let tier: Tier?
-    /// The encoding (`o200k_base`, `cl100k_base`) or tokenizer family (`claude`, `gemini`, …)
-    /// that counts this model's tokens.
+    /// The encoding (`o200k_base`, `qwen2`, `tekken`, …) or estimated family (`claude-4.7`,
+    /// `gemini`, …) that counts this model's tokens: a family name given to `init` is resolved
+    /// for this model by `ModelTokenizerRules` (`qwen` for Qwen3 becomes `qwen2`).
     public let tokenizer: TokenizerID
     /// The maximum input the model accepts, in tokens.
     public let contextWindow: Int
@@ -64,7 +65,9 @@ public struct CatalogModel: Sendable, Equatable {
         self.id = id
         self.provider = provider
         self.tier = tier
-        self.tokenizer = tokenizer
+        // A family name (`qwen`, `claude`, …) becomes this model's own tokenizer here, so every
+        // catalog — curated, LiteLLM, layered — resolves per model by the same documented rules.
+        self.tokenizer = ModelTokenizerRules.resolve(tokenizer, provider: provider, model: id)
         self.contextWindow = contextWindow
         self.maxOutputTokens = maxOutputTokens
         self.inputPerMillion = inputPerMillion

@@ -17,10 +17,13 @@ public struct InputTokens: Sendable, Equatable {
     public let messageOverhead: Int
     /// Content parts that were not counted (`messages[1].content[0] (image_url)`).
     public let uncountedParts: [String]
+    /// What an estimated count was made from (exact encoding and factor); `nil` when exact.
+    public let basis: EstimateBasis?
 
     /// Creates the input report.
     public init(input: Int, tokenizer: TokenizerID, exact: Bool, byScript: [UnicodeScript: Int], low: Int,
-                high: Int, messageOverhead: Int, uncountedParts: [String]) {
+                high: Int, messageOverhead: Int, uncountedParts: [String], basis: EstimateBasis? = nil) {
+        self.basis = exact ? nil : basis
         self.input = input
         self.tokenizer = tokenizer
         self.exact = exact

@@ -237,7 +237,8 @@ public struct EstimatePlanner: Sendable {
                                                    tokenizer: count.tokenizer, table: inflationTable)
         let tokens = InputTokens(input: count.tokens, tokenizer: count.tokenizer, exact: count.isExact,
                                  byScript: byScript, low: count.low, high: count.high,
-                                 messageOverhead: prepared.overheadTokens, uncountedParts: prepared.uncounted)
+                                 messageOverhead: prepared.overheadTokens, uncountedParts: prepared.uncounted,
+                                 basis: count.basis)
         let tiers = Tier.allCases.map { tier -> TierQuote in
             if let quote = quotes[tier] {
                 return TierQuote(tier: tier, model: quote.model.id, credits: quote.breakdown.credits,

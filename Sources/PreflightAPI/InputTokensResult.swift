@@ -17,6 +17,8 @@ public struct InputTokensResult: Codable, Sendable, Equatable {
     public let range: Interval<Int>?
     /// Content parts that were not counted, present only when there are some.
     public let notCounted: [String]?
+    /// What the estimate was made from (exact encoding, its count, the factor); only when not exact.
+    public let basis: EstimateBasisResult?
 
     /// The report of `tokens`.
     public init(_ tokens: InputTokens) {
@@ -27,5 +29,6 @@ public struct InputTokensResult: Codable, Sendable, Equatable {
         messageOverhead = tokens.messageOverhead
         range = tokens.exact ? nil : Interval(low: tokens.low, high: tokens.high)
         notCounted = tokens.uncountedParts.isEmpty ? nil : tokens.uncountedParts
+        basis = tokens.basis.map(EstimateBasisResult.init)
     }
 }

@@ -29,8 +29,25 @@ public final class ServerContext {
         self.advisor = AdvisorService(modelsDirectory: modelsDirectory, tokenCounter: tokenCounter, log: log)
     }
 
-    /// `[{name, exact}]` for `initialize`: which tokenizers exist and whether they are exact.
+    /// `[{name, exact, models?, basis?}]` for `initialize`: which tokenizers exist, whether they
+    /// are exact, and for each estimated family the models it stands for and its basis
+    /// (`{encoding, factor, factorRange: {low, high}, source}`: the default factor and the widest
+    /// interval over its scripts).
     func tokenizerDescriptions() -> [JSONValue] {
-        tokenCounter.availableTokenizers.map { .object(["name": .string($0.id.name), "exact": .bool($0.isExact)]) }
+        tokenCounter.availableTokenizers.map { available in
+            guard let table = available.familyFactors else {
+                return .object(["name": .string(available.id.name), "exact": .bool(available.isExact)])
+            }
+            let range = table.overallRange
+            return .object([
+                "name": .string(available.id.name), "exact": .bool(available.isExact), "models": .string(table.models),
+                "basis": .object([
+                    "encoding": .string(table.basis.name),
+                    "factor": .real(table.defaultFactor.factor),
+                    "factorRange": .object(["low": .real(range.lowerBound), "high": .real(range.upperBound)]),
+                    "source": .string(table.source),
+                ]),
+            ])
+        }
     }
 }

@@ -65,6 +65,7 @@ public enum TokenCountMethods {
             let total = TokenCount(summing: parts, plus: overhead, tokenizer: tokenizer)
             return TokenCountResult(tokens: total.tokens, tokenizer: tokenizer.name, exact: total.isExact,
                                     messageOverhead: overhead, range: range(total),
+                                    basis: total.basis.map(EstimateBasisResult.init),
                                     notCounted: uncounted.isEmpty ? nil : uncounted, note: total.note)
         }
     }
@@ -93,14 +94,16 @@ public enum TokenCountMethods {
     /// The result of one text's count.
     public static func result(_ count: TokenCount) -> TokenCountResult {
         TokenCountResult(tokens: count.tokens, tokenizer: count.tokenizer.name, exact: count.isExact,
-                         range: range(count), note: count.note)
+                         range: range(count), basis: count.basis.map(EstimateBasisResult.init), note: count.note)
     }
 
     static func range(_ count: TokenCount) -> Interval<Int>? {
         count.range.map { Interval(low: $0.lowerBound, high: $0.upperBound) }
     }
 
-    /// `params.tokenizer`, which must be a registered (advertised) tokenizer; default `o200k_base`.
+    /// `params.tokenizer`, which must be a registered (advertised) tokenizer — an exact encoding
+    /// or an estimated family (`claude`, `gemini`, …) — or a family name a catalog may give
+    /// (`qwen`, `mistral`, … are registered as their estimates); default `o200k_base`.
     static func registeredTokenizer(_ name: String?) throws(JSONRPCError) -> TokenizerID {
         guard let name else { return .o200kBase }
         let allowed = TokenCountingService.tokenizerNames

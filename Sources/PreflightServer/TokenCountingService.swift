@@ -52,15 +52,35 @@ public final class TokenCountingService: TokenCounting {
     }
 
     /// Counts `text` with `tokenizer` in `mode`. In `.estimate` mode an exact tokenizer is
-    /// replaced by its vocabulary-free estimate without loading anything; names nothing is
-    /// registered for (families such as `claude`) are estimated under their own name.
+    /// replaced by its vocabulary-free estimate without loading anything, and a family's basis
+    /// encoding by its vocabulary-free estimate; names nothing is registered for are estimated
+    /// under their own name. Every estimate carries its `EstimateBasis`.
     public func count(_ text: String, tokenizer: TokenizerID, mode: CountMode,
                       allowedSpecial: SpecialTokenPolicy = .none) -> TokenCount {
-        if mode == .estimate, registry.registration(for: tokenizer)?.isExact == true {
-            return registry.estimator(for: tokenizer, note: "vocabulary-free estimate (mode \"estimate\")")
-                .count(text, allowedSpecial: allowedSpecial)
+        if mode == .estimate, let registration = registry.registration(for: tokenizer) {
+            if registration.isExact {
+                let estimator = registry.estimator(for: tokenizer, note: "vocabulary-free estimate (mode \"estimate\")")
+                return Self.withBasis(estimator.count(text, allowedSpecial: allowedSpecial), of: estimator)
+            }
+            if let table = registration.familyFactors {
+                let basis = registry.estimator(for: table.basis, note: "vocabulary-free estimate (mode \"estimate\")")
+                return FamilyFactorEstimator(table: table, basisTokenizer: basis).count(text, allowedSpecial: allowedSpecial)
+            }
         }
-        return registry.tokenizer(for: tokenizer).count(text, allowedSpecial: allowedSpecial)
+        let counter = registry.tokenizer(for: tokenizer)
+        return Self.withBasis(counter.count(text, allowedSpecial: allowedSpecial), of: counter)
+    }
+
+    /// `count` with a basis when `counter` is the vocabulary-free estimator (which does not say
+    /// one itself): the encoding it is calibrated to, no exact count, factor 1 and the
+    /// interval's ends relative to the estimate.
+    static func withBasis(_ count: TokenCount, of counter: any Tokenizer) -> TokenCount {
+        guard !count.isExact, count.basis == nil, let estimator = counter as? VocabularyFreeEstimator else { return count }
+        let tokens = Double(max(count.tokens, 1))
+        return count.with(basis: EstimateBasis(
+            encoding: estimator.calibration.encoding, encodingTokens: nil, factor: 1,
+            factorRange: (Double(count.low) / tokens)...max(1, Double(count.high) / tokens),
+            source: "vocabulary-free estimator (scalar classes fitted to \(estimator.calibration.encoding) on FLORES-200 dev)"))
     }
 
     /// Counts `text` under `tokenizer` as ordinary text, for the advisor's pricing.
@@ -68,24 +88,32 @@ public final class TokenCountingService: TokenCounting {
         count(text, tokenizer: tokenizer, mode: .exact)
     }
 
-    /// Counts `text` under each of `tokenizers` for the advisor: each exact encoding once, and
-    /// every tokenizer answered by the vocabulary-free estimator with the same calibration (the
-    /// families without a public vocabulary: `claude`, `gemini`, `llama`, …) from one estimate,
-    /// reported under each one's name and note — the estimate depends only on the text and the
-    /// calibration, so a catalog of eight families reads a long prompt once, not eight times.
+    /// Counts `text` under each of `tokenizers` for the advisor: each exact encoding once, every
+    /// tokenizer answered by the vocabulary-free estimator with the same calibration from one
+    /// estimate, and every family from one run-by-run count per basis encoding (`claude`,
+    /// `gemini`, `grok`, `kimi` all rest on o200k_base) — reported under each one's name, note and
+    /// basis; a catalog of eight families reads a long prompt once per basis, not eight times.
     public func counts(_ text: String, tokenizers: [TokenizerID]) -> [TokenizerID: TokenCount] {
         var result: [TokenizerID: TokenCount] = [:]
         var estimates: [TokenizerID: TokenCount] = [:]   // by calibration
+        var basisRuns: [TokenizerID: [FamilyFactorEstimator.BasisRun]] = [:]   // by basis encoding
         for id in tokenizers where result[id] == nil {
             let tokenizer = registry.tokenizer(for: id)
+            if let family = tokenizer as? FamilyFactorEstimator {
+                let runs = basisRuns[family.table.basis]
+                    ?? FamilyFactorEstimator.basisRuns(of: text, in: family.basisTokenizer)
+                basisRuns[family.table.basis] = runs
+                result[id] = family.estimate(from: runs)
+                continue
+            }
             guard let estimator = tokenizer as? VocabularyFreeEstimator else {
                 result[id] = tokenizer.count(text, allowedSpecial: .none)
                 continue
             }
             let shared = estimates[estimator.calibration.encoding] ?? estimator.count(text, allowedSpecial: .none)
             estimates[estimator.calibration.encoding] = shared
-            result[id] = .estimated(shared.tokens, range: shared.low...shared.high, tokenizer: estimator.id,
-                                    note: estimator.note)
+            result[id] = Self.withBasis(.estimated(shared.tokens, range: shared.low...shared.high, tokenizer: estimator.id,
+                                                   note: estimator.note), of: estimator)
         }
         return result
     }

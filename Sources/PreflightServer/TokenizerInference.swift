@@ -6,7 +6,9 @@ import Tokenizers
 /// OpenAI's gpt-4o, gpt-4.1, gpt-4.5, gpt-5.x/6.x, o-series, gpt-oss and codex models use
 /// `o200k_base`; older gpt-4 and gpt-3.5 models `cl100k_base`. Other models map to their
 /// family (`claude`, `gemini`, `llama`, `mistral`, `deepseek`, `grok`, `qwen`, `kimi`) by name,
-/// then by provider; anything else is counted by the vocabulary-free `estimator`.
+/// then by provider, and the family to the model's own tokenizer by `ModelTokenizerRules`
+/// (`qwen` → `qwen2` for Qwen3, `claude` → `claude-4.7` for Opus 4.7, …); anything else is
+/// counted by the vocabulary-free `estimator`.
 public enum TokenizerInference {
     /// The name used when nothing is known: the vocabulary-free estimator.
     public static let fallback = TokenizerID.estimator
@@ -24,14 +26,25 @@ public enum TokenizerInference {
         ("kimi", ["kimi", "moonshot"]),
     ]
 
-    /// Every tokenizer name a catalog may give a model: the registered ones (`o200k_base`,
-    /// `cl100k_base`, `estimator`) and the estimated families. Any other name is a mistake —
-    /// it would be counted by the generic estimator without a word.
-    public static let knownTokenizers: [TokenizerID] =
-        TokenizerRegistration.builtIn.map(\.id) + families.map(\.0)
+    /// Every tokenizer name a catalog may give a model: the registered ones (the exact encodings,
+    /// the estimated families, `estimator`) and the family names the rules resolve per model.
+    /// Any other name is a mistake — it would be counted by the generic estimator without a word.
+    public static let knownTokenizers: [TokenizerID] = {
+        var names = TokenizerRegistration.builtIn.map(\.id)
+        for family in families.map(\.0) + ModelTokenizerRules.families where !names.contains(family) {
+            names.append(family)
+        }
+        return names
+    }()
 
-    /// The tokenizer for `model` served by `provider`.
+    /// The tokenizer for `model` served by `provider`: its encoding, or its family resolved for
+    /// this model by `ModelTokenizerRules`.
     public static func tokenizer(provider: String, model: String) -> TokenizerID {
+        ModelTokenizerRules.resolve(family(provider: provider, model: model), provider: provider, model: model)
+    }
+
+    /// The encoding or family name of `model` served by `provider`, before per-model resolution.
+    public static func family(provider: String, model: String) -> TokenizerID {
         let name = model.lowercased()
         let base = name.split(separator: "/").last.map(String.init) ?? name
         let bytes = Array(name.utf8)
@@ -41,9 +54,16 @@ public enum TokenizerInference {
         if o200kMarkers.contains(where: has) { return .o200kBase }
         if isOSeries(base) { return .o200kBase }
         if has("gpt-4") || has("gpt-3.5") || has("gpt-35") { return .cl100kBase }
+        // The model's own name first (the last path component), then the whole key: a
+        // `qwencloud/kimi-k2` is Kimi, an `ollama/mistral-7b` Mistral, not Qwen or Llama.
+        let baseBytes = Array(base.utf8)
+        for (family, markers) in families where markers.contains(where: { contains(baseBytes, $0) }) {
+            return family
+        }
         for (family, markers) in families where markers.contains(where: has) {
             return family
         }
+        if contains(baseBytes, "glm-") || contains(baseBytes, "chatglm") { return fallback }  // Zhipu's, on Qwen's platforms
         let providers: [String: TokenizerID] = [
             "anthropic": "claude", "gemini": "gemini", "vertex_ai-language-models": "gemini", "xai": "grok",
             "mistral": "mistral", "deepseek": "deepseek", "openai": .o200kBase, "azure": .o200kBase,

@@ -14,21 +14,30 @@ public struct TokenCount: Sendable, Equatable {
     public let range: ClosedRange<Int>?
     /// Why the count is not exact (or what it is based on), for people; `nil` when exact.
     public let note: String?
+    /// The exact encoding and factor an estimate was made from; `nil` when exact (and for an
+    /// estimate whose maker did not say).
+    public let basis: EstimateBasis?
 
     /// An exact count, as the tokenizer the model really uses produces it.
     public static func exact(_ tokens: Int, tokenizer: TokenizerID) -> TokenCount {
-        TokenCount(tokens: tokens, tokenizer: tokenizer, range: nil, note: nil)
+        TokenCount(tokens: tokens, tokenizer: tokenizer, range: nil, note: nil, basis: nil)
     }
 
     /// An estimate; `range.contains(tokens)` is the caller's promise.
     public static func estimated(_ tokens: Int, range: ClosedRange<Int>, tokenizer: TokenizerID,
-                                 note: String?) -> TokenCount {
-        TokenCount(tokens: tokens, tokenizer: tokenizer, range: range, note: note)
+                                 note: String?, basis: EstimateBasis? = nil) -> TokenCount {
+        TokenCount(tokens: tokens, tokenizer: tokenizer, range: range, note: note, basis: basis)
+    }
+
+    /// The same count with `basis` recorded (an estimate only; an exact count has none).
+    public func with(basis: EstimateBasis?) -> TokenCount {
+        TokenCount(tokens: tokens, tokenizer: tokenizer, range: range, note: note, basis: isExact ? nil : basis)
     }
 
     /// The total of several counts of one input's parts (a chat's roles, texts and names) plus
     /// `overhead` tokens of framing: exact only when every part is, its range the sum of the
-    /// parts' ends, its note the parts' distinct notes sorted and joined by `; `.
+    /// parts' ends, its note the parts' distinct notes sorted and joined by `; `, its basis the
+    /// parts' bases summed when they share one.
     public init(summing parts: [TokenCount], plus overhead: Int, tokenizer: TokenizerID) {
         var tokens = overhead, low = overhead, high = overhead
         var exact = true
@@ -41,14 +50,16 @@ public struct TokenCount: Sendable, Equatable {
             if let note = part.note { notes.insert(note) }
         }
         self.init(tokens: tokens, tokenizer: tokenizer, range: exact ? nil : low...high,
-                  note: notes.isEmpty ? nil : notes.sorted().joined(separator: "; "))
+                  note: notes.isEmpty ? nil : notes.sorted().joined(separator: "; "),
+                  basis: exact ? nil : EstimateBasis.summing(parts.filter { !$0.isExact }.map(\.basis)))
     }
 
-    private init(tokens: Int, tokenizer: TokenizerID, range: ClosedRange<Int>?, note: String?) {
+    private init(tokens: Int, tokenizer: TokenizerID, range: ClosedRange<Int>?, note: String?, basis: EstimateBasis?) {
         self.tokens = tokens
         self.tokenizer = tokenizer
         self.range = range
         self.note = note
+        self.basis = basis
     }
 
     /// Whether the model's own tokenizer produced the count (no range).

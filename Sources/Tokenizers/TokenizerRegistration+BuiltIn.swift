@@ -2,9 +2,11 @@ extension TokenizerRegistration {
     /// Every tokenizer Preflight ships, in the order `initialize` lists them: the one place a
     /// new tokenizer is registered.
     ///
-    /// Names not registered here (catalog families such as `claude`, `gemini`, `llama`) are
-    /// still counted: `TokenizerRegistry.tokenizer(for:)` estimates them with the
-    /// vocabulary-free estimator, saying they have no public vocabulary.
+    /// The families without a usable public vocabulary (`claude`, `claude-4.7`, `gemini`, `grok`,
+    /// `kimi`, `llama`, `llama-4`, and `qwen`, `mistral`, `deepseek` for models no source ties to
+    /// their public vocabularies) follow the exact encodings, each estimated from one of them
+    /// (`FamilyFactorTable.builtIn`). Names not registered at all are still counted:
+    /// `TokenizerRegistry.tokenizer(for:)` estimates them with the vocabulary-free estimator.
     public static let builtIn: [TokenizerRegistration] = [
         .bpe(.o200kBase),
         .bpe(.cl100kBase),
@@ -12,6 +14,7 @@ extension TokenizerRegistration {
         .bpe(.qwen2),
         .bpe(.deepSeekV4),
         .bpe(.tekken),
+    ] + FamilyFactorTable.builtIn.map(TokenizerRegistration.family) + [
         TokenizerRegistration(id: .estimator, isExact: false, isAdvertised: false) { _ in
             VocabularyFreeEstimator(id: .estimator, note: "vocabulary-free estimate (the model's tokenizer is unknown)")
         },

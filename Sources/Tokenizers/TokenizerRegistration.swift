@@ -27,11 +27,16 @@ public struct TokenizerRegistration: Sendable {
     /// registry for the vocabulary directory or for other tokenizers (a family counted in a
     /// public encoding), and throws a `VocabularyError` naming the file at fault.
     public let makeTokenizer: @Sendable (TokenizerRegistry) throws(VocabularyError) -> any Tokenizer
+    /// For a family estimated from a public encoding: its factors and basis (`initialize` lists
+    /// them with the family); `nil` for everything else.
+    public let familyFactors: FamilyFactorTable?
 
     /// Creates a registration; see the properties for what each argument means.
     public init(id: TokenizerID, isExact: Bool, isAdvertised: Bool, specialTokenNames: [String] = [],
                 vocabularyFiles: [String] = [], estimatorCalibration: EstimatorCalibration = .o200kBase,
+                familyFactors: FamilyFactorTable? = nil,
                 makeTokenizer: @escaping @Sendable (TokenizerRegistry) throws(VocabularyError) -> any Tokenizer) {
+        self.familyFactors = familyFactors
         self.id = id
         self.isExact = isExact
         self.isAdvertised = isAdvertised
@@ -42,7 +47,7 @@ public struct TokenizerRegistration: Sendable {
     }
 
     /// An exact byte-pair encoding loaded from its `.tiktoken` file in the vocabulary
-    /// directory, advertised to clients.
+    /// directory (once per process and file: `LoadedEncodingCache`), advertised to clients.
     public static func bpe(_ definition: BPEEncodingDefinition) -> TokenizerRegistration {
         TokenizerRegistration(
             id: definition.id, isExact: true, isAdvertised: true,
@@ -50,7 +55,16 @@ public struct TokenizerRegistration: Sendable {
             vocabularyFiles: [definition.vocabularyFileName],
             estimatorCalibration: definition.estimatorCalibration
         ) { registry throws(VocabularyError) in
-            try BPEEncoding.load(definition, directory: try registry.vocabularyDirectory(for: definition.vocabularyFileName))
+            try LoadedEncodingCache.encoding(definition, directory: try registry.vocabularyDirectory(for: definition.vocabularyFileName))
+        }
+    }
+
+    /// A family without a usable public vocabulary, advertised and never exact: an exact count in
+    /// `table.basis` (loaded through the same registry, so it is shared) times the family's
+    /// per-script factors. When the basis cannot be loaded, its vocabulary-free estimate stands in.
+    public static func family(_ table: FamilyFactorTable) -> TokenizerRegistration {
+        TokenizerRegistration(id: table.id, isExact: false, isAdvertised: true, familyFactors: table) { registry in
+            FamilyFactorEstimator(table: table, basisTokenizer: registry.tokenizer(for: table.basis))
         }
     }
 }

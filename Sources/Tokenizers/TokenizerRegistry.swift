@@ -67,7 +67,8 @@ public final class TokenizerRegistry: Sendable {
                 vocabularyDirectory.map { access("\($0)/\(file)", R_OK) == 0 } ?? false
             }
             return TokenizerAvailability(id: registration.id,
-                                         isExact: registration.isExact && present && !failed.contains(registration.id))
+                                         isExact: registration.isExact && present && !failed.contains(registration.id),
+                                         familyFactors: registration.familyFactors)
         }
     }
 

@@ -8,4 +8,12 @@ struct AdvisorOptions: ParsableArguments {
 
     @Flag(help: "Print the JSON-RPC method's result instead of text.")
     var json = false
+
+    /// Options parsed from a command line.
+    init() {}
+
+    /// Options given in code (`preflight count --model` loads its catalog the advisor's way).
+    init(catalog: String?) {
+        self.catalog = catalog
+    }
 }

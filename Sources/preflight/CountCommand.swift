@@ -14,15 +14,27 @@ import Log
 /// reported on stderr and left out; the others are still counted and printed, and the exit code
 /// is then 2. Inputs are counted byte for byte (CRLF stays CRLF, a final newline
 /// counts, a BOM counts). `--json` prints `preflight/countTokens`'s result for one input, and
-/// `{tokenizer, exact, files: [{path, tokens}], total}` for several.
+/// `{tokenizer, exact, files: [{path, tokens}], total}` for several. `--tokenizer` takes any
+/// advertised name — an exact encoding or an estimated family (`claude`, `gemini`, …, whose
+/// counts are estimates with a range and a basis, said on stderr) — and `--model` a catalog
+/// model, counted with the tokenizer the catalog resolves for it.
 struct Count: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Count tokens in files (or stdin) with an exact encoding (OpenAI's, Qwen's, DeepSeek V4's, Tekken).")
+        abstract: "Count tokens in files (or stdin): exactly in an open encoding (OpenAI's, Qwen's, DeepSeek V4's, Tekken), "
+            + "or estimated for a family without one (Claude, Gemini, …).")
 
     @OptionGroup var common: CommonOptions
 
-    @Option(help: ArgumentHelp("The tokenizer.", discussion: "One of: \(TokenCountingService.tokenizerNames.joined(separator: ", ")).", valueName: "name"))
-    var tokenizer: String = "o200k_base"
+    @Option(help: ArgumentHelp("The tokenizer (default o200k_base).",
+                               discussion: "One of: \(TokenCountingService.tokenizerNames.joined(separator: ", ")).",
+                               valueName: "name"))
+    var tokenizer: String?
+
+    @Option(help: ArgumentHelp("A catalog model whose tokenizer counts (instead of --tokenizer).", valueName: "id"))
+    var model: String?
+
+    @Option(help: "With --model: a catalog to use instead of models/catalog.json (Preflight format or LiteLLM's price file).")
+    var catalog: String?
 
     @Flag(help: "Print JSON (the result of preflight/countTokens) instead of text.")
     var json = false
@@ -31,15 +43,35 @@ struct Count: ParsableCommand {
     var files: [String] = []
 
     func validate() throws {
-        guard TokenCountingService.tokenizerNames.contains(tokenizer) else {
+        if tokenizer != nil && model != nil {
+            throw ValidationError("give either --tokenizer or --model, not both")
+        }
+        if catalog != nil && model == nil {
+            throw ValidationError("--catalog is used with --model only")
+        }
+        if let tokenizer, !TokenCountingService.tokenizerNames.contains(tokenizer) {
             throw ValidationError("--tokenizer must be one of \(TokenCountingService.tokenizerNames.joined(separator: ", ")), not \"\(tokenizer)\"")
         }
     }
 
     func run() throws {
         let log = StderrLog(level: common.logLevel)
-        let models = ModelsDirectoryLocator.locate(option: common.modelsDirectory, environment: ProcessInfo.processInfo.environment)
-        let service = TokenCountingService(modelsDirectory: models?.path, log: StderrLog(level: .off))
+        let service: TokenCountingService
+        let tokenizer: String
+        if let model {
+            let context = try AdvisorCommandSupport.context(common: common, options: AdvisorOptions(catalog: catalog),
+                                                            command: "count")
+            do throws(AdvisorServiceError) {
+                tokenizer = try context.advisor.model(model).tokenizer.name
+            } catch {
+                throw AdvisorCommandSupport.fail("count", "--model: \(error)")
+            }
+            service = context.tokenCounter
+        } else {
+            let models = ModelsDirectoryLocator.locate(option: common.modelsDirectory, environment: ProcessInfo.processInfo.environment)
+            service = TokenCountingService(modelsDirectory: models?.path, log: StderrLog(level: .off))
+            tokenizer = self.tokenizer ?? TokenizerID.o200kBase.name
+        }
         let inputs = files.isEmpty ? ["-"] : files
         var counts: [(path: String, count: TokenCount)] = []
         var unreadable = 0

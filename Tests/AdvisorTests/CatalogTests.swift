@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Tokenizers
 @testable import Advisor
 
 @Suite struct CatalogTests {
@@ -39,6 +40,19 @@ import Testing
                         models: [])
         }
         #expect(tiers?.field == "tiers")
+    }
+
+    @Test func familyNamesResolvePerModel() throws {
+        // Both Qwen vocabularies in one catalog, from the one family name; an unsourced
+        // generation stays the family's estimate; encodings are kept as given.
+        let catalog = try Catalog(version: version, source: "t", models: [
+            model("fireworks_ai/qwen3-235b-a22b-instruct-2507", tokenizer: "qwen", input: "1", output: "1"),
+            model("Qwen/Qwen3.6-27B", tokenizer: "qwen", input: "1", output: "1"),
+            model("together_ai/Qwen/Qwen3.7-Max", tokenizer: "qwen", input: "1", output: "1"),
+            model("claude-opus-4-7", tokenizer: "claude", input: "1", output: "1"),
+            model("qwen3-on-o200k", tokenizer: .o200kBase, input: "1", output: "1"),
+        ])
+        #expect(catalog.models.map(\.tokenizer) == [.qwen2, .qwen35, "qwen", "claude-4.7", .o200kBase])
     }
 
     @Test func lookupByID() throws {

@@ -26,6 +26,8 @@ import Tokenizers
         #expect(estimate.tokens.tokenizer == "fam")
         #expect(!estimate.tokens.exact)
         #expect(estimate.tokens.low == 4 && estimate.tokens.high == 7)
+        // The estimate says what it rests on: 3 exact o200k_base tokens × 2.
+        #expect(estimate.tokens.basis?.encoding == .o200kBase && estimate.tokens.basis?.encodingTokens == 3)
         // General task: 350 output tokens (100…1,000), capped at 90 so econ-b's window of 100 holds 6 + 90.
         #expect(estimate.cost.outputTokens == 90)
         #expect(estimate.cost.input == d("0.0000003"))   // 6 × 0.05 / 1e6

@@ -38,7 +38,9 @@ struct WordCounter: TokenCounting {
         }
         if tokenizer == "fam" {
             let doubled = tokens * 2
-            return .estimated(doubled, range: doubled * 3 / 4...doubled * 5 / 4, tokenizer: "fam", note: nil)
+            return .estimated(doubled, range: doubled * 3 / 4...doubled * 5 / 4, tokenizer: "fam", note: nil,
+                              basis: EstimateBasis(encoding: .o200kBase, encodingTokens: tokens, factor: 2,
+                                                   factorRange: 1.5...2.5, source: "test"))
         }
         return .exact(tokens, tokenizer: tokenizer)
     }

@@ -29,7 +29,9 @@ import TestSupport
         // initialize's capabilities are assembled from the features' fragments, not one shape: read untyped.
         let tokenizers = try #require(session.messages[0].result?["capabilities"]?["experimental"]?["preflight"]?["tokenizers"])
         #expect(tokenizers.count > 0)
-        #expect(tokenizers.elements.allSatisfy { $0["exact"]?.boolValue == true })
+        // The exact encodings are exact; the estimated families say what they rest on.
+        #expect(tokenizers.elements.allSatisfy { $0["exact"]?.boolValue == true || $0["basis"]?["encoding"] != nil })
+        #expect(tokenizers.elements.filter { $0["exact"]?.boolValue == true }.count == 6)
     }
 
     @Test func tokenizeGivesIDsAndUTF8Offsets() throws {
@@ -118,6 +120,28 @@ import TestSupport
         let json = try runCLI(["count", "--json", good.path, "/nonexistent/file"])
         #expect(json.status == 2)
         #expect(try JSONValue.decode(CountFilesResult.self, fromText: json.stdout).total == 11)
+        #expect(try runCLI(["count", "--tokenizer", "claude", "--model", "claude-opus-4-7"]).status == 64)
+        #expect(try runCLI(["count", "--catalog", "x.json"]).status == 64)
+        let unknown = try runCLI(["count", "--model", "no-such-model"], input: sample)
+        #expect(unknown.status == 2 && unknown.stderr.contains("no-such-model"))
+    }
+
+    @Test func countCommandEstimatesFamiliesWithABasis() throws {
+        let english = "The quick brown fox jumps over the lazy dog."
+        let o200k = try #require(Int(try runCLI(["count"], input: english).stdout.dropLast()))
+        let claude = try runCLI(["count", "--tokenizer", "claude", "--json"], input: english)
+        #expect(claude.status == 0)
+        #expect(claude.stderr.contains("estimate"))
+        let result = try JSONValue.decode(TokenCountResult.self, fromText: claude.stdout)
+        #expect(!result.exact && result.tokenizer == "claude" && result.range != nil)
+        #expect(result.basis?.encoding == "o200k_base" && result.basis?.encodingTokens == o200k)
+        // --model counts with the tokenizer the catalog resolves for the model: Opus 4.7's new one.
+        let opus = try runCLI(["count", "--model", "claude-opus-4-7", "--json"], input: english)
+        let counted = try JSONValue.decode(TokenCountResult.self, fromText: opus.stdout)
+        #expect(counted.tokenizer == "claude-4.7" && !counted.exact && counted.basis?.source.hasSuffix("claude-4.7") == true)
+        #expect(counted.tokens > result.tokens)  // v4.7 splits English more finely than v3 (ctok's measurement)
+        let deepSeek = try runCLI(["count", "--model", "deepseek-v4-pro"], input: english)
+        #expect(deepSeek.stdout == (try runCLI(["count", "--tokenizer", "deepseek-v4"], input: english)).stdout)
     }
 
 }

@@ -248,7 +248,7 @@ private func catalogText(model: String = "", extraModels: String = "") -> String
         #expect(gpt4.contextWindow == 8192 && gpt4.tokenizer == "cl100k_base")
         #expect(catalog.tier(of: gpt4) == .premium)           // (90 + 60) / 4 / 1000 = 0.0375
         let opus = try #require(catalog.model(id: "claude-opus-4-7"))
-        #expect(opus.tokenizer == "claude" && opus.cacheWritePerMillion == d("6.25"))
+        #expect(opus.tokenizer == "claude-4.7" && opus.cacheWritePerMillion == d("6.25"))  // Opus 4.7's new tokenizer
     }
 
     @Test func liteLLMTieredPricingPricesTheEntry() throws {
@@ -370,7 +370,13 @@ private func catalogText(model: String = "", extraModels: String = "") -> String
             ("azure", "azure/gpt-35-turbo", "cl100k_base"), ("bedrock", "anthropic.claude-3-haiku", "claude"),
             ("vertex_ai", "gemini-2.5-pro", "gemini"), ("together_ai", "together_ai/meta-llama/Llama-3.3-70B", "llama"),
             ("mistral", "mistral/codestral-2508", "mistral"), ("xai", "xai/grok-4", "grok"),
-            ("fireworks_ai", "accounts/fireworks/models/qwen3-8b", "qwen"), ("cohere", "command-r", "estimator"),
+            ("fireworks_ai", "accounts/fireworks/models/qwen3-8b", "qwen2"), ("dashscope", "dashscope/qwen3.6-plus", "qwen3.5"),
+            ("dashscope", "dashscope/qwen-long", "qwen"), ("deepseek", "deepseek/deepseek-v4-pro", "deepseek-v4"),
+            ("deepseek", "deepseek/deepseek-chat", "deepseek"), ("mistral", "mistral/pixtral-large-2411", "tekken"),
+            ("anthropic", "claude-opus-4-7", "claude-4.7"), ("anthropic", "claude-sonnet-4-6", "claude"),
+            ("ollama", "ollama/mistral-7B-Instruct-v0.2", "mistral"), ("qwen_ai_platform", "qwencloud/kimi-k2.7-code", "kimi"),
+            ("dashscope", "dashscope/glm-5.1", "estimator"), ("ollama", "ollama/llama2:13b", "estimator"),
+            ("cohere", "command-r", "estimator"),
             ("openrouter", "openrouter/some/omni-model", "estimator"),
         ]
         for (provider, name, expected) in cases {

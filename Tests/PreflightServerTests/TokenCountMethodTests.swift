@@ -68,6 +68,48 @@ import Tokenizers
         #expect(session.messages[5].error?.message.contains("(1230 in all)") == true)
     }
 
+    @Test func familiesWithoutAVocabularyAreEstimatedWithTheirBasis() throws {
+        let text = "The quick brown fox jumps over the lazy dog."
+        let session = try runSession([
+            initializeLine,
+            #"{"jsonrpc":"2.0","id":1,"method":"preflight/countTokens","params":{"text":"\#(text)"}}"#,
+            #"{"jsonrpc":"2.0","id":2,"method":"preflight/countTokens","params":{"text":"\#(text)","tokenizer":"claude"}}"#,
+            #"{"jsonrpc":"2.0","id":3,"method":"preflight/tokenize","params":{"text":"\#(text)","tokenizer":"claude"}}"#,
+            #"{"jsonrpc":"2.0","id":4,"method":"preflight/countTokens","params":{"text":"\#(text)","model":"mistral-large-4"}}"#,
+            #"{"jsonrpc":"2.0","id":5,"method":"preflight/countTokens","params":{"text":"\#(text)","model":"fireworks_ai/qwen3-235b-a22b-instruct-2507"}}"#,
+            #"{"jsonrpc":"2.0","id":6,"method":"preflight/countTokens","params":{"messages":[{"role":"user","content":"\#(text)"}],"tokenizer":"gemini"}}"#,
+            #"{"jsonrpc":"2.0","id":7,"method":"preflight/countTokens","params":{"text":"x","tokenizer":"claud"}}"#,
+        ])
+        try #require(session.messages.count == 8)
+        let o200k = try session.messages[1].decodedResult(TokenCountResult.self)
+        #expect(o200k.exact && o200k.basis == nil)
+        let claude = try session.messages[2].decodedResult(TokenCountResult.self)
+        #expect(!claude.exact && claude.tokenizer == "claude")
+        let range = try #require(claude.range)
+        #expect(range.low <= claude.tokens && claude.tokens <= range.high && range.low < range.high)
+        let basis = try #require(claude.basis)
+        #expect(basis.encoding == "o200k_base" && basis.encodingTokens == o200k.tokens)
+        #expect(basis.factorRange.low <= basis.factor && basis.factor <= basis.factorRange.high && basis.factor > 1)
+        #expect(basis.source == "models/calibration/family-factors.json: claude")
+        // An estimate has no token boundaries.
+        #expect(session.messages[3].errorField == "params.tokenizer")
+        // A 2026 Mistral model no source ties to Tekken v3: counted in tekken, not exact, with a range.
+        let mistral = try session.messages[4].decodedResult(TokenCountResult.self)
+        #expect(mistral.tokenizer == "mistral" && !mistral.exact && mistral.range != nil && mistral.basis?.encoding == "tekken")
+        // The catalog's Qwen3 model names the family `qwen` and resolves to the qwen2 vocabulary.
+        let qwen = try session.messages[5].decodedResult(TokenCountResult.self)
+        #expect(qwen.tokenizer == "qwen2" && qwen.exact && qwen.basis == nil)
+        let chat = try session.messages[6].decodedResult(TokenCountResult.self)
+        #expect(!chat.exact && chat.basis?.encoding == "o200k_base" && chat.messageOverhead != nil)
+        #expect(session.messages[7].errorField == "params.tokenizer")
+        // initialize lists every family, not exact, with its basis.
+        let tokenizers = try #require(session.messages[0].result?["capabilities"]?["experimental"]?["preflight"]?["tokenizers"])
+        let listed = tokenizers.elements.first { $0["name"]?.stringValue == "claude-4.7" }
+        #expect(listed?["exact"]?.boolValue == false)
+        #expect(listed?["basis"]?["encoding"]?.stringValue == "o200k_base")
+        #expect(listed?["basis"]?["factorRange"]?["high"] != nil)
+    }
+
     @Test func tokenizeRefusesTextsBeyondItsLimit() throws {
         let big = String(repeating: "word ", count: 60_000)
         let session = try runSession([initializeLine, #"{"jsonrpc":"2.0","id":1,"method":"preflight/tokenize","params":{"text":"\#(big)"}}"#])

@@ -40,14 +40,21 @@ private struct SpaceWordTokenizer: Tokenizer {
         let estimate = service.count("a b c d", tokenizer: Self.wordsID, mode: .estimate)
         #expect(!estimate.isExact && estimate.tokenizer == Self.wordsID)
         #expect(estimate.note == "vocabulary-free estimate (mode \"estimate\")")
-        #expect(estimate == VocabularyFreeEstimator(id: Self.wordsID, calibration: .cl100kBase, note: estimate.note)
-            .count("a b c d"))
-        // Tokenizers that only estimate answer the same in both modes.
-        #expect(service.count("x y", tokenizer: "claude", mode: .estimate) == service.count("x y", tokenizer: "claude", mode: .exact))
+        let vocabularyFree = VocabularyFreeEstimator(id: Self.wordsID, calibration: .cl100kBase, note: estimate.note).count("a b c d")
+        #expect(estimate.tokens == vocabularyFree.tokens && estimate.range == vocabularyFree.range)
+        // Its basis names the calibration, with no exact count behind it.
+        #expect(estimate.basis?.encoding == .cl100kBase && estimate.basis?.encodingTokens == nil)
+        // A family counts its basis encoding's vocabulary-free estimate in estimate mode (this
+        // registry has no vocabularies, so the exact mode falls back to the same).
+        let family = service.count("x y", tokenizer: "claude", mode: .estimate)
+        #expect(family.tokens == service.count("x y", tokenizer: "claude", mode: .exact).tokens)
+        #expect(!family.isExact && family.basis?.encoding == .o200kBase)
     }
 
     @Test func parameterValidationFollowsTheBuiltInRegistrations() {
-        #expect(TokenCountingService.tokenizerNames == ["o200k_base", "cl100k_base", "qwen3.5", "qwen2", "deepseek-v4", "tekken"])
+        #expect(TokenCountingService.tokenizerNames == ["o200k_base", "cl100k_base", "qwen3.5", "qwen2", "deepseek-v4", "tekken",
+                                                        "claude", "claude-4.7", "gemini", "grok", "kimi", "llama", "llama-4",
+                                                        "qwen", "mistral", "deepseek"])
         #expect(TokenCountingService.specialTokenNames(of: .o200kBase) == ["<|endoftext|>", "<|endofprompt|>"])
         #expect(TokenCountingService.specialTokenNames(of: "claude") == nil)
         #expect(TokenCountingService.specialTokenNames(of: .estimator) == nil)

@@ -28,7 +28,8 @@ struct TokenizerRegistryTests {
         _ = try registry.load(Self.fakeID)
         #expect(made.count == 1 && registry.isLoaded(Self.fakeID))
         let listed = registry.availableTokenizers
-        #expect(listed.map(\.id) == [.o200kBase, .cl100kBase, .qwen35, .qwen2, .deepSeekV4, .tekken, Self.fakeID])
+        #expect(listed.map(\.id) == [.o200kBase, .cl100kBase, .qwen35, .qwen2, .deepSeekV4, .tekken]
+                + FamilyFactorTable.builtIn.map(\.id) + [Self.fakeID])
         #expect(listed.last == TokenizerAvailability(id: Self.fakeID, isExact: true))
     }
 
@@ -58,7 +59,7 @@ struct TokenizerRegistryTests {
     @Test("Without a models directory the exact encodings are listed as estimates and estimated")
     func noVocabularyDirectory() {
         let registry = TokenizerRegistry(vocabularyDirectory: nil)
-        #expect(registry.availableTokenizers.map(\.isExact) == [false, false, false, false, false, false])
+        #expect(registry.availableTokenizers.allSatisfy { !$0.isExact })
         let count = registry.tokenizer(for: .o200kBase).count("Hello")
         #expect(!count.isExact && count.tokenizer == .o200kBase)
         #expect(count.note?.contains("no models/ directory was found") == true)
@@ -67,10 +68,14 @@ struct TokenizerRegistryTests {
     @Test("Names nothing is registered for are estimated under their own name")
     func unregisteredFamily() throws {
         let registry = TokenizerRegistry(vocabularyDirectory: nil)
-        #expect(try registry.load("claude") == nil)
-        let count = registry.tokenizer(for: "claude").count("Bonjour tout le monde")
-        #expect(count.tokenizer == "claude" && !count.isExact)
-        #expect(count.note == "estimate: claude has no public vocabulary")
+        #expect(try registry.load("command-r") == nil)
+        let count = registry.tokenizer(for: "command-r").count("Bonjour tout le monde")
+        #expect(count.tokenizer == "command-r" && !count.isExact)
+        #expect(count.note == "estimate: command-r has no public vocabulary")
+        // A registered family without a models directory: its basis is estimated, and it says so.
+        let claude = registry.tokenizer(for: "claude").count("Bonjour tout le monde")
+        #expect(claude.tokenizer == "claude" && !claude.isExact && claude.basis?.encoding == .o200kBase)
+        #expect(claude.note?.contains("the o200k_base count is itself estimated") == true)
         #expect(registry.tokenizer(for: .estimator).count("x").note == "vocabulary-free estimate (the model's tokenizer is unknown)")
     }
 
@@ -81,7 +86,8 @@ struct TokenizerRegistryTests {
             registrations: TokenizerRegistration.builtIn + [
                 TokenizerRegistration(id: .o200kBase, isExact: true, isAdvertised: true) { _ in FakeWordTokenizer(id: .o200kBase) }
             ])
-        #expect(registry.registrations.map(\.id) == [.cl100kBase, .qwen35, .qwen2, .deepSeekV4, .tekken, .estimator, .o200kBase])
+        #expect(registry.registrations.map(\.id) == [.cl100kBase, .qwen35, .qwen2, .deepSeekV4, .tekken]
+                + FamilyFactorTable.builtIn.map(\.id) + [.estimator, .o200kBase])
         #expect(registry.tokenizer(for: .o200kBase).count("a b c") == .exact(3, tokenizer: .o200kBase))
     }
 
