@@ -872,6 +872,13 @@ struct FeatureExtractor: Sendable {
                 i += 1
                 continue
             }
+            // Inside a word (a letter after a letter) only `x_1` can start: most letters of
+            // prose are decided here, without the pattern tests.
+            if c >= 0x61 && c <= 0x7A && i > start && ScalarClass.isLowerASCII(a[i - 1])
+                && !(i + 1 < end && a[i + 1] == 0x5F) {
+                i += 1
+                continue
+            }
             if let matchEnd = matchAt(i) {
                 found.append(i..<matchEnd)
                 i = matchEnd
