@@ -44,6 +44,13 @@ prompts += [("structure", p) for p in [
     open(os.path.join(HERE, "..", "examples", "japanese.txt"), encoding="utf-8").read(),
     "Schreibe eine Python-Funktion, die eine Liste von E-Mails nach Datum sortiert, und erkläre sie kurz.",
     "Write a letter to my aunt: she has 3 boxes of 12 apples and gives away 7 each day. How many days until none are left?",
+    # Keyword starts (the code-line rule): hard-wrapped prose whose lines begin with "for", "while",
+    # "class", "let", "import", "select", "return", and real code lines with and without symbols.
+    "We agreed to keep the schedule as it is\nfor a while, and to revisit it later;\nwhile the budget is tight we wait.\n"
+    "class of problems we keep meeting\nlet me know\nimport duties on the parts are unclear so the order waits\n"
+    "select the venue you prefer from the three options in the folder.\nreturn the form by Friday.",
+    "import numpy as np\nSELECT * FROM users\nreturn result\nfor i in range(3):\nclass Cache:\nlet x = 1\n"
+    "from os import path\nwhile True:\nupdate users set name = 'a'\nfunction add(a, b) {",
 ]]
 
 with open(OUT, "w", encoding="utf-8") as out:

@@ -98,7 +98,17 @@ public struct ComplexityRouter: ComplexityScoring {
         var seen: [ComplexityDimension] = []
         for signal in signals where signal.weight > 0 && !seen.contains(signal.dimension) {
             seen.append(signal.dimension)
-            deciding.append("\(signal.dimension.rawValue) \(signal.utf8 == nil ? signal.evidence : "\"\(signal.evidence)\"")")
+            var text = TextBuilder(capacity: signal.evidence.utf8.count + 24)
+            text.append(signal.dimension.rawValue)
+            if signal.utf8 == nil {
+                text.append(" ")
+                text.append(signal.evidence)
+            } else {
+                text.append(" \"")
+                text.append(signal.evidence)
+                text.append("\"")
+            }
+            deciding.append(text.string)
             if deciding.count == 3 { break }
         }
         let score = (scored.score * 1_000_000).rounded() / 1_000_000
@@ -116,42 +126,70 @@ public struct ComplexityRouter: ComplexityScoring {
     private func rationale(score: Double, decision: (tier: Tier, confidence: Double, runnerUp: Tier?, escalated: Bool,
                                                      frontierRule: Bool), deciding: [String]) -> String {
         let cuts = model.cuts
-        let shown = FixedDecimal.format(score, digits: 3)
-        var text: String
+        var text = TextBuilder(capacity: 160 + deciding.reduce(0) { $0 + $1.utf8.count + 2 })
+        text.append("score ")
+        text.append(score, digits: 3)
         if decision.frontierRule {
-            text = "score \(shown) is premium, and research-grade evidence (proof wording with strong reasoning) "
-                + "sends it to frontier"
+            text.append(" is premium, and research-grade evidence (proof wording with strong reasoning) sends it to frontier")
         } else if decision.escalated, let runnerUp = decision.runnerUp {
-            let cut = cuts[runnerUp.rank]
-            text = "score \(shown) sits just under the \(ComplexityRouter.cutNames[runnerUp.rank]) cut "
-                + "\(FixedDecimal.format(cut, digits: 3)) with confidence \(FixedDecimal.format(decision.confidence, digits: 2)), "
-                + "so it is escalated one tier from \(runnerUp.rawValue) to \(decision.tier.rawValue)"
+            text.append(" sits just under the ")
+            text.append(ComplexityRouter.cutNames[runnerUp.rank])
+            text.append(" cut ")
+            text.append(cuts[runnerUp.rank], digits: 3)
+            text.append(" with confidence ")
+            text.append(decision.confidence, digits: 2)
+            text.append(", so it is escalated one tier from ")
+            text.append(runnerUp.rawValue)
+            text.append(" to ")
+            text.append(decision.tier.rawValue)
         } else {
             let nearest = cuts.enumerated().min { abs(score - $0.element) < abs(score - $1.element) }!
-            let side = score >= nearest.element ? "above" : "below"
-            text = "score \(shown) is \(decision.tier.rawValue), \(side) the \(ComplexityRouter.cutNames[nearest.offset]) "
-                + "cut \(FixedDecimal.format(nearest.element, digits: 3)) (confidence \(FixedDecimal.format(decision.confidence, digits: 2)))"
+            text.append(" is ")
+            text.append(decision.tier.rawValue)
+            text.append(score >= nearest.element ? ", above the " : ", below the ")
+            text.append(ComplexityRouter.cutNames[nearest.offset])
+            text.append(" cut ")
+            text.append(nearest.element, digits: 3)
+            text.append(" (confidence ")
+            text.append(decision.confidence, digits: 2)
+            text.append(")")
         }
-        text += deciding.isEmpty ? ", with no complexity cues" : ", on " + deciding.joined(separator: ", ")
-        if let runnerUp = decision.runnerUp, !decision.escalated { text += "; runner-up \(runnerUp.rawValue)" }
-        return text
+        if deciding.isEmpty {
+            text.append(", with no complexity cues")
+        } else {
+            text.append(", on ")
+            for (k, item) in deciding.enumerated() {
+                if k > 0 { text.append(", ") }
+                text.append(item)
+            }
+        }
+        if let runnerUp = decision.runnerUp, !decision.escalated {
+            text.append("; runner-up ")
+            text.append(runnerUp.rawValue)
+        }
+        return text.string
     }
 
     /// The reported signals: evidence of dimensions of at least 0.05, strongest first, at most
     /// `signalsPerDimension` per dimension, with UTF-8 and UTF-16 offsets for spans.
     func signals(_ scored: Scored, dimensionValues: [Double]) -> [ComplexitySignal] {
-        let evidence = scored.extraction.evidence.filter { dimensionValues[$0.dimension] >= 0.05 }
-        guard !evidence.isEmpty else { return [] }
-        let order = evidence.indices.sorted { a, b in
-            evidence[a].weight != evidence[b].weight ? evidence[a].weight > evidence[b].weight : a < b
-        }
+        let all = scored.extraction.evidence
+        var order: [Int] = []
+        order.reserveCapacity(all.count)
+        for (i, item) in all.enumerated() where dimensionValues[item.dimension] >= 0.05 { order.append(i) }
+        guard !order.isEmpty else { return [] }
+        order.sort { a, b in all[a].weight != all[b].weight ? all[a].weight > all[b].weight : a < b }
         var perDimension = [Int](repeating: 0, count: FeatureLayout.dimensions.count)
         var kept: [FeatureExtractor.Evidence] = []
-        for i in order where perDimension[evidence[i].dimension] < ComplexityRouter.signalsPerDimension {
-            perDimension[evidence[i].dimension] += 1
-            kept.append(evidence[i])
+        kept.reserveCapacity(min(order.count, FeatureLayout.dimensions.count * ComplexityRouter.signalsPerDimension))
+        var spans: [Range<Int>] = []
+        spans.reserveCapacity(kept.capacity)
+        for i in order where perDimension[all[i].dimension] < ComplexityRouter.signalsPerDimension {
+            perDimension[all[i].dimension] += 1
+            kept.append(all[i])
+            if let span = all[i].span { spans.append(span) }
         }
-        let offsets = TextOffsets(scored.scalars, spans: kept.compactMap(\.span))
+        let offsets = TextOffsets(scored.scalars, spans: spans)
         return kept.map { item in
             let dimension = ComplexityRouter.dimensionCases[item.dimension]
             guard let span = item.span else {

@@ -872,6 +872,13 @@ struct FeatureExtractor: Sendable {
                 i += 1
                 continue
             }
+            // Inside a word (a letter after a letter) only `x_1` can start: most letters of
+            // prose are decided here, without the pattern tests.
+            if c >= 0x61 && c <= 0x7A && i > start && ScalarClass.isLowerASCII(a[i - 1])
+                && !(i + 1 < end && a[i + 1] == 0x5F) {
+                i += 1
+                continue
+            }
             if let matchEnd = matchAt(i) {
                 found.append(i..<matchEnd)
                 i = matchEnd
@@ -951,7 +958,7 @@ struct FeatureExtractor: Sendable {
                     || (line.count >= 1 && a[line.lowerBound] == 0x09)
                 dense = last == 0x7B || last == 0x7D || last == 0x3B || last == 0x3A || last == 0x29 || indented
             }
-            if dense || codeStart(a, flags, line) {
+            if dense || startsCode(a, flags, line, trimmed: s..<e, symbols: symbols) {
                 count += 1
                 if first == nil { first = line }
             }
@@ -959,12 +966,48 @@ struct FeatureExtractor: Sendable {
         return (count, first)
     }
 
+    /// A code start (`codeStartKind`) that is also read as code. The keyword starts that are
+    /// ordinary words ("for a", "while the", "class of", "let me") begin hard-wrapped prose lines
+    /// too, so they count only when the line has a code character (`{}()[];=<>`) or ends with `:`;
+    /// the statement words (`return`, `import`, `select`, `insert`, `update`) also count on a short
+    /// line — at most 6 words, not ending in `.`, `,`, `!` or `?` — such as `import numpy as np`
+    /// (the prototype's `code_start`).
+    static func startsCode(_ a: [UInt32], _ flags: [UInt8], _ line: Range<Int>, trimmed: Range<Int>,
+                           symbols: Int) -> Bool {
+        let kind = codeStartKind(a, flags, line)
+        switch kind {
+        case .none: return false
+        case .code: return true
+        case .proseWord, .statementWord:
+            let last = a[trimmed.upperBound - 1]
+            if symbols > 0 || last == 0x3A { return true }
+            guard kind == .statementWord, last != 0x2E, last != 0x2C, last != 0x21, last != 0x3F else { return false }
+            var words = 0
+            var inWord = false
+            for k in trimmed {
+                let space = flags[k] & ScalarClass.space != 0
+                if !space && !inWord { words += 1 }
+                inWord = !space
+            }
+            return words <= 6
+        }
+    }
+
+    /// Which kind of keyword starts a line: none, one that is only code (`def `, `#include`,
+    /// `print(`), an ordinary word (`for `, `while `, `class `, `let `, …) or a statement word
+    /// (`return`, `import `, `select `, …).
+    enum CodeStartKind { case none, code, proseWord, statementWord }
+
     private static func scalarsOf(_ text: String) -> [UInt32] { text.unicodeScalars.map(\.value) }
 
     private static let codeStarts: [[UInt32]] = ["def ", "class ", "import ", "for ", "while ", "elif ", "else:",
                                                   "#include", "public ", "private ", "const ", "let ", "var ", "fn ",
                                                   "func ", "select ", "insert ", "update ", "print(", "console.", "//",
                                                   "/*", "#!"].map(scalarsOf)
+    /// The `codeStarts` entries that are ordinary words, and the statement words among them.
+    private static let proseWordStarts: [[UInt32]] = ["class ", "for ", "while ", "public ", "private ", "const ",
+                                                      "let ", "var "].map(scalarsOf)
+    private static let statementWordStarts: [[UInt32]] = ["import ", "select ", "insert ", "update "].map(scalarsOf)
     /// Which ASCII scalars (lowercased) start a `codeStarts` entry or another code start.
     private static let codeStartFirsts: [Bool] = {
         var table = [Bool](repeating: false, count: 128)
@@ -975,15 +1018,16 @@ struct FeatureExtractor: Sendable {
     private static let returnWord = scalarsOf("return"), functionWord = scalarsOf("function")
     private static let fromWord = scalarsOf("from "), importWord = scalarsOf(" import")
 
-    /// `CODE_START_RE` (case-insensitive) at the start of `line`.
-    static func codeStart(_ a: [UInt32], _ flags: [UInt8], _ line: Range<Int>) -> Bool {
+    /// `CODE_START_RE` (case-insensitive) at the start of `line`, and whether its keyword is an
+    /// ordinary word (the prototype's `PROSE_START_RE`) or a statement word (`STATEMENT_START_RE`).
+    static func codeStartKind(_ a: [UInt32], _ flags: [UInt8], _ line: Range<Int>) -> CodeStartKind {
         var i = line.lowerBound
         let e = line.upperBound
         while i < e && (a[i] == 0x20 || a[i] == 0x09) { i += 1 }
-        guard i < e else { return false }
+        guard i < e else { return .none }
         let head = a[i]
         let folded = ScalarClass.isUpperASCII(head) ? head + 0x20 : head
-        guard folded < 0x80, codeStartFirsts[Int(folded)] else { return false }
+        guard folded < 0x80, codeStartFirsts[Int(folded)] else { return .none }
         func at(_ k: Int, _ word: [UInt32]) -> Bool {
             guard k + word.count <= e else { return false }
             for (m, c) in word.enumerated() {
@@ -993,22 +1037,24 @@ struct FeatureExtractor: Sendable {
             return true
         }
         func boundary(_ k: Int) -> Bool { k >= e || flags[k] & ScalarClass.regexWord == 0 }
-        for word in codeStarts where at(i, word) { return true }
-        if at(i, returnWord) && boundary(i + 6) { return true }
-        if at(i, functionWord) && boundary(i + 8) { return true }
+        for word in proseWordStarts where at(i, word) { return .proseWord }
+        for word in statementWordStarts where at(i, word) { return .statementWord }
+        for word in codeStarts where at(i, word) { return .code }
+        if at(i, returnWord) && boundary(i + 6) { return .statementWord }
+        if at(i, functionWord) && boundary(i + 8) { return .proseWord }
         if at(i, [0x69, 0x66]) {
             var j = i + 2
             while j < e && flags[j] & ScalarClass.space != 0 { j += 1 }
-            if j < e && a[j] == 0x28 { return true }
+            if j < e && a[j] == 0x28 { return .code }
         }
         if at(i, fromWord) {
             var j = i + 5
             let wordStart = j
             while j < e && flags[j] & ScalarClass.regexWord != 0 { j += 1 }
-            if j > wordStart && at(j, importWord) { return true }
+            if j > wordStart && at(j, importWord) { return .code }
         }
-        if a[i] == 0x40 && i + 1 < e && flags[i + 1] & ScalarClass.regexWord != 0 { return true }
-        return false
+        if a[i] == 0x40 && i + 1 < e && flags[i + 1] & ScalarClass.regexWord != 0 { return .code }
+        return .none
     }
 
     /// `\b[a-z][a-z0-9]*_[a-z0-9_]+\b` or `\b[a-z]+[A-Z][a-zA-Z0-9]+\b` on the original text

@@ -9,8 +9,16 @@ enum FixedDecimal {
     /// `x` with `digits` (0…6) decimals, as `%.<digits>f` writes it; values beyond ±1e12 and
     /// non-finite ones (never a score, cut or confidence) are written by `description`.
     static func format(_ x: Double, digits: Int) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24)
+        write(x, digits: digits, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `format(x, digits:)`'s UTF-8 to `bytes` without making a `String`.
+    static func write(_ x: Double, digits: Int, to bytes: inout [UInt8]) {
         precondition(digits >= 0 && digits < powers.count)
-        guard x.isFinite, abs(x) < 1e12 else { return x.description }
+        guard x.isFinite, abs(x) < 1e12 else { bytes.append(contentsOf: x.description.utf8); return }
         let negative = x.sign == .minus
         let magnitude = abs(x)
         let scale = powers[digits]
@@ -23,12 +31,23 @@ enum FixedDecimal {
         if distance > 0 || (distance == 0 && whole.truncatingRemainder(dividingBy: 2) != 0) { whole += 1 }
         let units = Int(whole)
         let divisor = Int(scale)
-        var text = negative ? "-" : ""
-        text += String(units / divisor)
+        if negative { bytes.append(0x2D) }
+        appendDigits(units / divisor, minimumCount: 1, to: &bytes)
         if digits > 0 {
-            let decimals = String(units % divisor)
-            text += "." + String(repeating: "0", count: digits - decimals.count) + decimals
+            bytes.append(0x2E)
+            appendDigits(units % divisor, minimumCount: digits, to: &bytes)
         }
-        return text
+    }
+
+    /// The decimal digits of `value` (≥ 0), left-padded with zeros to `minimumCount`.
+    private static func appendDigits(_ value: Int, minimumCount: Int, to bytes: inout [UInt8]) {
+        let start = bytes.count
+        var rest = value
+        repeat {
+            bytes.append(UInt8(truncatingIfNeeded: 0x30 + rest % 10))
+            rest /= 10
+        } while rest > 0
+        while bytes.count - start < minimumCount { bytes.append(0x30) }
+        bytes[start...].reverse()
     }
 }

@@ -171,6 +171,29 @@ CODE_START_RE = re.compile(
     r"^[ \t]*(?:def |class |return\b|import |from \w+ import|for |while |if\s*\(|elif |else:|#include|public |"
     r"private |function\b|const |let |var |fn |func |select |insert |update |print\(|console\.|@\w+|//|/\*|#!)",
     re.I)
+# Keyword starts that are also ordinary words ("for a", "while the", "class of", "let me",
+# "import duties", "select the"): a hard-wrapped prose line may start with one, so they count as
+# code only when the line reads as code -- a code character ({}()[];=<>) or a final ':'. The
+# statement words (return, import, select, insert, update) also count on a short line (at most 6
+# words) that does not end like a sentence or a clause ("import numpy as np", "SELECT * FROM t").
+PROSE_START_RE = re.compile(
+    r"^[ \t]*(?:class |for |while |public |private |function\b|const |let |var )", re.I)
+STATEMENT_START_RE = re.compile(r"^[ \t]*(?:return\b|import |select |insert |update )", re.I)
+
+
+def code_start(line):
+    """CODE_START_RE at the start of `line`, with the prose-word starts held to the rule above."""
+    if not CODE_START_RE.match(line):
+        return False
+    prose, statement = PROSE_START_RE.match(line), STATEMENT_START_RE.match(line)
+    if not prose and not statement:
+        return True
+    st = line.strip()
+    if any(ch in CODE_CHARS for ch in st) or st.endswith(":"):
+        return True
+    return bool(statement) and len(st.split()) <= 6 and st[-1] not in ".,!?;"
+
+
 IDENT_RE = re.compile(r"\b[a-z][a-z0-9]*_[a-z0-9_]+\b|\b[a-z]+[A-Z][a-zA-Z0-9]+\b")
 QMARKS = set("?？؟")
 MONEY = set("$€£¥₹₽%")
@@ -377,7 +400,7 @@ def extract(text, want_evidence=False):
         st = line.strip()
         if st:
             sym = sum(1 for ch in st if ch in CODE_CHARS)
-            if CODE_START_RE.match(line) or (sym >= 2 and sym / len(st) > 0.04 and
+            if code_start(line) or (sym >= 2 and sym / len(st) > 0.04 and
                                               (st[-1] in "{};:)" or line.startswith(("    ", "\t")))):
                 ncode += 1
                 if first_code is None:

@@ -585,6 +585,30 @@ ADDITIONS = {
     },
     # hyphenated compounds ("Python-Funktion", "Python-Skript") are one word: match them by stem
     "code": {"en": ["python*"]},
+    # everyday-set misses (docs/ROUTING.md, Known limits): an audience that asks for a simple answer,
+    # "justify every step", and a comparison question ("the difference between A and B")
+    "simple": {
+        "en": ["year-old", "year old", "to a child", "to a kid", "for kids", "for a child", "eli5",
+               "like i'm five", "like i am five"],
+        "es": ["a un niño", "para niños"],
+        "fr": ["à un enfant", "pour les enfants"],
+        "de": ["einem kind", "für kinder"],
+        "pt": ["para uma criança", "para crianças"],
+    },
+    "stepwise": {
+        "en": ["each step", "every step"],
+        "de": ["jeden schritt", "jedem schritt"],
+        "fr": ["chaque étape"],
+        "es": ["cada paso"],
+        "pt": ["cada passo"],
+    },
+    "reasoning": {
+        "en": ["difference between", "differences between"],
+        "es": ["diferencia entre", "diferencias entre"],
+        "fr": ["différence entre", "différences entre"],
+        "de": ["unterschied zwischen", "unterschiede zwischen"],
+        "pt": ["diferença entre", "diferenças entre"],
+    },
 }
 for _cat, _langs in ADDITIONS.items():
     for _lang, _entries in _langs.items():
