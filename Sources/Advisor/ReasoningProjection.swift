@@ -63,7 +63,7 @@ public struct ReasoningProjection: Sendable, Equatable, Codable {
         }
         return ReasoningProjection(
             tokens: values.point, low: values.low, high: values.high,
-            basis: "default for a reasoning model on a \(kind.rawValue) task "
+            basis: "default for a reasoning model, task kind \(kind.rawValue) "
                 + "(\(values.point), range \(values.low)–\(values.high); OpenAI advises reserving about 25,000 "
                 + "tokens for reasoning and output); pass reasoningTokens to replace it")
     }

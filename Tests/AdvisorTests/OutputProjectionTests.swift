@@ -2,6 +2,16 @@ import Testing
 @testable import Advisor
 
 @Suite struct OutputProjectionTests {
+    /// The default reasoning projection's basis is shown to users: it names the task kind without
+    /// an article (it once read "on a explanation task", "on a yesNo task").
+    @Test func theDefaultReasoningBasisNamesTheTaskKindReadably() {
+        for kind in [TaskKind.explanation, .extraction, .yesNo, .longForm] {
+            let basis = ReasoningProjection.defaults(for: kind).basis
+            #expect(basis.hasPrefix("default for a reasoning model, task kind \(kind.rawValue) ("))
+            #expect(!basis.contains("on a "))
+        }
+    }
+
     @Test func shortAnswersAreShort() {
         let yesNo = OutputProjection.project(text: "Is Paris in France? Answer yes or no.", inputTokens: 10)
         #expect(yesNo.kind == .yesNo)
