@@ -75,7 +75,9 @@ public struct EstimatePlanner: Sendable {
 
         var requested: CatalogModel? = nil
         if let id = request.model {
-            guard let model = catalog.model(id: id) ?? namedModels.first(where: { $0.id == id }) else {
+            // A model the caller resolved by name (`namedModels`, e.g. from the reference layer)
+            // is priced as resolved, even when the curated catalog has an entry with the same id.
+            guard let model = namedModels.first(where: { $0.id == id }) ?? catalog.model(id: id) else {
                 throw EstimateError(field: "model", code: .invalidParams, message: "unknown model \"\(id)\"")
             }
             if request.statedReasoningTokens > 0 && !model.reasoning {

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// The lower-cased and reduced indexes are built on their first use, not with the layer: an
 /// exact id (the common case, and every curated lookup) needs neither, and building them for
-/// the 3,297-model reference costs about a quarter of loading it.
+/// the 3,346-model reference costs about a quarter of loading it.
 public struct ModelNameIndex: Sendable {
     /// The indexed catalog.
     public let catalog: Catalog
@@ -73,23 +73,32 @@ public struct ModelNameIndex: Sendable {
     /// A name reduced to the model it names (docs/CATALOG.md, "Names"): lower-cased; the
     /// provider route before the last `/` dropped (`bedrock/us-gov-east-1/`, `vertex_ai/`,
     /// `openrouter/anthropic/`); Bedrock's region and vendor prefixes (`us.anthropic.`) dropped;
-    /// a Bedrock version suffix (`-v1:0`, `-v2`) dropped; a Vertex `@date` dropped; a trailing
+    /// a Bedrock version suffix dropped (`-v1:0` always, a bare `-v2` only on a Bedrock-shaped
+    /// name: a `bedrock/` route or a dotted vendor prefix); a Vertex `@date` dropped; a trailing
     /// snapshot date (`-20250929`, `-2024-08-06`) dropped; and `.` between digits read as `-`
     /// (`claude-sonnet-4.5` is OpenRouter's spelling of `claude-sonnet-4-5`).
     public static func bareName(of name: String) -> String {
-        var text = Substring(name.lowercased())
+        let lowered = name.lowercased()
+        var text = Substring(lowered)
         if let slash = text.lastIndex(of: "/") { text = text[text.index(after: slash)...] }
+        var bedrockShaped = lowered.hasPrefix("bedrock/") || lowered.contains("/bedrock/")
         while let dot = text.firstIndex(of: "."), dottedPrefixes.contains(String(text[..<dot])) {
             text = text[text.index(after: dot)...]
+            bedrockShaped = true
         }
         if let at = text.firstIndex(of: "@") { text = text[..<at] }
         var result = String(text)
         result = dropSuffix(result) { suffix in
-            // -v1:0, -v2:0, -v1
+            // Bedrock's -v1:0 anywhere; a bare -v1/-v2 only on a Bedrock-shaped name (route or
+            // dotted vendor prefix): elsewhere `deepseek-v2` or `firefunction-v1` is the model's
+            // own name, not a version of another.
             guard suffix.hasPrefix("-v") else { return false }
             let rest = suffix.dropFirst(2)
             let parts = rest.split(separator: ":", omittingEmptySubsequences: false)
-            return !rest.isEmpty && parts.count <= 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
+            guard !rest.isEmpty, parts.count <= 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else {
+                return false
+            }
+            return parts.count == 2 || bedrockShaped
         }
         result = dropDate(result)
         return dottedVersionsAsHyphens(result)

@@ -126,8 +126,8 @@ public enum ModelNameResolver {
 
     /// A maker's name as users put it before a model (`google/gemini-…`) → its first-party providers.
     static let makerNames: [String: Set<String>] = [
-        "anthropic": ["anthropic"], "openai": ["openai"], "google": ["gemini", "vertex_ai-language-models"],
-        "gemini": ["gemini", "vertex_ai-language-models"], "mistral": ["mistral", "codestral"],
+        "anthropic": ["anthropic"], "openai": ["openai"], "google": ["gemini", "vertex_ai-language-models", "google"],
+        "gemini": ["gemini", "vertex_ai-language-models", "google"], "mistral": ["mistral", "codestral"],
         "mistralai": ["mistral", "codestral"], "deepseek": ["deepseek"], "xai": ["xai"], "x-ai": ["xai"],
         "cohere": ["cohere_chat"], "meta": ["meta_llama"], "meta-llama": ["meta_llama"], "qwen": ["dashscope"],
         "moonshotai": ["moonshot"], "moonshot": ["moonshot"], "z-ai": ["zai"], "zai": ["zai"],
@@ -146,7 +146,8 @@ public enum ModelNameResolver {
     static let makers: [([String], Set<String>)] = [
         (["claude"], ["anthropic"]),
         (["gpt-", "gpt4", "o1", "o3", "o4", "chatgpt", "codex", "computer-use"], ["openai"]),
-        (["gemini", "gemma"], ["gemini", "vertex_ai-language-models"]),
+        // `google` is the curated catalog's provider name for Gemini models.
+        (["gemini", "gemma"], ["gemini", "vertex_ai-language-models", "google"]),
         (["mistral", "mixtral", "magistral", "devstral", "ministral", "pixtral", "open-mistral", "open-mixtral"], ["mistral"]),
         (["codestral"], ["mistral", "codestral"]),
         (["deepseek"], ["deepseek"]),

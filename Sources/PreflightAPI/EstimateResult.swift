@@ -132,8 +132,9 @@ public struct EstimateResult: Codable, Sendable, Equatable, WarningCarrying {
         public let tier: Tier
         /// Tokenizer name.
         public let tokenizer: String
-        /// Context window in tokens.
-        public let contextWindow: Int
+        /// Context window in tokens; `null` when the catalog entry gives none (LiteLLM lists some
+        /// per-token entries without one): the fit check was skipped, and a warning says so.
+        @EncodedAsNull public var contextWindow: Int?
         /// Output cap, `null` when the catalog has none.
         @EncodedAsNull public var maxOutputTokens: Int?
     }
@@ -169,8 +170,6 @@ public struct EstimateResult: Codable, Sendable, Equatable, WarningCarrying {
     }
 }
 
-extension CatalogLayer: Codable {}
-
 extension EstimateResult {
     /// The result for `estimate`, priced from `catalog`.
     public init(_ estimate: Estimate, catalog: Catalog) {
@@ -200,7 +199,8 @@ extension EstimateResult {
         }
         outputProjection = estimate.outputProjection
         model = Model(id: estimate.model.id, provider: estimate.model.provider, tier: catalog.tier(of: estimate.model),
-                      tokenizer: estimate.model.tokenizer.name, contextWindow: estimate.model.contextWindow,
+                      tokenizer: estimate.model.tokenizer.name,
+                      contextWindow: estimate.model.contextWindowIsKnown ? estimate.model.contextWindow : nil,
                       maxOutputTokens: estimate.model.maxOutputTokens)
         self.catalog = CatalogVersion(version: catalog.version.description)
         warnings = estimate.warnings.map { ResultWarning(message: $0) }

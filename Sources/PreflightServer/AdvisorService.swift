@@ -259,6 +259,9 @@ public final class AdvisorService {
         do throws(ModelNameError) {
             return try ModelNameResolver.resolve(name, curated: curated, reference: referenceIndex)
         } catch {
+            if case .unknown(let name, let suggestions) = error, referenceIndex == nil, let reason = referenceNotes.first {
+                throw .unknownWithoutReference(name: name, suggestions: suggestions, reason: reason)
+            }
             throw .modelName(error)
         }
     }

@@ -12,6 +12,9 @@ public enum AdvisorServiceError: Error, Sendable, Equatable, CustomStringConvert
     case noRouting(reason: String, file: String?)
     /// A name that resolves to no single entry of either layer (unknown, or ambiguous).
     case modelName(ModelNameError)
+    /// A name the curated layer does not have while the reference layer could not be loaded
+    /// (`reason`): the name may well be a reference model, so the error says why it was not looked up.
+    case unknownWithoutReference(name: String, suggestions: [String], reason: String)
 
     /// One sentence a person can act on.
     public var description: String {
@@ -22,6 +25,11 @@ public enum AdvisorServiceError: Error, Sendable, Equatable, CustomStringConvert
             return "no routing file is loaded: \(reason)"
         case .modelName(let error):
             return error.description
+        case .unknownWithoutReference(let name, let suggestions, let reason):
+            let hint = suggestions.isEmpty ? "" : "; did you mean "
+                + suggestions.map { "\"\($0)\"" }.joined(separator: ", ") + "?"
+            return "unknown model \"\(name)\": not in the curated catalog, and the LiteLLM reference layer "
+                + "is unavailable (\(reason))\(hint)"
         }
     }
 }

@@ -18,8 +18,8 @@ public struct CatalogLoadResult: Sendable {
     public let catalog: Catalog
     /// The format it was read from.
     public let format: CatalogFormat
-    /// LiteLLM entries left out, by reason (`no input/output price per token`, `priced only by
-    /// tiered_pricing`); an entry without a context window loads with the window unknown.
+    /// LiteLLM entries left out, by reason (`no input/output price per token`: priced per second,
+    /// per request or not at all); an entry without a context window loads with the window unknown.
     public let skipped: [String: Int]
     /// The layer the file declares itself (`"layer": "reference"` in a converted LiteLLM
     /// reference); a catalog without the member is a curated one.
@@ -31,10 +31,10 @@ public struct CatalogLoadResult: Sendable {
 /// Every problem becomes a `CatalogLoadError` naming the file, the model and the field, with
 /// Jansson's line and column for syntax errors and the field's position in the text otherwise.
 /// Decoding is all-or-nothing: a file with one bad model yields an error, never a partial
-/// catalog. (LiteLLM entries that simply lack a price per token — flat or `tiered_pricing` — or
-/// a context window are not errors — LiteLLM's file has chat entries priced per second, per
-/// character or not at all, and entries without `max_input_tokens`/`max_tokens` — they are
-/// skipped and counted in `skipped`; docs/COSTS.md gives the counts.)
+/// catalog. (LiteLLM entries that simply lack a price per token — flat or `tiered_pricing` —
+/// are not errors — LiteLLM's file has chat entries priced per second, per character or not at
+/// all — they are skipped and counted in `skipped`; entries without `max_input_tokens`/
+/// `max_tokens` load with the context window unknown; docs/COSTS.md gives the counts.)
 public enum CatalogDecoder {
     /// Reads and decodes the catalog at `path`. A LiteLLM file carries no version or date of its
     /// own: `liteLLMVersion` and `asOf` give them when known (`preflight catalog update`); the

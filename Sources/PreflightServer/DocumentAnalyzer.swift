@@ -39,11 +39,11 @@ struct DocumentAnalyzer: Sendable {
             return nil
         case .estimate(let result):
             estimate = result
-            if result.tokens.input > result.model.contextWindow {
+            if let window = result.model.contextWindow, result.tokens.input > window {
                 diagnostics.append(DocumentDiagnostics.contextWindow(
                     tokens: result.tokens.input, tokenizer: result.tokens.tokenizer,
                     modelID: result.noFit?.noModelCanHoldIt == true ? nil : result.model.id,
-                    contextWindow: result.model.contextWindow, largest: largestWindow(),
+                    contextWindow: window, largest: largestWindow(),
                     document: document, encoding: encoding))
             }
             if let inflation = DocumentDiagnostics.inflation(result, document: document, encoding: encoding) {
@@ -121,10 +121,11 @@ struct DocumentAnalyzer: Sendable {
         return names
     }
 
-    /// The catalog's largest context window and its model.
+    /// The catalog's largest known context window and its model (an unknown window is no bound).
     func largestWindow() -> (id: String, window: Int)? {
         guard case .success(let planner) = planner,
-              let model = planner.catalog.models.max(by: { $0.contextWindow < $1.contextWindow }) else { return nil }
+              let model = planner.catalog.models.filter(\.contextWindowIsKnown)
+                  .max(by: { $0.contextWindow < $1.contextWindow }) else { return nil }
         return (model.id, model.contextWindow)
     }
 }

@@ -88,7 +88,8 @@ enum HoverMarkdown {
         out.append("")
         let recommendation = estimate.recommendation
         out.append("**Model** \(estimate.model.tier.rawValue) → \(estimate.model.id) (\(estimate.model.provider), "
-                   + "\(CodeLensTitle.grouped(estimate.model.contextWindow))-token window) — "
+                   + (estimate.model.contextWindow.map { "\(CodeLensTitle.grouped($0))-token window" } ?? "context window unknown")
+                   + ") — "
                    + (recommendation.map { "confidence \(String(format: "%.2f", $0.confidence))" }
                       ?? "no recommendation: no model can hold this prompt"))
         if let noFit = estimate.noFit {

@@ -100,10 +100,9 @@ public struct PriceOverrides: Sendable {
                 reasoningPerMillion: fix.prices["reasoningPerMillion"] ?? model.reasoningPerMillion,
                 reasoning: model.reasoning, longContext: model.longContext, serviceTiers: model.serviceTiers,
                 deprecationDate: model.deprecationDate,
-                // A corrected input or output price is a flat price: it replaces the input-size
-                // tiers (which would otherwise price the model and hide the correction).
-                tieredPricing: fix.prices["inputPerMillion"] == nil && fix.prices["outputPerMillion"] == nil
-                    ? model.tieredPricing : nil)
+                // A corrected price is a flat price: it replaces the input-size tiers (which would
+                // otherwise price the model and hide the correction).
+                tieredPricing: fix.prices.isEmpty ? model.tieredPricing : nil)
             return fix.contextWindow == nil && !model.contextWindowIsKnown ? corrected.withUnknownContextWindow() : corrected
         }
         return try Catalog(version: catalog.version, pricesAsOf: catalog.pricesAsOf, currency: catalog.currency,

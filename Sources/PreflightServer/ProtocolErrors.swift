@@ -42,7 +42,7 @@ public enum ProtocolErrors {
         switch error {
         case .noCatalog(_, let file), .noRouting(_, let file):
             return JSONRPCError(.internalError, error.description, details: file.map { ["file": $0] } ?? [:])
-        case .modelName(.unknown(let name, let suggestions)):
+        case .modelName(.unknown(let name, let suggestions)), .unknownWithoutReference(let name, let suggestions, _):
             var details = ["model": name]
             if !suggestions.isEmpty { details["suggestions"] = suggestions.joined(separator: ", ") }
             return JSONRPCError(.invalidParams, error.description, field: field, details: details)

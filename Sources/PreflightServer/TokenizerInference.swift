@@ -60,10 +60,11 @@ public enum TokenizerInference {
         for (family, markers) in families where markers.contains(where: { contains(baseBytes, $0) }) {
             return family
         }
+        // Zhipu's GLM on Qwen's platforms (`qwencloud/glm-5.1`): the path's "qwen" must not claim it.
+        if contains(baseBytes, "glm-") || contains(baseBytes, "chatglm") { return fallback }
         for (family, markers) in families where markers.contains(where: has) {
             return family
         }
-        if contains(baseBytes, "glm-") || contains(baseBytes, "chatglm") { return fallback }  // Zhipu's, on Qwen's platforms
         let providers: [String: TokenizerID] = [
             "anthropic": "claude", "gemini": "gemini", "vertex_ai-language-models": "gemini", "xai": "grok",
             "mistral": "mistral", "deepseek": "deepseek", "openai": .o200kBase, "azure": .o200kBase,

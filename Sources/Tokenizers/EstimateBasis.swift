@@ -29,11 +29,21 @@ public struct EstimateBasis: Sendable, Equatable {
         self.source = source
     }
 
-    /// The basis of a sum of parts counted on the same basis: their encoding counts added and
-    /// the factors re-weighted by them; `nil` when the parts rest on different bases (or some
-    /// on none).
-    static func summing(_ bases: [EstimateBasis?]) -> EstimateBasis? {
+    /// The basis of a sum of estimated parts counted on the same basis: their encoding counts
+    /// added and the factors re-weighted by them; for the vocabulary-free estimator (no encoding
+    /// count), factor 1 and the summed range relative to the summed estimate; `nil` when the parts
+    /// rest on different bases (or some on none).
+    static func summing(_ parts: [TokenCount]) -> EstimateBasis? {
+        let bases = parts.map(\.basis)
         guard let first = bases.first ?? nil else { return nil }
+        if first.encodingTokens == nil {
+            guard bases.allSatisfy({ $0?.encodingTokens == nil && $0?.encoding == first.encoding
+                                     && $0?.source == first.source }) else { return nil }
+            let tokens = Double(max(parts.reduce(0) { $0 + $1.tokens }, 1))
+            let low = Double(parts.reduce(0) { $0 + $1.low }), high = Double(parts.reduce(0) { $0 + $1.high })
+            return EstimateBasis(encoding: first.encoding, encodingTokens: nil, factor: 1,
+                                 factorRange: min(1, low / tokens)...max(1, high / tokens), source: first.source)
+        }
         var encodingTokens = 0, estimate = 0.0, low = 0.0, high = 0.0
         for case let basis? in bases {
             guard basis.encoding == first.encoding, basis.source == first.source,

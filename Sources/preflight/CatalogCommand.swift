@@ -63,6 +63,15 @@ struct CatalogCommand: ParsableCommand {
             let source = "LiteLLM" + (litellmVersion.map { " \($0)" } ?? "")
                 + " model_prices_and_context_window.json (MIT), converted by preflight catalog update"
             let text = ReferenceCatalogWriter.text(of: loaded.catalog, version: version, pricesAsOf: day, source: source)
+            // What is written must load back: the Preflight format is stricter in places than
+            // LiteLLM's (e.g. overlapping tiered_pricing ranges), and a reference that cannot load
+            // would leave every reference name unknown. The previous file stays in that case.
+            do throws(CatalogLoadError) {
+                _ = try CatalogDecoder.decode(bytes: Array(text.utf8), file: target)
+            } catch {
+                throw AdvisorCommandSupport.fail("catalog update", "the converted reference would not load, so \(target) "
+                                                     + "is left as it was: \(error)")
+            }
             let directory = (target as NSString).deletingLastPathComponent
             do {
                 if !directory.isEmpty {

@@ -134,6 +134,12 @@ import Tokenizers
             ("gpt-4o-2024-08-06", "gpt-4o"),
             ("GPT-4.1", "gpt-4-1"),
             ("gemini-2.5-pro-preview-05-06", "gemini-2-5-pro-preview-05-06"),
+            ("bedrock/anthropic.claude-v2", "claude"),
+            // A bare -vN is the model's own name outside Bedrock: deepseek-v2 is not a version
+            // of "deepseek" (it once resolved to deepseek-v3's entry at V3's price).
+            ("deepseek-v2", "deepseek-v2"),
+            ("fireworks_ai/firefunction-v1", "firefunction-v1"),
+            ("mistral-7b-instruct-v3", "mistral-7b-instruct-v3"),
         ]
         for (name, bare) in cases { #expect(ModelNameIndex.bareName(of: name) == bare, "\(name)") }
     }

@@ -375,7 +375,8 @@ private func catalogText(model: String = "", extraModels: String = "") -> String
             ("deepseek", "deepseek/deepseek-chat", "deepseek"), ("mistral", "mistral/pixtral-large-2411", "tekken"),
             ("anthropic", "claude-opus-4-7", "claude-4.7"), ("anthropic", "claude-sonnet-4-6", "claude"),
             ("ollama", "ollama/mistral-7B-Instruct-v0.2", "mistral"), ("qwen_ai_platform", "qwencloud/kimi-k2.7-code", "kimi"),
-            ("dashscope", "dashscope/glm-5.1", "estimator"), ("ollama", "ollama/llama2:13b", "estimator"),
+            ("dashscope", "dashscope/glm-5.1", "estimator"), ("qwen_ai_platform", "qwencloud/glm-5.1", "estimator"),
+            ("ollama", "ollama/llama2:13b", "estimator"),
             ("cohere", "command-r", "estimator"),
             ("openrouter", "openrouter/some/omni-model", "estimator"),
         ]

@@ -111,6 +111,44 @@ import TestSupport
         #expect(advisor.referenceIndex == nil)
     }
 
+    /// Without a reference layer an unknown name says why the reference was not searched,
+    /// instead of claiming the name is not in it.
+    @Test func anUnknownNameWithoutAReferenceSaysWhyItWasNotSearched() throws {
+        let advisor = Self.service(reference: try Self.write("{\"models\": [", name: "broken-reference.json"))
+        try advisor.use(catalogAt: try Self.curated(version: "2026-11-20"))
+        let error = #expect(throws: JSONRPCError.self) { try estimate(advisor, model: "claude-sonnet-4-5") }
+        #expect(error?.code == .invalidParams)
+        #expect(error?.message.contains("the LiteLLM reference layer is unavailable (") == true)
+        #expect(error?.message.contains("broken-reference.json") == true)
+        #expect(error?.message.contains("nor the LiteLLM reference") == false)
+    }
+
+    /// LiteLLM's own key for a curated Gemini model (`gemini/…`; the curated provider is
+    /// `google`) stays on the curated path: it once loaded the reference and named it.
+    @Test func aLiteLLMGeminiKeyResolvesToTheCuratedGoogleModel() throws {
+        let advisor = Self.service(reference: try Self.reference())
+        try advisor.use(catalogAt: try Self.write("""
+            {"version": "v1", "models": [
+              {"id": "gemini-2.5-pro", "provider": "google", "tier": "premium", "tokenizer": "gemini",
+               "contextWindow": 1048576, "inputPerMillion": 1.25, "outputPerMillion": 10}]}
+            """))
+        let result = try estimate(advisor, model: "gemini/gemini-2.5-pro")
+        #expect(result.model.id == "gemini-2.5-pro" && result.priceSource?.layer == .curated)
+        #expect(advisor.referenceIndex == nil)
+    }
+
+    /// A name the resolver takes to a reference entry whose id is also a curated id is priced
+    /// from that reference entry, as the reply says (it was priced from the curated one).
+    @Test func aReferenceResolutionIsPricedFromTheReferenceEntry() throws {
+        let advisor = Self.service(reference: try Self.reference())
+        try advisor.use(catalogAt: try Self.curated(version: "2026-11-20"))
+        let result = try estimate(advisor, model: "bedrock/gpt-4o")
+        let source = try #require(result.priceSource)
+        let layerCatalog = source.layer == .reference ? try #require(advisor.referenceIndex?.catalog) : try advisor.catalog()
+        let entry = try #require(layerCatalog.model(id: source.entry))
+        #expect(result.cost.input.value == Decimal(result.tokens.input) * entry.inputPerMillion / 1_000_000)
+    }
+
     @Test func theCuratedPriceWinsAndAReferenceOnlyModelIsPricedFromTheReference() throws {
         let advisor = Self.service(reference: try Self.reference())
         try advisor.use(catalogAt: try Self.curated(version: "2026-11-20"))
@@ -159,6 +197,8 @@ import TestSupport
         let result = try estimate(advisor, model: "azure/eu/gpt-4.1")
         #expect(result.noFit == nil)
         #expect(result.warnings.contains { $0.message.contains("context window is unknown") })
+        // The reply says the window is unknown (null), never the internal stand-in 2^40.
+        #expect(result.model.contextWindow == nil)
         let listed = try AdvisorMethods.models(ModelsParams(search: "gpt-4.1"), advisor: advisor)
         #expect(listed.models.first { $0.id == "azure/eu/gpt-4.1" }?.contextWindow == nil)
     }
@@ -194,7 +234,12 @@ import TestSupport
                "input_cost_per_token_above_200k_tokens": 2.5e-06, "output_cost_per_token_above_200k_tokens": 1.5e-05,
                "supports_reasoning": true},
              "azure/eu/gpt-4.1": {"litellm_provider": "azure", "mode": "chat", "input_cost_per_token": 2.2e-06,
-               "output_cost_per_token": 8.8e-06}}
+               "output_cost_per_token": 8.8e-06},
+             "dashscope/qwen-flash": {"litellm_provider": "dashscope", "mode": "chat", "max_input_tokens": 997952,
+               "tiered_pricing": [
+                 {"range": [0, 256000], "input_cost_per_token": 5e-08, "output_cost_per_token": 4e-07},
+                 {"range": [256000, 1000000], "input_cost_per_token": 2.5e-07, "output_cost_per_token": 2e-06,
+                  "cache_read_input_token_cost": 5e-08}]}}
             """
         let litellm = try CatalogDecoder.decode(bytes: Array(fixture.utf8), file: "litellm.json",
                                                 liteLLMVersion: "1.109.1", asOf: CalendarDay("2026-11-20"))
@@ -205,6 +250,8 @@ import TestSupport
         #expect(back.catalog.version == "litellm-1.109.1" && back.catalog.pricesAsOf == CalendarDay("2026-11-20"))
         #expect(back.catalog.models == litellm.catalog.models)
         #expect(back.catalog.model(id: "azure/eu/gpt-4.1")?.contextWindowIsKnown == false)
+        // Input-size tiers survive the converter (the writer once left them out).
+        #expect(back.catalog.model(id: "dashscope/qwen-flash")?.tieredPricing?.tiers.count == 2)
     }
 
     @Test func anOverrideCorrectsOnePriceAndABadOneIsReportedAtItsPosition() throws {
