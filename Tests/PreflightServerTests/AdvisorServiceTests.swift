@@ -148,7 +148,9 @@ private func service(today: String = "2026-11-21", modelsDirectory: String? = ni
             try advisor.setDefaultModel("zz")
             Issue.record("unknown default model accepted")
         } catch {
-            #expect(error == .modelName(.unknown(name: "zz", suggestions: ["a", "c"])))
+            // This service has no models/ directory, so no reference layer: the error says so.
+            #expect(error == .unknownWithoutReference(name: "zz", suggestions: ["a", "c"],
+                                                      reason: "no reference catalog: no models/ directory was found"))
             let rpc = ProtocolErrors.error(error, field: "params.initializationOptions.defaultModel")
             #expect(rpc.code == .invalidParams)
             #expect(rpc.field == "params.initializationOptions.defaultModel")
