@@ -16,7 +16,8 @@ and prints the summary that ACCURACY.md quotes.
 The model (mirrored exactly by VocabularyFreeEstimator.swift):
   1. Split the text into pieces: a run of letters (anything that is not ASCII digit, space or
      punctuation, nor in the punctuation ranges below), digits, punctuation or white space; one
-     U+0020 before a letter or punctuation run belongs to that run (as in tiktoken's regexes).
+     U+0020 before a letter or punctuation run belongs to that run, and line breaks right after a
+     punctuation run are no piece (as in tiktoken's regexes).
   2. A piece found in the word table (the most frequent pieces of the fitting lines, with each
      encoding's exact token count of the piece alone) costs that count.
   3. Any other piece costs max(1, intercept + leading-space weight + sum of per-scalar weights),
@@ -138,14 +139,17 @@ def piece_kind(cp):  # L letter, D digit, S space, P punctuation
 
 def split(text):
     kinds = [piece_kind(ord(c)) for c in text]
-    out, i, n = [], 0, len(text)
+    out, i, n, previous = [], 0, len(text), None
     while i < n:
         k, j = kinds[i], i + 1
         if text[i] == " " and j < n and kinds[j] in "LP":
             k = kinds[j]
             j += 1
         while j < n and kinds[j] == k: j += 1
-        out.append(text[i:j])
+        # Line breaks right after punctuation belong to its token in both encodings: no piece.
+        if not (k == "S" and previous == "P" and all(c in "\r\n" for c in text[i:j])):
+            out.append(text[i:j])
+        previous = k
         i = j
     return out
 

@@ -94,7 +94,13 @@ public struct VocabularyFreeEstimator: Tokenizer {
             var cost = 0.0
             var leadingSpace = false
             var bucket = -1
+            var onlyLineBreaks = true     // the open piece is CR/LF only
+            var previousKind: UInt8 = 0xFF
             @inline(__always) func finishPiece() {
+                defer { previousKind = kind }
+                // Line breaks right after punctuation are part of its token in both encodings
+                // (`[^\s\p{L}\p{N}]+[\r\n]*`): they cost nothing of their own.
+                if kind == spacePiece, onlyLineBreaks, previousKind == punctuationPiece { return }
                 let script = bucket < 0 ? 2 : bucket
                 if let entry = model.entry(hash: hash) {
                     exactTokens += Double(column == 0 ? entry.tokens.0 : entry.tokens.1)
@@ -116,12 +122,14 @@ public struct VocabularyFreeEstimator: Tokenizer {
                     cost = 0
                     leadingSpace = false
                     bucket = -1
+                    onlyLineBreaks = true
                     kind = pieceKind
                     if value == 0x20, i + 1 < n {
                         let next = Self.pieceKind(scalar(at: i + 1).value)
                         if next == letterPiece || next == punctuationPiece { kind = next; leadingSpace = true }
                     }
                 }
+                if value != 0x0A, value != 0x0D { onlyLineBreaks = false }
                 for j in i..<(i + length) { hash = (hash ^ UInt64(bytes[j])) &* EstimatorModel.hashPrime }
                 if value < 0x10000 {
                     cost += Double(weights[Int(value)])
