@@ -6,6 +6,10 @@
 //                                                          in-process count throughput: the best
 //                                                          of repeated counts of the whole file
 //                                                          for SECONDS (default 3), MB/s
+//   preflight-tokenizer-bench estimate-vs-exact ENCODING FILE [SECONDS]
+//                                                          the vocabulary-free estimator (calibrated
+//                                                          for ENCODING) against the exact count of
+//                                                          the same text, alternating, best of each
 //   preflight-tokenizer-bench load [ENCODING...]           time to load each vocabulary, and peak
 //                                                          RSS with both loaded
 //   preflight-tokenizer-bench parity SHARED_DIR            FLORES-200 parity with tiktoken
@@ -99,6 +103,31 @@ case "throughput":
     let mb = Double(bytes.count) / 1e6
     print("tokens=\(tokens) bytes=\(bytes.count) runs=\(runs) best_ms=\(String(format: "%.2f", best * 1000)) "
         + "mbps=\(String(format: "%.1f", mb / best)) rss_mib=\(peakRSSKiB() / 1024)")
+case "estimate-vs-exact":
+    let enc = encoding(args[2], registry)
+    let estimator = registry.estimator(for: TokenizerID(args[2]), note: "vocabulary-free estimate")
+    let bytes = readFile(args[3])
+    let text = String(decoding: bytes, as: UTF8.self)
+    let budget = args.count > 4 ? Double(args[4])! : 3.0
+    let setup = now()
+    _ = estimator.count("Hello, world!")  // builds the estimator's tables (once per process)
+    let setupMs = (now() - setup) * 1000
+    var bestExact = Double.infinity, bestEstimate = Double.infinity
+    var exact = 0, estimate = 0, runs = 0
+    let start = now()
+    while runs < 3 || now() - start < budget {
+        let t0 = now()
+        exact = enc.count(text).tokens
+        let t1 = now()
+        estimate = estimator.count(text).tokens
+        let t2 = now()
+        bestExact = min(bestExact, t1 - t0)
+        bestEstimate = min(bestEstimate, t2 - t1)
+        runs += 1
+    }
+    print("exact=\(exact) estimate=\(estimate) error=\(String(format: "%+.1f%%", 100 * Double(estimate - exact) / Double(max(exact, 1)))) "
+        + "runs=\(runs) exact_ms=\(String(format: "%.2f", bestExact * 1000)) estimate_ms=\(String(format: "%.2f", bestEstimate * 1000)) "
+        + "ratio=\(String(format: "%.3f", bestEstimate / bestExact)) table_build_ms=\(String(format: "%.1f", setupMs))")
 case "load":
     // Each named encoding (default: both) is loaded and counts one short text.
     let names = args.count > 2 ? Array(args[2...]) : registry.registrations.filter(\.isExact).map(\.id.name)
