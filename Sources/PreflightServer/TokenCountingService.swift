@@ -53,14 +53,16 @@ public final class TokenCountingService: TokenCounting {
 
     /// Counts `text` with `tokenizer` in `mode`. In `.estimate` mode an exact tokenizer is
     /// replaced by its vocabulary-free estimate without loading anything; names nothing is
-    /// registered for (families such as `claude`) are estimated under their own name.
+    /// registered for (families such as `claude`) are estimated under their own name. `threads`
+    /// above 1 lets an exact encoding count a large text on that many threads (`preflight
+    /// count`); the server counts each request on its own thread.
     public func count(_ text: String, tokenizer: TokenizerID, mode: CountMode,
-                      allowedSpecial: SpecialTokenPolicy = .none) -> TokenCount {
+                      allowedSpecial: SpecialTokenPolicy = .none, threads: Int = 1) -> TokenCount {
         if mode == .estimate, registry.registration(for: tokenizer)?.isExact == true {
             return registry.estimator(for: tokenizer, note: "vocabulary-free estimate (mode \"estimate\")")
                 .count(text, allowedSpecial: allowedSpecial)
         }
-        return registry.tokenizer(for: tokenizer).count(text, allowedSpecial: allowedSpecial)
+        return registry.tokenizer(for: tokenizer).count(text, allowedSpecial: allowedSpecial, threads: threads)
     }
 
     /// Counts `text` under `tokenizer` as ordinary text, for the advisor's pricing.
