@@ -9,6 +9,8 @@
 #   bench/tokenizers.sh                 run from anywhere; `make bench` calls it
 #   BENCH_SECONDS=3                     time budget per in-process measurement (best run kept)
 #   BENCH_NO_QUICKTOK=1                 skip quicktok
+#   BENCH_ONLY="worst whole"            only these tables (main, cores, worst, whole, binary, load)
+#   WALL_RUNS=5                         wall-clock runs per whole-process figure (best kept; default 3)
 #
 # Inputs: the concatenation of all 204 FLORES-200 dev files (38.8 MB, every script), FLORES
 # English (eng_Latn, 126 KB), the RouteLLM prompts as plain text (English, 4 MB) and 1 MB of
@@ -51,6 +53,7 @@ work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 . "$root/bench/tokenizer-inputs.sh"
 make_tokenizer_inputs "$shared" "$work"
 
+want() { [ -z "${BENCH_ONLY:-}" ] || [[ " $BENCH_ONLY " == *" $1 "* ]]; }
 field() { sed -n "s/.*\b$1=\([^ ]*\).*/\1/p" | head -1; }
 ratio() { python3 -c "import sys; a, b = float(sys.argv[1]), float(sys.argv[2]); print(f'{a / b:.2f}×' if b else '-')" "$1" "$2"; }
 wall_ms() {  # best of ${WALL_RUNS:-3} wall-clock runs of a command, in ms
@@ -69,6 +72,7 @@ mkdir -p "$(dirname "$out")"
 {
 echo "### Tokenizers — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
+if want main; then
 echo "In-process, single-threaded, count only, best of repeated runs over ${budget} s (MB/s = 10⁶ bytes/s):"
 echo
 echo "| input | encoding | tokens | Preflight MB/s | tiktoken MB/s | quicktok MB/s | vs tiktoken | vs quicktok |"
@@ -89,6 +93,8 @@ for file in flores-all flores-english english-prompts repeat-a; do
   done
 done
 echo
+fi
+if want cores; then
 echo "Every core ($cores threads; the text cut after line feeds where no piece can cross), in-process, best over ${budget} s:"
 echo
 echo "| input | encoding | tokens | Preflight 1 thread MB/s | Preflight $cores threads MB/s | speed-up | tiktoken MB/s | vs tiktoken ($cores threads) |"
@@ -104,6 +110,8 @@ for file in flores-all english-prompts; do
   done
 done
 echo
+fi
+if want worst; then
 echo "Worst case, a megabyte of one character (one piece; in-process, single-threaded, best over ${budget} s, ms):"
 echo
 echo "| input | encoding | tokens | Preflight ms | tiktoken ms | quicktok ms |"
@@ -121,6 +129,8 @@ for file in repeat-a repeat-space repeat-newline repeat-digit repeat-cjk repeat-
   done
 done
 echo
+fi
+if want whole; then
 echo "\`preflight count --tokenizer ENCODING FILE\` as a whole process (start, load the vocabulary, read and"
 echo "check the file, count, print, exit; best of ${WALL_RUNS:-3} wall-clock runs, ms) against tiktoken's whole process"
 echo "(start Python, import, load, read, \`len(encode_ordinary(text))\`, exit):"
@@ -138,6 +148,8 @@ for file in flores-all english-prompts; do
   done
 done
 echo
+fi
+if want binary; then
 echo "Whole process of the benchmark binary (start, load the vocabulary, read the file, count, exit; best of 3 wall-clock runs):"
 echo
 echo "| input | encoding | Preflight ms | tiktoken ms | quicktok ms | Preflight MB/s | tiktoken MB/s | quicktok MB/s |"
@@ -153,6 +165,8 @@ for file in flores-all english-prompts flores-english; do
   done
 done
 echo
+fi
+if want load; then
 echo "Vocabulary load (each encoding loaded first in a fresh process, to its first count) and peak RSS:"
 echo
 echo "| encoding | Preflight load ms | tiktoken load ms | quicktok load ms |"
@@ -171,4 +185,5 @@ printf 'Hello, 世界! Привет, мир. こんにちは' > "$work/hello.txt
 echo "Process start to first count, exit included (\`preflight-tokenizer-bench count ENCODING\` on one short"
 echo "line, best of 5): o200k_base $(WALL_RUNS=5 wall_ms "$bin" count o200k_base "$work/hello.txt") ms, cl100k_base $(WALL_RUNS=5 wall_ms "$bin" count cl100k_base "$work/hello.txt") ms;"
 echo "tiktoken $(WALL_RUNS=5 wall_ms "$py" "$helper" tiktoken count o200k_base "$work/hello.txt") ms (o200k_base)."
+fi
 } | tee "$out"

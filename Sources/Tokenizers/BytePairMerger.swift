@@ -90,6 +90,13 @@ struct BytePairMerger: @unchecked Sendable {
         if length <= Self.smallPieceLimit {
             return mergeSmall(piece, length: length, limit: limit, scratch: scratch)
         }
+        return countLargeTokens(piece, length: length, limit: limit)
+    }
+
+    /// `countTokens` for pieces longer than `smallPieceLimit`: rare in real text, so kept out of
+    /// the counting loop, which inlines `countTokens` at every call.
+    @inline(never)
+    func countLargeTokens(_ piece: UnsafePointer<UInt8>, length: Int, limit: UnsafePointer<UInt8>) -> Int {
         if length >= PeriodicPieceMerger.minimumLength,
            let tokens = PeriodicPieceMerger(ranks: ranks).tokenCount(piece, length: length, limit: limit) {
             return tokens
