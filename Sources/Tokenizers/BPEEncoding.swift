@@ -159,14 +159,9 @@ public final class BPEEncoding: Tokenizer {
 
     /// The counting loop for one concrete pre-tokenizer (see `PreTokenizer.countTokens`).
     func count<P: PreTokenizer>(
-        _ base: UnsafePointer<UInt8>, _ length: Int, specials: SpecialTokenMatcher, _ preTokenizer: P,
-        threads: Int = 1
+        _ base: UnsafePointer<UInt8>, _ length: Int, specials: SpecialTokenMatcher, _ preTokenizer: P
     ) -> Int {
-        if threads > 1 && length >= Self.parallelMinimumLength,
-           let total = countInParallel(base, length, specials: specials, preTokenizer, threads: threads) {
-            return total
-        }
-        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: BytePairMerger.scratchCount) { scratch in
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: BytePairMerger.scratchCount) { scratch in
             let scratch = scratch.baseAddress!
             let ranks = table.lookup
             let limit = base + length

@@ -38,7 +38,13 @@ extension PreTokenizer {
 
     func countTokens(_ encoding: BPEEncoding, _ base: UnsafePointer<UInt8>, _ length: Int,
                      specials: SpecialTokenMatcher, threads: Int) -> Int {
-        encoding.count(base, length, specials: specials, self, threads: threads)
+        // The parallel path is its own function so that the single-threaded loop compiles (and
+        // inlines its merging) exactly as it did before there was one.
+        if threads > 1 && length >= BPEEncoding.parallelMinimumLength,
+           let total = encoding.countInParallel(base, length, specials: specials, self, threads: threads) {
+            return total
+        }
+        return encoding.count(base, length, specials: specials, self)
     }
 
     func encodeTokens(_ encoding: BPEEncoding, _ base: UnsafePointer<UInt8>, _ length: Int,
