@@ -52,20 +52,18 @@ extension BPEEncoding {
         totals.initialize(repeating: 0, count: workers)
         defer { totals.deallocate() }
         let nextPiece = Atomic<Int>(0)
-        let ranks = table.lookup
-        let shared = SharedMemory(base: base, limit: base + length, totals: totals, pieces: pieces)
+        // Each stretch is counted by the single-threaded loop as a text of its own with no
+        // special tokens in it (one caller of the inlined loop keeps its code as it was).
+        let shared = SharedMemory(base: base, totals: totals, pieces: pieces, noSpecials: SpecialTokenMatcher([]))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: BytePairMerger.scratchCount) { scratch in
-                var sum = 0
-                while true {
-                    let index = nextPiece.wrappingAdd(1, ordering: .relaxed).oldValue
-                    if index >= shared.pieces.count { break }
-                    sum += Self.countOrdinary(
-                        shared.base, from: shared.pieces[index].lowerBound, to: shared.pieces[index].upperBound,
-                        limit: shared.limit, ranks: ranks, preTokenizer: preTokenizer, scratch: scratch.baseAddress!)
-                }
-                shared.totals[worker] = sum
+            var sum = 0
+            while true {
+                let index = nextPiece.wrappingAdd(1, ordering: .relaxed).oldValue
+                if index >= shared.pieces.count { break }
+                let piece = shared.pieces[index]
+                sum += self.count(shared.base + piece.lowerBound, piece.count, specials: shared.noSpecials, preTokenizer)
             }
+            shared.totals[worker] = sum
         }
         var total = specialTokens
         for worker in 0..<workers { total += totals[worker] }
@@ -74,10 +72,11 @@ extension BPEEncoding {
 }
 
 /// What the counting threads share: the text (read only, valid until the call returns), the
-/// stretches, and one total slot per thread, each written by its own thread only.
+/// stretches, one total slot per thread (each written by its own thread only) and an empty
+/// special-token matcher.
 private struct SharedMemory: @unchecked Sendable {
     let base: UnsafePointer<UInt8>
-    let limit: UnsafePointer<UInt8>
     let totals: UnsafeMutablePointer<Int>
     let pieces: [Range<Int>]
+    let noSpecials: SpecialTokenMatcher
 }
