@@ -6,7 +6,8 @@
 #
 #   bench/tokenizers-paired.sh OLD_BENCH_BIN NEW_BENCH_BIN
 #   ROUNDS=5  BENCH_SECONDS=2          rounds; seconds per measurement (best run kept)
-#   INPUTS="flores-all repeat-a"       a subset of the inputs (default: all four)
+#   INPUTS="flores-all repeat-a"       a subset of the inputs (default: FLORES, English, code, repeat-a)
+#   THREADS=2                          count on this many threads (default 1)
 #   VERBOSE=1                          also print every round's MB/s to stderr
 #
 # OLD_BENCH_BIN is typically .build/release/preflight-tokenizer-bench of an earlier commit
@@ -20,16 +21,17 @@ export PREFLIGHT_MODELS=${PREFLIGHT_MODELS:-$root/models}
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 . "$root/bench/tokenizer-inputs.sh"
 make_tokenizer_inputs "$shared" "$work"
-mbps() { "$1" throughput "$2" "$3" "$budget" | sed -n 's/.*mbps=\([^ ]*\).*/\1/p'; }
+threads=${THREADS:-1}
+mbps() { "$1" throughput "$2" "$3" "$budget" $([ "$threads" = 1 ] || echo "$threads") | sed -n 's/.*mbps=\([^ ]*\).*/\1/p'; }
 tokens() { "$1" count "$2" "$3"; }
 
 echo "### Tokenizers, old vs new — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "$rounds paired rounds, best of repeated counts over ${budget} s per measurement, order alternating:"
+echo "$rounds paired rounds, best of repeated counts over ${budget} s per measurement, order alternating, $threads thread(s):"
 echo
 echo "| input | encoding | tokens (old = new) | old MB/s (median) | new MB/s (median) | new ÷ old (median of rounds) | min–max ratio |"
 echo "| --- | --- | ---: | ---: | ---: | ---: | --- |"
-for file in ${INPUTS:-flores-all flores-english english-prompts repeat-a}; do
+for file in ${INPUTS:-flores-all flores-english english-prompts code repeat-a}; do
   for enc in o200k_base cl100k_base; do
     a=$(tokens "$old" "$enc" "$work/$file.txt"); b=$(tokens "$new" "$enc" "$work/$file.txt")
     [ "$a" = "$b" ] || { echo "token counts differ on $file $enc: old $a, new $b" >&2; exit 1; }

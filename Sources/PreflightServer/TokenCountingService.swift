@@ -54,9 +54,11 @@ public final class TokenCountingService: TokenCounting {
     /// Counts `text` with `tokenizer` in `mode`. In `.estimate` mode an exact tokenizer is
     /// replaced by its vocabulary-free estimate without loading anything, and a family's basis
     /// encoding by its vocabulary-free estimate; names nothing is registered for are estimated
-    /// under their own name. Every estimate carries its `EstimateBasis`.
+    /// under their own name. Every estimate carries its `EstimateBasis`. `threads` above 1 lets
+    /// an exact encoding count a large text on that many threads (`preflight count`); the server
+    /// counts each request on its own thread.
     public func count(_ text: String, tokenizer: TokenizerID, mode: CountMode,
-                      allowedSpecial: SpecialTokenPolicy = .none) -> TokenCount {
+                      allowedSpecial: SpecialTokenPolicy = .none, threads: Int = 1) -> TokenCount {
         if mode == .estimate, let registration = registry.registration(for: tokenizer) {
             if registration.isExact {
                 let estimator = registry.estimator(for: tokenizer, note: "vocabulary-free estimate (mode \"estimate\")")
@@ -68,7 +70,7 @@ public final class TokenCountingService: TokenCounting {
             }
         }
         let counter = registry.tokenizer(for: tokenizer)
-        return Self.withBasis(counter.count(text, allowedSpecial: allowedSpecial), of: counter)
+        return Self.withBasis(counter.count(text, allowedSpecial: allowedSpecial, threads: threads), of: counter)
     }
 
     /// `count` with a basis when `counter` is the vocabulary-free estimator (which does not say

@@ -78,6 +78,12 @@ public final class BPEEncoding: Tokenizer {
         .exact(tokenCount(of: text, allowedSpecial: allowedSpecial), tokenizer: id)
     }
 
+    /// The exact count of `text`, a large one counted on up to `threads` threads (see
+    /// `tokenCount(of:allowedSpecial:threads:)`).
+    public func count(_ text: String, allowedSpecial: SpecialTokenPolicy, threads: Int) -> TokenCount {
+        .exact(tokenCount(of: text, allowedSpecial: allowedSpecial, threads: threads), tokenizer: id)
+    }
+
     /// The tokens of `text` (the `Tokenizer` view of `spans(of:)`); never `nil`.
     public func encode(_ text: String, allowedSpecial: SpecialTokenPolicy) -> [TokenSpan]? {
         spans(of: text, allowedSpecial: allowedSpecial)
@@ -90,6 +96,16 @@ public final class BPEEncoding: Tokenizer {
     public func tokenCount(of text: String, allowedSpecial: SpecialTokenPolicy = .none) -> Int {
         var text = text
         return text.withUTF8 { count(utf8: $0, allowedSpecial: allowedSpecial) }
+    }
+
+    /// Counts like `tokenCount(of:allowedSpecial:)`, a text of `parallelMinimumLength` bytes or
+    /// more on up to `threads` threads: the command line's `count` uses every core on a large
+    /// file. The text is cut only where the pre-tokenizer says no piece can cross
+    /// (`PreTokenizer.splitPoint`: after a line feed, for o200k_base and cl100k_base; encodings
+    /// whose pattern has not been analysed are never cut), so the count is the same.
+    public func tokenCount(of text: String, allowedSpecial: SpecialTokenPolicy = .none, threads: Int) -> Int {
+        var text = text
+        return text.withUTF8 { count(utf8: $0, allowedSpecial: allowedSpecial, threads: threads) }
     }
 
     /// Encodes `text` into token ids with their UTF-8 byte ranges, like tiktoken's `encode`.
@@ -105,15 +121,15 @@ public final class BPEEncoding: Tokenizer {
     /// The bytes must be valid UTF-8 (as a Swift `String`'s are); the scanners do not
     /// re-validate them. An encoding that normalises counts the normalised text (copied only
     /// when normalisation changes something).
-    func count(utf8 buffer: UnsafeBufferPointer<UInt8>, allowedSpecial: SpecialTokenPolicy = .none) -> Int {
+    func count(utf8 buffer: UnsafeBufferPointer<UInt8>, allowedSpecial: SpecialTokenPolicy = .none, threads: Int = 1) -> Int {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
         let matcher = matcher(allowedSpecial)
         if definition.normalization == .nfc, let normalized = NFCNormalizer.shared.normalize(base, buffer.count) {
             return normalized.bytes.withUnsafeBufferPointer {
-                preTokenizer.countTokens(self, $0.baseAddress!, $0.count, specials: matcher)
+                preTokenizer.countTokens(self, $0.baseAddress!, $0.count, specials: matcher, threads: threads)
             }
         }
-        return preTokenizer.countTokens(self, base, buffer.count, specials: matcher)
+        return preTokenizer.countTokens(self, base, buffer.count, specials: matcher, threads: threads)
     }
 
     /// Encodes UTF-8 text already in memory; see `count(utf8:allowedSpecial:)`. Offsets are

@@ -7,8 +7,12 @@
 /// memory, which is fastest for the short pieces of real text and allocates nothing. Longer
 /// pieces use `LargePieceMerger`, a linked list with an indexed heap, which stays O(n log n):
 /// a megabyte of one repeated character is one piece, and the flat scheme would be quadratic.
-/// Counting a piece of 64 KiB or more that repeats a short pattern (a run of one character)
-/// goes to `RepeatingPieceMerger`, which needs one bit per byte instead of about 28 bytes.
+/// Counting a piece of 256 bytes or more that is mostly one short pattern repeated (a run of
+/// one character, with at most a kilobyte of something else at either end) goes to
+/// `PeriodicPieceMerger`, which works on a compressed description of the parts and takes
+/// microseconds for a megabyte; should it give up (a merge creating a pair ranked below the one
+/// merged), a wholly repeating piece of 64 KiB or more goes to `RepeatingPieceMerger`, which
+/// needs one bit per byte instead of about 28 bytes.
 ///
 /// The whole-piece lookup ("the piece is itself a token", most pieces) is the caller's job.
 struct BytePairMerger: @unchecked Sendable {
@@ -85,6 +89,17 @@ struct BytePairMerger: @unchecked Sendable {
     ) -> Int {
         if length <= Self.smallPieceLimit {
             return mergeSmall(piece, length: length, limit: limit, scratch: scratch)
+        }
+        return countLargeTokens(piece, length: length, limit: limit)
+    }
+
+    /// `countTokens` for pieces longer than `smallPieceLimit`: rare in real text, so kept out of
+    /// the counting loop, which inlines `countTokens` at every call.
+    @inline(never)
+    func countLargeTokens(_ piece: UnsafePointer<UInt8>, length: Int, limit: UnsafePointer<UInt8>) -> Int {
+        if length >= PeriodicPieceMerger.minimumLength,
+           let tokens = PeriodicPieceMerger(ranks: ranks).tokenCount(piece, length: length, limit: limit) {
+            return tokens
         }
         if length >= RepeatingPieceMerger.minimumLength && RepeatingPieceMerger.repeats(piece, length: length) {
             return RepeatingPieceMerger(ranks: ranks).tokenCount(piece, length: length, limit: limit)

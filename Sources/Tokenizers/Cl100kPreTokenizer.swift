@@ -15,6 +15,11 @@ struct Cl100kPreTokenizer: PreTokenizer {
     private static let number = ScalarClassTable.number
     private static let whitespace = ScalarClassTable.whitespace
 
+    /// After a line feed followed by neither white space nor `/` (see `LineStartSplitRule`).
+    func splitPoint(_ text: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int? {
+        LineStartSplitRule.splitPoint(text, from: start, to: end, classes: classes)
+    }
+
     @inline(__always)
     func pieceEnd(_ text: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int {
         let byte = text[start]

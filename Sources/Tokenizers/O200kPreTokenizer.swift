@@ -10,4 +10,9 @@ struct O200kPreTokenizer: PreTokenizer {
     func pieceEnd(_ text: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int {
         scanner.pieceEnd(text, from: start, to: end)
     }
+
+    /// After a line feed followed by neither white space nor `/` (see `LineStartSplitRule`).
+    func splitPoint(_ text: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int? {
+        LineStartSplitRule.splitPoint(text, from: start, to: end, classes: scanner.classes)
+    }
 }

@@ -13,6 +13,12 @@ protocol PreTokenizer: Sendable {
     /// the text or the start of an allowed special token.
     func pieceEnd(_ text: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int
 
+    /// The first position `p` with `start < p < end` where `text[start..<end]` may be cut so
+    /// that its two halves, pre-tokenized as separate haystacks, give exactly the pieces of the
+    /// whole, or `nil` when there is none (or the pattern has not been analysed for cutting:
+    /// the default). Large texts are counted on several threads in stretches cut here.
+    func splitPoint(_ text: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int?
+
     /// Counts `length` bytes at `base` with `encoding`, pre-tokenized by this scanner.
     ///
     /// A requirement (implemented once, below) rather than a plain generic call so that
@@ -20,7 +26,7 @@ protocol PreTokenizer: Sendable {
     /// per text and then runs a loop specialised for the concrete scanner — never a dispatch
     /// per piece.
     func countTokens(_ encoding: BPEEncoding, _ base: UnsafePointer<UInt8>, _ length: Int,
-                     specials: SpecialTokenMatcher) -> Int
+                     specials: SpecialTokenMatcher, threads: Int) -> Int
 
     /// Encodes `length` bytes at `base` with `encoding`; specialised like `countTokens`.
     func encodeTokens(_ encoding: BPEEncoding, _ base: UnsafePointer<UInt8>, _ length: Int,
@@ -28,9 +34,17 @@ protocol PreTokenizer: Sendable {
 }
 
 extension PreTokenizer {
+    func splitPoint(_ text: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int? { nil }
+
     func countTokens(_ encoding: BPEEncoding, _ base: UnsafePointer<UInt8>, _ length: Int,
-                     specials: SpecialTokenMatcher) -> Int {
-        encoding.count(base, length, specials: specials, self)
+                     specials: SpecialTokenMatcher, threads: Int) -> Int {
+        // The parallel path is its own function so that the single-threaded loop compiles (and
+        // inlines its merging) exactly as it did before there was one.
+        if threads > 1 && length >= BPEEncoding.parallelMinimumLength,
+           let total = encoding.countInParallel(base, length, specials: specials, self, threads: threads) {
+            return total
+        }
+        return encoding.count(base, length, specials: specials, self)
     }
 
     func encodeTokens(_ encoding: BPEEncoding, _ base: UnsafePointer<UInt8>, _ length: Int,

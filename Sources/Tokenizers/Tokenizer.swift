@@ -25,12 +25,22 @@ public protocol Tokenizer: Sendable {
     /// prompt that merely contains it); tokenizers without special tokens ignore the policy.
     func count(_ text: String, allowedSpecial: SpecialTokenPolicy) -> TokenCount
 
+    /// Counts `text` as `count(_:allowedSpecial:)` does, a large text on up to `threads`
+    /// threads where the tokenizer can split it without changing the count (the command line
+    /// counting a big file); the default counts on one thread.
+    func count(_ text: String, allowedSpecial: SpecialTokenPolicy, threads: Int) -> TokenCount
+
     /// The tokens of `text` with their UTF-8 byte ranges (tiling the text), or `nil` when this
     /// tokenizer cannot say where tokens fall (estimators).
     func encode(_ text: String, allowedSpecial: SpecialTokenPolicy) -> [TokenSpan]?
 }
 
 extension Tokenizer {
+    /// One thread: tokenizers that cannot split a text keep their single-threaded count.
+    public func count(_ text: String, allowedSpecial: SpecialTokenPolicy, threads: Int) -> TokenCount {
+        count(text, allowedSpecial: allowedSpecial)
+    }
+
     /// Counts `text` as ordinary text (no special tokens), as prices are computed.
     public func count(_ text: String) -> TokenCount {
         count(text, allowedSpecial: .none)

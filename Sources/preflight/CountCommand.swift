@@ -36,6 +36,12 @@ struct Count: ParsableCommand {
     @Option(help: "With --model: a catalog to use instead of models/catalog.json (Preflight format or LiteLLM's price file).")
     var catalog: String?
 
+    @Option(help: ArgumentHelp(
+        "Threads to count a large input on (default: every core).",
+        discussion: "Inputs of 512 KiB or more in o200k_base or cl100k_base are cut after line feeds where no token can cross, and the parts counted in parallel; the count is the same. 1 counts on one thread.",
+        valueName: "n"))
+    var threads: Int?
+
     @Flag(help: "Print JSON (the result of preflight/countTokens) instead of text.")
     var json = false
 
@@ -51,6 +57,9 @@ struct Count: ParsableCommand {
         }
         if let tokenizer, !TokenCountingService.tokenizerNames.contains(tokenizer) {
             throw ValidationError("--tokenizer must be one of \(TokenCountingService.tokenizerNames.joined(separator: ", ")), not \"\(tokenizer)\"")
+        }
+        if let threads, threads < 1 {
+            throw ValidationError("--threads must be at least 1, not \(threads)")
         }
     }
 
@@ -73,12 +82,13 @@ struct Count: ParsableCommand {
             tokenizer = self.tokenizer ?? TokenizerID.o200kBase.name
         }
         let inputs = files.isEmpty ? ["-"] : files
+        let threads = self.threads ?? ProcessInfo.processInfo.activeProcessorCount
         var counts: [(path: String, count: TokenCount)] = []
         var unreadable = 0
         for input in inputs {
             do {
                 let (text, label) = try AdvisorCommandSupport.readPrompt(input, command: "count")
-                counts.append((label, service.count(text, tokenizer: TokenizerID(tokenizer), mode: .exact)))
+                counts.append((label, service.count(text, tokenizer: TokenizerID(tokenizer), mode: .exact, threads: threads)))
             } catch is ExitCode {
                 unreadable += 1   // readPrompt said why on stderr
             }

@@ -98,6 +98,28 @@ import TestSupport
         }
     }
 
+    /// A large file is counted on every core by default: the same count as `--threads 1` (the
+    /// text is cut only where no token can cross), in both OpenAI encodings.
+    @Test func countCommandThreads() throws {
+        let large = FileManager.default.temporaryDirectory.appendingPathComponent("preflight-large-\(UUID().uuidString).txt")
+        let lines = [sample, "  indented line", "/ slash", "", "it's 123 'S", "中文 text\r", "\t", "end!\n/x"]
+        var text = ""
+        var i = 0
+        while text.utf8.count < 600_000 { text += lines[i % lines.count] + "\n"; i += 1 }
+        try Data(text.utf8).write(to: large)
+        defer { try? FileManager.default.removeItem(at: large) }
+        for name in ["o200k_base", "cl100k_base"] {
+            let one = try runCLI(["count", "--tokenizer", name, "--threads", "1", large.path])
+            #expect(one.status == 0)
+            #expect(Int(one.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0 > 100_000)
+            #expect(try runCLI(["count", "--tokenizer", name, large.path]).stdout == one.stdout, "\(name)")
+            #expect(try runCLI(["count", "--tokenizer", name, "--threads", "3", large.path]).stdout == one.stdout, "\(name)")
+        }
+        let zero = try runCLI(["count", "--threads", "0", large.path])
+        #expect(zero.status == 64)
+        #expect(zero.stderr.contains("--threads must be at least 1"))
+    }
+
     @Test func countCommandErrors() throws {
         let bad = FileManager.default.temporaryDirectory.appendingPathComponent("preflight-bad-\(UUID().uuidString).txt")
         try Data([0x61, 0x62, 0xFF, 0x63]).write(to: bad)

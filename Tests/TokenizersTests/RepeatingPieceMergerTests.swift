@@ -59,7 +59,7 @@ struct RepeatingPieceMergerTests {
         #expect(!repeats(String(repeating: String(repeating: "a", count: 64) + "b", count: 50)))
     }
 
-    @Test("Counting a long run goes through the repeating merger and agrees with the heap", arguments: TestEnvironment.encodings)
+    @Test("Counting a long run agrees with the heap merger", arguments: TestEnvironment.encodings)
     func countThroughTheEncoding(_ name: TokenizerID) throws {
         let encoding = try TestEnvironment.encoding(name)
         let ranks = encoding.table.lookup

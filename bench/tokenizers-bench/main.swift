@@ -1,11 +1,14 @@
 // preflight-tokenizer-bench: measurements and parity checks for the Tokenizers module.
 //
-//   preflight-tokenizer-bench count ENCODING FILE          print the token count of FILE
+//   preflight-tokenizer-bench count ENCODING FILE [THREADS]
+//                                                          print the token count of FILE (on
+//                                                          THREADS threads, default 1)
 //   preflight-tokenizer-bench lines ENCODING FILE          print one count per line (no newline)
-//   preflight-tokenizer-bench throughput ENCODING FILE [SECONDS]
+//   preflight-tokenizer-bench throughput ENCODING FILE [SECONDS [THREADS]]
 //                                                          in-process count throughput: the best
 //                                                          of repeated counts of the whole file
-//                                                          for SECONDS (default 3), MB/s
+//                                                          for SECONDS (default 3), MB/s, on
+//                                                          THREADS threads (default 1)
 //   preflight-tokenizer-bench estimate-vs-exact ENCODING FILE [SECONDS]
 //                                                          the vocabulary-free estimator (calibrated
 //                                                          for ENCODING) against the exact count of
@@ -76,7 +79,8 @@ switch args[1] {
 case "count":
     let enc = encoding(args[2], registry)
     let text = String(decoding: readFile(args[3]), as: UTF8.self)
-    print(enc.count(text).tokens)
+    let threads = args.count > 4 ? Int(args[4])! : 1
+    print(enc.count(text, allowedSpecial: .none, threads: threads).tokens)
 case "lines":
     let enc = encoding(args[2], registry)
     let text = String(decoding: readFile(args[3]), as: UTF8.self)
@@ -90,13 +94,14 @@ case "throughput":
     let bytes = readFile(args[3])
     let text = String(decoding: bytes, as: UTF8.self)
     let budget = args.count > 4 ? Double(args[4])! : 3.0
+    let threads = args.count > 5 ? Int(args[5])! : 1
     var best = Double.infinity
     var tokens = 0
     let start = now()
     var runs = 0
     while runs < 3 || now() - start < budget {
         let t0 = now()
-        tokens = enc.count(text).tokens
+        tokens = enc.count(text, allowedSpecial: .none, threads: threads).tokens
         best = min(best, now() - t0)
         runs += 1
     }
