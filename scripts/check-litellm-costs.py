@@ -246,7 +246,9 @@ def estimate(preflight, key, provider, words, output, reasoning, cached=0, write
 
 def cases_for(preflight, key, model, entry, log):
     """Yield (scenario, request, reply) for every scenario that applies to `model`."""
-    context = model["contextWindow"]
+    # An entry without a window in LiteLLM's file loads with it unknown (null): no fit check,
+    # so every scenario can run.
+    context = model["contextWindow"] if model["contextWindow"] is not None else float("inf")
     tiers = sorted((model.get("serviceTiers") or {}).keys())
 
     counts = {}  # words -> Preflight's input count for that prompt (the same prompt counts the same)
@@ -462,10 +464,17 @@ def worker(args):
     data = json.loads(raw)
     litellm = LiteLLM(data)
     preflight = Preflight(args.preflight, args.file)
-    listing = preflight.call("preflight/models", {})
-    if "error" in listing:
-        raise SystemExit(f"preflight/models: {listing['error']}")
-    models = {m["id"]: m for m in listing["result"]["models"]}
+    # preflight/models pages (100 by default, at most 5,000 per page): read every page.
+    models, offset = {}, 0
+    while True:
+        listing = preflight.call("preflight/models", {"limit": 5000, "offset": offset})
+        if "error" in listing:
+            raise SystemExit(f"preflight/models: {listing['error']}")
+        page = listing["result"]["models"]
+        models.update({m["id"]: m for m in page})
+        offset += len(page)
+        if not page or offset >= listing["result"]["total"]:
+            break
     chat = [k for k, v in data.items() if isinstance(v, dict) and k != "sample_spec"
             and v.get("mode") in ("chat", "responses")]
     sample = choose_sample(models, data, args.all)
