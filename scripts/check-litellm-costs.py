@@ -440,6 +440,14 @@ def explain(litellm, key, provider, entry, case, credits):
         if case["cached"] and entry.get("cache_read_input_token_cost") is None:
             patched = dict(entry, cache_read_input_token_cost=entry["input_cost_per_token"])
             candidates.append(("LiteLLM's Fireworks route assumes a cached-read price of half the input price", patched, False))
+    if provider == "perplexity" and (case["cached"] or case["write"] or case.get("long")):
+        # LiteLLM's Perplexity route (llms/perplexity/cost_calculator.py) bills every prompt token
+        # at the entry's input price: cache-read and long-context prices are never read.
+        label = "LiteLLM's Perplexity route ignores cached-read and long-context prices"
+        candidates.append((label, None, True))
+        if case.get("long") and threshold is not None:
+            patched, rules = with_preflight_long_context_prices(entry, case, threshold)
+            candidates.append(("; ".join([label] + sorted(rules)), patched, True))
     if entry.get("off_peak_pricing") is not None:
         candidates.append(("off-peak prices (LiteLLM's off_peak_pricing)",
                            {k: v for k, v in entry.items() if k != "off_peak_pricing"}, False))
