@@ -182,6 +182,17 @@ import TestSupport
         #expect(try runCLI(["catalog", "update", "--from", litellm, "--as-of", "yesterday"]).status == 64)
         let preflightFormat = try AdvisorFixtures.freshCatalog()
         #expect(try runCLI(["catalog", "update", "--from", preflightFormat, "--output", output]).status == 2)
+        // LiteLLM's reader takes overlapping tiered_pricing bands that Preflight's format refuses:
+        // the update must say so and leave the working reference as it was.
+        let before = try String(contentsOfFile: output, encoding: .utf8)
+        let overlapping = try AdvisorFixtures.write("""
+            {"acme/tiered": {"litellm_provider": "acme", "mode": "chat", "max_input_tokens": 32000,
+               "tiered_pricing": [{"range": [0, 2000], "input_cost_per_token": 1e-07, "output_cost_per_token": 4e-07},
+                                  {"range": [1000, 32000], "input_cost_per_token": 2e-07, "output_cost_per_token": 8e-07}]}}
+            """, name: "litellm-overlap.json")
+        let refused = try runCLI(["catalog", "update", "--from", overlapping, "--output", output])
+        #expect(refused.status == 2 && refused.stderr.contains("would not load"), "\(refused.stderr)")
+        #expect(try String(contentsOfFile: output, encoding: .utf8) == before)
     }
 
     @Test func aNearMissModelNameSuggestsTheNearestNames() throws {
