@@ -21,6 +21,11 @@ public struct CheckResult: Codable, Sendable, Equatable, WarningCarrying {
     public let tier: Tier
     /// The estimate's cost range.
     public let range: Interval<CreditAmount>
+    /// Where the price came from when the request named a model (as in `preflight/estimate`):
+    /// a budget verdict on a reference-layer price or a name matched loosely should say so
+    /// beside the verdict, not only in an estimate the caller did not ask for. Absent for a
+    /// recommendation, which is always priced from the curated layer.
+    public var priceSource: EstimateResult.PriceSource?
     /// Ignored parameters, then the estimate's own warnings (as `preflight/estimate` gives them).
     public var warnings: [ResultWarning]
 

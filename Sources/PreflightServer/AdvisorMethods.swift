@@ -41,6 +41,7 @@ public enum AdvisorMethods {
         let (estimate, catalog, source) = try priced(params.estimate, advisor: advisor, isCancelled: isCancelled)
         let verdict = BudgetCheck.evaluate(estimate, budget: params.budget.budget)
         var result = CheckResult(verdict, estimate: estimate)
+        result.priceSource = source.map { EstimateResult.PriceSource($0.resolution, catalog: $0.catalog) }
         result.warnings += notes(catalog: catalog, source: source, advisor: advisor).map { ResultWarning(message: $0) }
         return result
     }

@@ -109,9 +109,7 @@ enum TextReport {
         rows.append(("Tiers", tierLines.joined(separator: "\n")))
         if let recommendation = result.recommendation { rows.append(("Why", recommendation.reason)) }
         if !result.warnings.isEmpty { rows.append(("Warnings", result.warnings.map(\.message).joined(separator: "\n"))) }
-        if let source = result.priceSource {
-            rows.append(("Priced from", "\(source.layer.rawValue) layer (\(source.catalogVersion)), entry \(source.entry)"))
-        }
+        if let source = result.priceSource { rows.append(("Priced from", priceSourceLine(source))) }
         rows.append(("Catalog", result.catalog.version))
         return lines(rows)
     }
@@ -131,8 +129,15 @@ enum TextReport {
         let alerts = result.alerts.map { "\(Int(($0.doubleValue * 100).rounded()))% of the limit" }
         rows.append(("Alerts", alerts.isEmpty ? "none" : alerts.joined(separator: ", ")))
         if !result.warnings.isEmpty { rows.append(("Warnings", result.warnings.map(\.message).joined(separator: "\n"))) }
+        if let source = result.priceSource { rows.append(("Priced from", priceSourceLine(source))) }
         if let hint { rows.append(("Hint", hint)) }
         return lines(rows)
+    }
+
+    /// "reference layer (litellm-1.109.1), entry claude-sonnet-4-5": the `Priced from` row of
+    /// `estimate` and `check`, one wording for both.
+    private static func priceSourceLine(_ source: EstimateResult.PriceSource) -> String {
+        "\(source.layer.rawValue) layer (\(source.catalogVersion)), entry \(source.entry)"
     }
 
     // MARK: models

@@ -43,3 +43,19 @@ import TestSupport
         #expect(session.messages[1].idNumber == 5)
     }
 }
+
+/// The spawned binary never reads the developer's own files: a price-overrides file or a
+/// reference catalog under the real HOME would otherwise change the prices these tests check.
+@Suite struct SpawnedEnvironmentTests {
+    @Test func theUsersFilesAreOutOfReach() throws {
+        let real = ProcessInfo.processInfo.environment
+        let isolated = try ServerProcess.isolatedEnvironment()
+        #expect(isolated["PREFLIGHT_PRICE_OVERRIDES"] == nil && isolated["PREFLIGHT_REFERENCE"] == nil)
+        let home = try #require(isolated["HOME"])
+        #expect(home != real["HOME"] && home.hasPrefix(FileManager.default.temporaryDirectory.path))
+        for name in ["XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"] {
+            #expect(isolated[name]?.hasPrefix(home) == true, "\(name) is \(isolated[name] ?? "unset")")
+        }
+        #expect(isolated["PREFLIGHT_MODELS"] == PreflightBinary.modelsDirectory)
+    }
+}

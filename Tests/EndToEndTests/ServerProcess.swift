@@ -77,6 +77,8 @@ final class ServerProcess: @unchecked Sendable {
     private let stdinPipe = Pipe()
     private let stdoutPipe = Pipe()
     private let stderrPipe = Pipe()
+    /// The temporary HOME of `isolatedEnvironment`, removed when this object goes.
+    private let home: URL
     private let lock = NSCondition()
     private var stdoutBytes: [UInt8] = []
     private var stderrBytes: [UInt8] = []
@@ -90,8 +92,8 @@ final class ServerProcess: @unchecked Sendable {
         try PreflightBinary.requireFresh()
         process.executableURL = URL(fileURLWithPath: PreflightBinary.path)
         process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["PREFLIGHT_MODELS"] = PreflightBinary.modelsDirectory
+        var environment = try Self.isolatedEnvironment()
+        home = URL(fileURLWithPath: environment["HOME"]!)
         for (key, value) in extra { environment[key] = value }
         process.environment = environment
         process.standardInput = stdinPipe
@@ -105,6 +107,29 @@ final class ServerProcess: @unchecked Sendable {
             stdoutClosed = true
         }
         startCollecting(stderrPipe.fileHandleForReading, isStdout: false)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: home)
+    }
+
+    /// This process's environment with the bundled models, and with the user's own files out of
+    /// reach: HOME and the XDG base directories point into a fresh temporary directory, and the
+    /// variables naming a reference catalog or a price-overrides file are dropped. Without this a
+    /// developer's `~/.config/preflight/price-overrides.json` or `catalog update` output would
+    /// change the prices these tests check; a test that wants such a file passes it explicitly.
+    static func isolatedEnvironment() throws -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["PREFLIGHT_MODELS"] = PreflightBinary.modelsDirectory
+        environment["PREFLIGHT_REFERENCE"] = nil
+        environment["PREFLIGHT_PRICE_OVERRIDES"] = nil
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("preflight-e2e-home-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        environment["HOME"] = home.path
+        for name in ClientProcess.xdgDirectories where name != "XDG_RUNTIME_DIR" {
+            environment[name] = home.appendingPathComponent(name.lowercased()).path
+        }
+        return environment
     }
 
     private func startCollecting(_ handle: FileHandle, isStdout: Bool) {

@@ -167,6 +167,24 @@ import TestSupport
         #expect(["gpt-4o", "cheap"].contains(recommended.model.id) && recommended.priceSource == nil)
     }
 
+    /// `preflight/check` on a named model says where its price came from, as `estimate` does
+    /// (it once gave the verdict with no `priceSource`, so a reference-layer price was silent).
+    @Test func aCheckSaysWhereThePriceCameFrom() throws {
+        let advisor = Self.service(reference: try Self.reference())
+        try advisor.use(catalogAt: try Self.curated(version: "2026-11-20"))
+        func check(_ model: String?) throws -> CheckResult {
+            let request = EstimateRequest(input: .prompt("Write a haiku about rivers."), model: model, expectedOutputTokens: 20)
+            return try AdvisorMethods.check(CheckParams(estimate: EstimateParams(request),
+                                                        budget: BudgetParams(try Budget(balance: 10))), advisor: advisor)
+        }
+        let reference = try check("claude-sonnet-4-5")
+        #expect(reference.priceSource?.layer == .reference && reference.priceSource?.entry == "claude-sonnet-4-5")
+        #expect(reference.priceSource?.catalogVersion == "litellm-1.109.1")
+        #expect(reference.priceSource == (try estimate(advisor, model: "claude-sonnet-4-5")).priceSource)
+        #expect(try check("GPT-4o").priceSource?.rule == "caseInsensitive")
+        #expect(try check(nil).priceSource == nil)
+    }
+
     @Test func theMakersPriceBeatsACloudRegionsAndTheReplyNamesTheEntry() throws {
         let advisor = Self.service(reference: try Self.reference())
         try advisor.use(catalogAt: try Self.curated(version: "2026-11-20"))
