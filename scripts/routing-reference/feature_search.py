@@ -5,6 +5,7 @@ interval of the APGR difference (both scores resampled together). Prints the row
 "Tried and not adopted: new features and targets" table. Nothing here is shipped.
 
 usage: python3 feature_search.py [--boot 300] [--only NAME] [--seeds] [--correlations]
+       NAME: a variant below, joint-fit or hybrid-fit (the hybrid also scores the two prompt suites)
        (~1 min per variant; the lexicon variant re-extracts every row, ~2 min)
 """
 import argparse, re
@@ -198,6 +199,97 @@ def correlations():
     print("Winogrande: univariate APGR of the %d varying features %.3f..%.3f" % (len(ap), min(ap), max(ap)))
 
 
+def joint_fit_variant(lam_h):
+    """One ridge over the dense features and the hashed exam vocabulary together (fit.fit_joint,
+    the source-weighted rows of every source) instead of the shipped two stages."""
+    cfg = {k: v for k, v in CFG.items() if k != "two_stage"}
+    cfg.update(lam_h=lam_h, prior=fit.prior_vector(features.ALL_NAMES))
+    fit.PIN_MASK = np.array([n in fit.PINNED for n in features.ALL_NAMES])
+    print("## joint dense + hashed fit, hashed lambda %g" % lam_h)
+    for mode in ("insource", "loso"):
+        base = oof(X0, mode)
+        new = E.cv_scores(rows, X0, cfg, mode, H=H)
+        cells = []
+        for k, (idx, bd) in subsets().items():
+            sw, ss = outcomes(idx, bd)
+            cells.append("%s %.3f→%.3f" % (k, E.fast_curve(sw, ss, base[idx])["apgr"], E.fast_curve(sw, ss, new[idx])["apgr"]))
+        print("  %-8s " % mode + " | ".join(cells), flush=True)
+
+
+def hybrid_train(lam_joint):
+    """Stage 1's dense weights from the joint fit (the hashed block absorbs the exam rows'
+    subject structure while the dense weights are fitted), then the shipped stage 2 on the
+    residuals of exam rows."""
+    def train(rs, Xm, Hm, cfg=None):
+        cfg = dict(fit.DEFAULT_CFG, **(cfg or {}))
+        y = fit.targets(rs, cfg["pref_scale"])
+        w = fit.row_weights(rs, cfg.get("source_weight"), cfg["pref_weight"])
+        fit.PIN_MASK = np.array([n in fit.PINNED for n in features.ALL_NAMES])
+        keep = w > 0
+        b, beta, _ = fit.fit_joint(Xm[keep], Hm[keep], y[keep], w[keep], cfg["lam"], lam_joint,
+                                   fit.prior_vector(features.ALL_NAMES))
+        gate = np.asarray(Hm.sum(axis=1)).ravel() > 0
+        res = y[gate] - fit.predict(Xm[gate], b, beta)
+        _, _, gamma = fit.fit_joint(np.zeros((gate.sum(), 0)), Hm[gate], res, np.ones(gate.sum()), 0.0, cfg["lam_h"])
+        return b, beta, gamma
+    return train
+
+
+def hybrid_variant(lam_joint, seeds=(0,)):
+    print("## hybrid: stage 1 from the joint fit (hashed lambda %g there), shipped stage 2" % lam_joint)
+    original = fit.train
+    for seed in seeds:
+        for mode in (("insource", "loso") if seed == 0 else ("insource",)):
+            fit.train = original
+            base = E.cv_scores(rows, X0, CFG, mode, seed=seed, H=H)
+            fit.train = hybrid_train(lam_joint)
+            try:
+                new = E.cv_scores(rows, X0, CFG, mode, seed=seed, H=H)
+            finally:
+                fit.train = original
+            cells = []
+            for k, (idx, bd) in subsets().items():
+                sw, ss = outcomes(idx, bd)
+                cells.append("%s %.3f→%.3f" % (k, E.fast_curve(sw, ss, base[idx])["apgr"], E.fast_curve(sw, ss, new[idx])["apgr"]))
+            print("  %-8s seed %d " % (mode, seed) + " | ".join(cells), flush=True)
+
+
+def hybrid_suites():
+    """The hybrid refitted on every row against the shipped two stages: regression and everyday
+    prompts in range, with cuts at the same at95 shares (0.528 premium, 0.777 economy boundary),
+    no escalation and no frontier rule (so premium counts for a premium..frontier or
+    frontier-only range)."""
+    import json, os
+    import scipy.sparse as sp
+    from build import squash, squash_params
+    here = os.path.dirname(os.path.abspath(__file__))
+    dev = np.nonzero(src != "alpacaeval")[0]
+    rb = np.nonzero(np.isin(src, list(E.RB)))[0]
+    tiers = ["economy", "standard", "premium", "frontier"]
+    for name, train in (("shipped two stages", fit.train), ("hybrid", hybrid_train(1e-2))):
+        model = train(rows, X0, H, CFG)
+        raw = fit.raw_score(X0, H, model)
+        c, s = squash_params(raw[dev])
+        score = squash(raw, c, s)
+        premium = float(np.quantile(score[dev], 1 - 0.528))
+        economy = min(float(np.quantile(score[rb], 1 - 0.777)), premium - 0.02)
+        for f in ("regression-prompts.jsonl", "everyday-prompts.jsonl"):
+            cases = [json.loads(l) for l in open(os.path.join(here, f), encoding="utf-8") if l.strip()]
+            ok = 0
+            for case in cases:
+                x = np.array([features.extract(case["prompt"])])
+                h = sp.csr_matrix((1, features.HASH_SIZE))
+                fx = dict(zip(features.ALL_NAMES, x[0]))
+                if fx["mc"] > 0 or fx["cloze"] > 0 or fx["fewshot"] > 0:
+                    d = features.hashed(case["prompt"])
+                    h = sp.csr_matrix((list(d.values()), ([0] * len(d), list(d.keys()))), shape=(1, features.HASH_SIZE))
+                sc = float(squash(fit.raw_score(x, h, model), c, s)[0])
+                tier = 0 if sc < economy else 1 if sc < premium else 2
+                lo, hi = tiers.index(case["minTier"]), min(2, tiers.index(case["maxTier"]))
+                ok += min(lo, 2) <= tier <= hi
+            print("%-20s %-26s %d of %d in range (cuts %.3f, %.3f)" % (name, f, ok, len(cases), economy, premium))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--boot", type=int, default=300)
@@ -246,6 +338,12 @@ def main():
     for name, fn in targets.items():
         if not a.only or a.only == name:
             target_variant(name, fn, a.boot)
+    for lam_h in (1e-3, 1e-2):
+        if not a.only or a.only == "joint-fit":
+            joint_fit_variant(lam_h)
+    if not a.only or a.only == "hybrid-fit":
+        hybrid_variant(1e-2, seeds=(0, 1, 2, 3))
+        hybrid_suites()
 
 
 if __name__ == "__main__":
