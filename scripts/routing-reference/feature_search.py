@@ -5,7 +5,7 @@ interval of the APGR difference (both scores resampled together). Prints the row
 "Tried and not adopted: new features and targets" table. Nothing here is shipped.
 
 usage: python3 feature_search.py [--boot 300] [--only NAME] [--seeds] [--correlations]
-       NAME: a variant below, joint-fit or hybrid-fit (the hybrid also scores the two prompt suites)
+       NAME: a variant below, joint-fit, hybrid-fit (also scores the two prompt suites) or unpinned
        (~1 min per variant; the lexicon variant re-extracts every row, ~2 min)
 """
 import argparse, re
@@ -216,10 +216,11 @@ def joint_fit_variant(lam_h):
         print("  %-8s " % mode + " | ".join(cells), flush=True)
 
 
-def hybrid_train(lam_joint):
+def hybrid_train(lam_joint, keep_pins=False):
     """Stage 1's dense weights from the joint fit (the hashed block absorbs the exam rows'
     subject structure while the dense weights are fitted), then the shipped stage 2 on the
-    residuals of exam rows."""
+    residuals of exam rows. fit.fit_joint does not pin by default: keep_pins=False lets the pinned
+    open-ended features (fit.PINNED) move, which is where its MBPP gain comes from."""
     def train(rs, Xm, Hm, cfg=None):
         cfg = dict(fit.DEFAULT_CFG, **(cfg or {}))
         y = fit.targets(rs, cfg["pref_scale"])
@@ -227,7 +228,8 @@ def hybrid_train(lam_joint):
         fit.PIN_MASK = np.array([n in fit.PINNED for n in features.ALL_NAMES])
         keep = w > 0
         b, beta, _ = fit.fit_joint(Xm[keep], Hm[keep], y[keep], w[keep], cfg["lam"], lam_joint,
-                                   fit.prior_vector(features.ALL_NAMES))
+                                   fit.prior_vector(features.ALL_NAMES),
+                                   pin_mask=fit.PIN_MASK if keep_pins else None)
         gate = np.asarray(Hm.sum(axis=1)).ravel() > 0
         res = y[gate] - fit.predict(Xm[gate], b, beta)
         _, _, gamma = fit.fit_joint(np.zeros((gate.sum(), 0)), Hm[gate], res, np.ones(gate.sum()), 0.0, cfg["lam_h"])
@@ -235,14 +237,15 @@ def hybrid_train(lam_joint):
     return train
 
 
-def hybrid_variant(lam_joint, seeds=(0,)):
-    print("## hybrid: stage 1 from the joint fit (hashed lambda %g there), shipped stage 2" % lam_joint)
+def hybrid_variant(lam_joint, seeds=(0,), keep_pins=False):
+    print("## hybrid: stage 1 from the joint fit (hashed lambda %g there, pins %s), shipped stage 2" % (
+        lam_joint, "kept" if keep_pins else "not applied"))
     original = fit.train
     for seed in seeds:
         for mode in (("insource", "loso") if seed == 0 else ("insource",)):
             fit.train = original
             base = E.cv_scores(rows, X0, CFG, mode, seed=seed, H=H)
-            fit.train = hybrid_train(lam_joint)
+            fit.train = hybrid_train(lam_joint, keep_pins)
             try:
                 new = E.cv_scores(rows, X0, CFG, mode, seed=seed, H=H)
             finally:
@@ -266,7 +269,8 @@ def hybrid_suites():
     dev = np.nonzero(src != "alpacaeval")[0]
     rb = np.nonzero(np.isin(src, list(E.RB)))[0]
     tiers = ["economy", "standard", "premium", "frontier"]
-    for name, train in (("shipped two stages", fit.train), ("hybrid", hybrid_train(1e-2))):
+    for name, train in (("shipped two stages", fit.train), ("hybrid", hybrid_train(1e-2)),
+                        ("hybrid, pins kept", hybrid_train(1e-2, keep_pins=True))):
         model = train(rows, X0, H, CFG)
         raw = fit.raw_score(X0, H, model)
         c, s = squash_params(raw[dev])
@@ -288,6 +292,24 @@ def hybrid_suites():
                 lo, hi = tiers.index(case["minTier"]), min(2, tiers.index(case["maxTier"]))
                 ok += min(lo, 2) <= tier <= hi
             print("%-20s %-26s %d of %d in range (cuts %.3f, %.3f)" % (name, f, ok, len(cases), economy, premium))
+
+
+def unpinned_variant(names):
+    """The shipped two stages with some pinned features (fit.PINNED) left free."""
+    original = list(fit.PINNED)
+    print("## shipped fit with %s unpinned" % ", ".join(names))
+    for mode in ("insource", "loso"):
+        base = oof(X0, mode)
+        fit.PINNED[:] = [p for p in original if p not in names]
+        try:
+            new = oof(X0, mode)
+        finally:
+            fit.PINNED[:] = original
+        cells = []
+        for k, (idx, bd) in subsets().items():
+            sw, ss = outcomes(idx, bd)
+            cells.append("%s %.3f→%.3f" % (k, E.fast_curve(sw, ss, base[idx])["apgr"], E.fast_curve(sw, ss, new[idx])["apgr"]))
+        print("  %-8s " % mode + " | ".join(cells), flush=True)
 
 
 def main():
@@ -343,7 +365,11 @@ def main():
             joint_fit_variant(lam_h)
     if not a.only or a.only == "hybrid-fit":
         hybrid_variant(1e-2, seeds=(0, 1, 2, 3))
+        hybrid_variant(1e-2, seeds=(0, 1, 2, 3), keep_pins=True)
         hybrid_suites()
+    if not a.only or a.only == "unpinned":
+        unpinned_variant(["lex_extraction", "dim_extraction"])
+        unpinned_variant(list(fit.PINNED))
 
 
 if __name__ == "__main__":
