@@ -75,14 +75,17 @@ if __name__ == "__main__":
     print("intercept", b)
 
 
-def fit_joint(X, H, y, w, lam=0.01, lam_h=0.05, prior=None, iters=300, tol=1e-7):
+def fit_joint(X, H, y, w, lam=0.01, lam_h=0.05, prior=None, iters=300, tol=1e-7, pin_mask=None):
     """Dense features (shrunk to `prior` with lam) + sparse hashed block (shrunk to 0 with lam_h),
     intercept unpenalised; conjugate gradient on the normal equations (Swift: same loop, sparse rows).
     Returns (b, beta, gamma)."""
     n, d = X.shape
     h = H.shape[1]
     prior = np.zeros(d) if prior is None else np.asarray(prior)
-    pen = np.concatenate([[0.0], np.full(d, lam), np.full(h, lam_h)])
+    dense_pen = np.full(d, lam)
+    if pin_mask is not None:
+        dense_pen = np.where(pin_mask, lam * PIN_FACTOR, lam)
+    pen = np.concatenate([[0.0], dense_pen, np.full(h, lam_h)])
     t0 = np.concatenate([[0.0], prior, np.zeros(h)])
 
     def Av(v):

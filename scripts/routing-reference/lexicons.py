@@ -586,14 +586,31 @@ ADDITIONS = {
     # hyphenated compounds ("Python-Funktion", "Python-Skript") are one word: match them by stem
     "code": {"en": ["python*"]},
     # everyday-set misses (docs/ROUTING.md, Known limits): an audience that asks for a simple answer,
-    # "justify every step", and a comparison question ("the difference between A and B")
+    # "justify every step", and a comparison question ("the difference between A and B"); and an
+    # output-length limit asking for a short answer ("explain X in two sentences": short whatever
+    # the topic; issue 8's TCP-vs-UDP prompt scored premium)
     "simple": {
         "en": ["year-old", "year old", "to a child", "to a kid", "for kids", "for a child", "eli5",
-               "like i'm five", "like i am five"],
-        "es": ["a un niño", "para niños"],
-        "fr": ["à un enfant", "pour les enfants"],
-        "de": ["einem kind", "für kinder"],
-        "pt": ["para uma criança", "para crianças"],
+               "like i'm five", "like i am five", "in one sentence", "in a sentence",
+               "in a single sentence", "in two sentences", "in three sentences", "in a few sentences",
+               "in one or two sentences", "in one line", "in a few words", "in one word",
+               "one-sentence", "two-sentence", "keep it short", "keep it brief"],
+        "es": ["a un niño", "para niños", "en una frase", "en dos frases", "en tres frases",
+               "en una oración", "en dos oraciones", "en pocas palabras", "en una línea"],
+        "fr": ["à un enfant", "pour les enfants", "en une phrase", "en deux phrases",
+               "en trois phrases", "en quelques phrases", "en quelques mots", "en une ligne"],
+        "de": ["einem kind", "für kinder", "in einem satz", "in zwei sätzen", "in drei sätzen",
+               "in wenigen sätzen", "in wenigen worten", "in einer zeile"],
+        "pt": ["para uma criança", "para crianças", "em uma frase", "numa frase", "em duas frases",
+               "em três frases", "em poucas palavras", "em uma linha"],
+        "ru": ["одним предложением", "в одном предложении", "двумя предложениями",
+               "в двух предложениях", "в двух словах", "в нескольких словах",
+               "в нескольких предложениях"],
+        "zh": ["一句话", "两句话", "三句话", "几句话"],
+        "ja": ["一文で", "二文で", "数文で", "一言で", "文で説明", "文以内で"],
+        "ko": ["한 문장으로", "두 문장으로", "세 문장으로", "몇 문장으로", "한 줄로"],
+        "ar": ["~في جملة واحدة", "~بجملة واحدة", "~في جملتين", "~بجملتين"],
+        "hi": ["एक वाक्य में", "दो वाक्यों में", "कुछ शब्दों में"],
     },
     "stepwise": {
         "en": ["each step", "every step"],
