@@ -184,28 +184,39 @@ struct FeatureExtractor: Sendable {
         var lineHasContent = false
         var fence: Int? = nil
         var i = fstart
+        let counted = FeatureExtractor.asciiCounted
         while i < n {
             let c = lower[i]
             if c < 0x80 {
-                switch c {
-                case 0x3F: questionMarks += 1
-                case 0x24, 0x25: money += 1
-                case 0x3D, 0x2B, 0x5E: mathSymbols += 1
-                case 0x7B, 0x7D, 0x3B: codeSymbols += 1
-                case 0x3E: if i > fstart && (lower[i - 1] == 0x3D || lower[i - 1] == 0x2D) { codeSymbols += 1 }
-                default: break
-                }
-                if c == 0x3D {
-                    equalsRun += 1
-                    if equalsRun % 2 == 0 { codeSymbols += 1 }
-                } else {
+                // Letters, digits and spaces count nothing: one table read and no branch per
+                // kind (a `switch` here was an indirect jump mispredicted at most scalars).
+                let kind = counted[Int(c)]
+                if kind == 0 {
                     equalsRun = 0
-                }
-                if c == 0x3A {
-                    colonRun += 1
-                    if colonRun % 2 == 0 { codeSymbols += 1 }
-                } else {
                     colonRun = 0
+                } else {
+                    questionMarks &+= Int(kind & 1)
+                    money &+= Int((kind >> 1) & 1)
+                    mathSymbols &+= Int((kind >> 2) & 1)
+                    codeSymbols &+= Int((kind >> 3) & 1)
+                    if kind & 16 == 0 {
+                        equalsRun = 0
+                        colonRun = 0
+                    } else {
+                        if c == 0x3E && i > fstart && (lower[i - 1] == 0x3D || lower[i - 1] == 0x2D) { codeSymbols += 1 }
+                        if c == 0x3D {
+                            equalsRun += 1
+                            if equalsRun % 2 == 0 { codeSymbols += 1 }
+                        } else {
+                            equalsRun = 0
+                        }
+                        if c == 0x3A {
+                            colonRun += 1
+                            if colonRun % 2 == 0 { codeSymbols += 1 }
+                        } else {
+                            colonRun = 0
+                        }
+                    }
                 }
             } else {
                 equalsRun = 0
@@ -369,6 +380,21 @@ struct FeatureExtractor: Sendable {
                       words: words, firstFocusWord: firstFocusWord, flags: flags)
     }
 
+    /// What each ASCII scalar counts in the focus's one-pass counters: bit 0 a question mark
+    /// (`?`), bit 1 money (`$%`), bit 2 a math symbol (`=+^`), bit 3 a code symbol (`{};`);
+    /// bit 4 marks the scalars with a rule of their own (`>` after `=`/`-`, `==` and `::` runs).
+    static let asciiCounted: [UInt8] = (0..<128).map { (c: UInt32) -> UInt8 in
+        switch c {
+        case 0x3F: return 1
+        case 0x24, 0x25: return 2
+        case 0x3D: return 4 | 16
+        case 0x2B, 0x5E: return 4
+        case 0x7B, 0x7D, 0x3B: return 8
+        case 0x3E, 0x3A: return 16
+        default: return 0
+        }
+    }
+
     // MARK: - Hashed exam vocabulary
 
     /// The hashed vocabulary of the focus: slot → value, `1/√(distinct tokens)` per token, over
@@ -424,8 +450,7 @@ struct FeatureExtractor: Sendable {
                         distinct.append(k)
                         break
                     }
-                    if hashes[other] == h && spans[other].count == span.count
-                        && a[spans[other]].elementsEqual(a[span]) { break }
+                    if hashes[other] == h && FeatureExtractor.sameScalars(a, spans[other], span) { break }
                     slot = (slot + 1) & (capacity - 1)
                 }
             }
@@ -442,6 +467,20 @@ struct FeatureExtractor: Sendable {
             result.append((slot, sum))
         }
         return result
+    }
+
+    /// Whether spans `x` and `y` of `a` hold the same scalars (a plain loop: the generic
+    /// `elementsEqual` on buffer slices cost more than the hashing around it).
+    @inline(__always)
+    private static func sameScalars(_ a: UnsafeBufferPointer<UInt32>, _ x: Range<Int>, _ y: Range<Int>) -> Bool {
+        guard x.count == y.count else { return false }
+        var i = x.lowerBound, j = y.lowerBound
+        while i < x.upperBound {
+            if a[i] != a[j] { return false }
+            i &+= 1
+            j &+= 1
+        }
+        return true
     }
 
     // MARK: - Scanners
