@@ -183,57 +183,64 @@ struct FeatureExtractor: Sendable {
         var equalsRun = 0, colonRun = 0
         var lineHasContent = false
         var fence: Int? = nil
-        var i = fstart
-        let counted = FeatureExtractor.asciiCounted
-        while i < n {
-            let c = lower[i]
-            if c < 0x80 {
-                // Letters, digits and spaces count nothing: one table read and no branch per
-                // kind (a `switch` here was an indirect jump mispredicted at most scalars).
-                let kind = counted[Int(c)]
-                if kind == 0 {
-                    equalsRun = 0
-                    colonRun = 0
-                } else {
-                    questionMarks &+= Int(kind & 1)
-                    money &+= Int((kind >> 1) & 1)
-                    mathSymbols &+= Int((kind >> 2) & 1)
-                    codeSymbols &+= Int((kind >> 3) & 1)
-                    if kind & 16 == 0 {
-                        equalsRun = 0
-                        colonRun = 0
-                    } else {
-                        if c == 0x3E && i > fstart && (lower[i - 1] == 0x3D || lower[i - 1] == 0x2D) { codeSymbols += 1 }
-                        if c == 0x3D {
-                            equalsRun += 1
-                            if equalsRun % 2 == 0 { codeSymbols += 1 }
+        // Buffer pointers, so this per-scalar loop carries no bounds checks: every index below
+        // stays inside `fstart..<n` (it looks back only from `i > fstart`, ahead only to `i + 2 < n`).
+        lower.withUnsafeBufferPointer { lower in
+            flags.withUnsafeBufferPointer { flags in
+                FeatureExtractor.asciiCounted.withUnsafeBufferPointer { counted in
+                    var i = fstart
+                    while i < n {
+                        let c = lower[i]
+                        if c < 0x80 {
+                            // Letters, digits and spaces count nothing: one table read, no branch per
+                            // kind (a `switch` here was an indirect jump at every scalar).
+                            let kind = counted[Int(c)]
+                            if kind == 0 {
+                                equalsRun = 0
+                                colonRun = 0
+                            } else {
+                                questionMarks &+= Int(kind & 1)
+                                money &+= Int((kind >> 1) & 1)
+                                mathSymbols &+= Int((kind >> 2) & 1)
+                                codeSymbols &+= Int((kind >> 3) & 1)
+                                if kind & 16 == 0 {
+                                    equalsRun = 0
+                                    colonRun = 0
+                                } else {
+                                    if c == 0x3E && i > fstart && (lower[i - 1] == 0x3D || lower[i - 1] == 0x2D) { codeSymbols += 1 }
+                                    if c == 0x3D {
+                                        equalsRun += 1
+                                        if equalsRun % 2 == 0 { codeSymbols += 1 }
+                                    } else {
+                                        equalsRun = 0
+                                    }
+                                    if c == 0x3A {
+                                        colonRun += 1
+                                        if colonRun % 2 == 0 { codeSymbols += 1 }
+                                    } else {
+                                        colonRun = 0
+                                    }
+                                }
+                            }
                         } else {
                             equalsRun = 0
-                        }
-                        if c == 0x3A {
-                            colonRun += 1
-                            if colonRun % 2 == 0 { codeSymbols += 1 }
-                        } else {
                             colonRun = 0
+                            if flags[i] & ScalarClass.cjk != 0 { cjkFocus += 1 }
+                            if ScalarClass.isQuestionMark(c) { questionMarks += 1 }
+                            if ScalarClass.isMoney(c) { money += 1 }
+                            if ScalarClass.isMathSymbol(c) { mathSymbols += 1 }
                         }
+                        if c == 0x0A {
+                            if lineHasContent { nonBlankLines += 1 }
+                            lineHasContent = false
+                        } else if flags[i] & ScalarClass.space == 0 {
+                            lineHasContent = true
+                        }
+                        if fence == nil && c == 0x60 && i + 2 < n && lower[i + 1] == 0x60 && lower[i + 2] == 0x60 { fence = i }
+                        i += 1
                     }
                 }
-            } else {
-                equalsRun = 0
-                colonRun = 0
-                if flags[i] & ScalarClass.cjk != 0 { cjkFocus += 1 }
-                if ScalarClass.isQuestionMark(c) { questionMarks += 1 }
-                if ScalarClass.isMoney(c) { money += 1 }
-                if ScalarClass.isMathSymbol(c) { mathSymbols += 1 }
             }
-            if c == 0x0A {
-                if lineHasContent { nonBlankLines += 1 }
-                lineHasContent = false
-            } else if flags[i] & ScalarClass.space == 0 {
-                lineHasContent = true
-            }
-            if fence == nil && c == 0x60 && i + 2 < n && lower[i + 1] == 0x60 && lower[i + 2] == 0x60 { fence = i }
-            i += 1
         }
         if lineHasContent { nonBlankLines += 1 }
         let units = Double(words.count - firstFocusWord) + 0.6 * Double(cjkFocus)
@@ -405,7 +412,10 @@ struct FeatureExtractor: Sendable {
     static func hashed(_ result: Result, size: Int) -> [(slot: Int, value: Double)] {
         let lower = result.lower
         let n = lower.count
+        // The arrays are reserved up front (the words' count; CJK bigrams still grow it):
+        // growing them by appending was a sixth of this function.
         var spans: [Range<Int>] = []
+        spans.reserveCapacity(result.words.count - result.firstFocusWord)
         for word in result.words[result.firstFocusWord...] where word.count >= 2 { spans.append(word) }
         let flags = result.flags
         var i = result.focusStart
@@ -420,6 +430,7 @@ struct FeatureExtractor: Sendable {
         var hashes: [UInt32] = []
         hashes.reserveCapacity(spans.count)
         var distinct: [Int] = []
+        distinct.reserveCapacity(spans.count)
         lower.withUnsafeBufferPointer { a in
             for (k, span) in spans.enumerated() {
                 var h: UInt32 = 0x811C_9DC5
@@ -459,6 +470,7 @@ struct FeatureExtractor: Sendable {
         var slots = distinct.map { Int(hashes[$0]) % size }
         slots.sort()
         var result: [(slot: Int, value: Double)] = []
+        result.reserveCapacity(slots.count)
         var k = 0
         while k < slots.count {
             var sum = 0.0
