@@ -674,6 +674,13 @@ struct FeatureExtractor: Sendable {
 
     /// Sentence spans: split after `.!?。！？؟।` or a newline, except a `.` between digits.
     static func sentences(_ lower: [UInt32], _ flags: [UInt8], _ start: Int, _ end: Int) -> [Range<Int>] {
+        // Scanned through buffer pointers: no bounds check per scalar (every index is kept
+        // inside `start..<end` by the scanner itself).
+        lower.withUnsafeBufferPointer { lower in flags.withUnsafeBufferPointer { flags in sentences(lower, flags, start, end) } }
+    }
+
+    /// `sentences` on buffer pointers.
+    static func sentences(_ lower: UnsafeBufferPointer<UInt32>, _ flags: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> [Range<Int>] {
         var spans: [Range<Int>] = []
         var s = start
         // Whether a non-space scalar has been seen since `s`.
@@ -879,6 +886,13 @@ struct FeatureExtractor: Sendable {
 
     /// Algebraic patterns: `x^`, `x =`, `2x`, `f(x)`, `x_1`, `|x|` (left to right, not overlapping).
     static func algebra(_ a: [UInt32], _ flags: [UInt8], _ start: Int, _ end: Int) -> [Range<Int>] {
+        // Scanned through buffer pointers: no bounds check per scalar (every index is kept
+        // inside `start..<end` by the scanner itself).
+        a.withUnsafeBufferPointer { a in flags.withUnsafeBufferPointer { flags in algebra(a, flags, start, end) } }
+    }
+
+    /// `algebra` on buffer pointers.
+    static func algebra(_ a: UnsafeBufferPointer<UInt32>, _ flags: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> [Range<Int>] {
         @inline(__always) func lowerAt(_ k: Int) -> Bool { k < end && ScalarClass.isLowerASCII(a[k]) }
         @inline(__always) func digitAt(_ k: Int) -> Bool { flags[k] & ScalarClass.decimal != 0 }
         func matchAt(_ i: Int) -> Int? {
@@ -1111,6 +1125,13 @@ struct FeatureExtractor: Sendable {
     /// `\b[a-z][a-z0-9]*_[a-z0-9_]+\b` or `\b[a-z]+[A-Z][a-zA-Z0-9]+\b` on the original text
     /// (left to right, not overlapping).
     static func identifiers(_ a: [UInt32], _ flags: [UInt8], _ start: Int, _ end: Int) -> [Range<Int>] {
+        // Scanned through buffer pointers: no bounds check per scalar (every index is kept
+        // inside `start..<end` by the scanner itself).
+        a.withUnsafeBufferPointer { a in flags.withUnsafeBufferPointer { flags in identifiers(a, flags, start, end) } }
+    }
+
+    /// `identifiers` on buffer pointers.
+    static func identifiers(_ a: UnsafeBufferPointer<UInt32>, _ flags: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> [Range<Int>] {
         @inline(__always) func boundaryAfter(_ k: Int) -> Bool { k >= end || flags[k] & ScalarClass.regexWord == 0 }
         @inline(__always) func isLowerDigit(_ c: UInt32) -> Bool { ScalarClass.isLowerASCII(c) || (c >= 0x30 && c <= 0x39) }
         var found: [Range<Int>] = []

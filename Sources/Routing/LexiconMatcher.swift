@@ -233,6 +233,18 @@ struct LexiconMatcher: Sendable {
     /// from `from` on; one hit per (category, start), the first candidate winning as in the
     /// reference (exact first token, then stems shortest first).
     func match(lower: [UInt32], words wordRanges: [Range<Int>], firstWord: Int, from: Int) -> [Hit] {
+        // Walked through buffer pointers (no bounds check per scalar): the word ranges index
+        // `lower`, and `consider` checks an entry's later tokens against `words.count`.
+        lower.withUnsafeBufferPointer { lower in
+            wordRanges.withUnsafeBufferPointer { wordRanges in
+                match(lower: lower, words: wordRanges, firstWord: firstWord, from: from)
+            }
+        }
+    }
+
+    /// `match` on buffer pointers.
+    private func match(lower: UnsafeBufferPointer<UInt32>, words wordRanges: UnsafeBufferPointer<Range<Int>>,
+                       firstWord: Int, from: Int) -> [Hit] {
         var hits: [Hit] = []
         hits.reserveCapacity(16)
         // The trie nodes along the current word that end a stem, shortest first (emptied only
@@ -297,7 +309,8 @@ struct LexiconMatcher: Sendable {
     /// Word entry `e` at word `i`: when its later tokens follow and its category has no hit
     /// at this word yet (`seen`), a hit.
     @inline(__always)
-    private func consider(_ e: Int, word i: Int, lower: [UInt32], words: [Range<Int>], seen: inout UInt64, hits: inout [Hit]) {
+    private func consider(_ e: Int, word i: Int, lower: UnsafeBufferPointer<UInt32>, words: UnsafeBufferPointer<Range<Int>>,
+                          seen: inout UInt64, hits: inout [Hit]) {
         let category = Int(entryCategory[e])
         if seen & (1 << UInt64(category)) != 0 { return }
         let first = Int(entryTokens[e]), last = Int(entryTokens[e + 1])
