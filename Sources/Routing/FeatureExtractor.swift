@@ -277,7 +277,9 @@ struct FeatureExtractor: Sendable {
         let numbers = FeatureExtractor.numbers(lower, flags, fstart, n)
         f[FeatureLayout.numbers] = sat(Double(numbers.count), 4)
         var numberSentences = 0
-        for s in sents where FeatureExtractor.firstDigit(flags, s) != nil { numberSentences += 1 }
+        flags.withUnsafeBufferPointer { flags in
+            for s in sents where FeatureExtractor.firstDigit(flags, s) != nil { numberSentences += 1 }
+        }
         f[FeatureLayout.numSentences] = sat(Double(numberSentences), 3)
         f[FeatureLayout.distinctNumbers] = sat(Double(FeatureExtractor.distinctCount(lower, numbers)), 4)
         var decimals = 0
@@ -672,6 +674,13 @@ struct FeatureExtractor: Sendable {
         return nil
     }
 
+    /// `firstDigit` on a buffer pointer (the sentence count reads every sentence of the focus).
+    @inline(__always)
+    static func firstDigit(_ flags: UnsafeBufferPointer<UInt8>, _ span: Range<Int>) -> Int? {
+        for k in span where flags[k] & ScalarClass.decimal != 0 { return k }
+        return nil
+    }
+
     /// Sentence spans: split after `.!?。！？؟।` or a newline, except a `.` between digits.
     static func sentences(_ lower: [UInt32], _ flags: [UInt8], _ start: Int, _ end: Int) -> [Range<Int>] {
         // Scanned through buffer pointers: no bounds check per scalar (every index is kept
@@ -836,6 +845,15 @@ struct FeatureExtractor: Sendable {
 
     /// The longest paragraph (split at blank lines) in word units.
     static func longestParagraph(_ a: [UInt32], _ flags: [UInt8], _ words: [Range<Int>], _ start: Int, _ end: Int) -> Double {
+        // Two passes over the focus: on buffer pointers, without a bounds check per scalar.
+        a.withUnsafeBufferPointer { a in
+            flags.withUnsafeBufferPointer { flags in longestParagraph(a, flags, words, start, end) }
+        }
+    }
+
+    /// `longestParagraph` on buffer pointers.
+    static func longestParagraph(_ a: UnsafeBufferPointer<UInt32>, _ flags: UnsafeBufferPointer<UInt8>, _ words: [Range<Int>],
+                                 _ start: Int, _ end: Int) -> Double {
         var longest = 0.0
         func measure(_ s: Int, _ e: Int) {
             var content = false, cjk = 0
