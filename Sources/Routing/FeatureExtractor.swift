@@ -529,8 +529,13 @@ struct FeatureExtractor: Sendable {
         // `next`: every position below it was tried or cannot start a match.
         var colon = 0, next = 0
         while colon < n {
-            let c = lower[colon]
-            guard c == 0x3A || c == 0xFF1A else { colon += 1; continue }
+            // The next colon, found without a bounds check per scalar.
+            colon = lower.withUnsafeBufferPointer { lower in
+                var k = colon
+                while k < n && lower[k] != 0x3A && lower[k] != 0xFF1A { k += 1 }
+                return k
+            }
+            guard colon < n else { break }
             var q = colon
             while q > next && (lower[q - 1] == 0x20 || lower[q - 1] == 0x09) { q -= 1 }
             var p = max(next, q - longestLabel)
@@ -763,6 +768,11 @@ struct FeatureExtractor: Sendable {
 
     /// Line spans of `a[start..<end]` (split at newlines).
     static func lines(_ a: [UInt32], _ start: Int, _ end: Int) -> [Range<Int>] {
+        a.withUnsafeBufferPointer { a in lines(a, start, end) }
+    }
+
+    /// `lines` on a buffer pointer (no bounds check per scalar).
+    static func lines(_ a: UnsafeBufferPointer<UInt32>, _ start: Int, _ end: Int) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var s = start
         var i = start
@@ -974,6 +984,11 @@ struct FeatureExtractor: Sendable {
 
     /// `\d\s*[-+*/×÷=^]\s*\d`.
     static func arithmetic(_ a: [UInt32], _ flags: [UInt8], _ start: Int, _ end: Int) -> [Range<Int>] {
+        a.withUnsafeBufferPointer { a in flags.withUnsafeBufferPointer { flags in arithmetic(a, flags, start, end) } }
+    }
+
+    /// `arithmetic` on buffer pointers (no bounds check per scalar).
+    static func arithmetic(_ a: UnsafeBufferPointer<UInt32>, _ flags: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> [Range<Int>] {
         var found: [Range<Int>] = []
         var i = start
         while i < end {
@@ -1002,6 +1017,11 @@ struct FeatureExtractor: Sendable {
 
     /// `\\[a-zA-Z]+` or `$…$` (1…80 scalars, one line), on the original text.
     static func latex(_ a: [UInt32], _ start: Int, _ end: Int) -> [Range<Int>] {
+        a.withUnsafeBufferPointer { a in latex(a, start, end) }
+    }
+
+    /// `latex` on a buffer pointer (no bounds check per scalar).
+    static func latex(_ a: UnsafeBufferPointer<UInt32>, _ start: Int, _ end: Int) -> [Range<Int>] {
         var found: [Range<Int>] = []
         var i = start
         while i < end {
