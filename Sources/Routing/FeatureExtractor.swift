@@ -101,8 +101,9 @@ struct FeatureExtractor: Sendable {
 
     /// Decodes `text`'s UTF-8 in one pass into scalars, lowercase and class bits.
     ///
-    /// Other scripts repeat their letters: a small direct-mapped cache (on the stack) of scalar,
-    /// lowercase and bits asks the Unicode tables about most scalars once.
+    /// Two-byte scalars (Latin to Arabic) read `ScalarClass.twoByteTable`; other scripts repeat
+    /// their letters, so a small direct-mapped cache (on the stack) of scalar, lowercase and bits
+    /// asks the Unicode tables about most of their scalars once.
     static func decode(_ text: String) -> Decoded {
         var copy = text
         return copy.withUTF8 { bytes in
@@ -111,7 +112,7 @@ struct FeatureExtractor: Sendable {
             let scalars = [UInt32](unsafeUninitializedCapacity: capacity) { out, outCount in
                 lower = [UInt32](unsafeUninitializedCapacity: capacity) { low, lowCount in
                     flags = [UInt8](unsafeUninitializedCapacity: capacity) { bits, bitsCount in
-                        ScalarClass.asciiFlags.withUnsafeBufferPointer { ascii in
+                        ScalarClass.asciiFlags.withUnsafeBufferPointer { ascii in ScalarClass.twoByteTable.withUnsafeBufferPointer { twoByte in
                             withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 256) { cache in
                                 cache.initialize(repeating: 0)
                                 var i = 0, k = 0
@@ -135,6 +136,13 @@ struct FeatureExtractor: Sendable {
                                             | UInt32(bytes[i + 3] & 0x3F); i += 4
                                     }
                                     out[k] = c
+                                    if c < 0x800 {
+                                        let entry = twoByte[Int(c) - 0x80]
+                                        low[k] = entry & 0x1F_FFFF
+                                        bits[k] = UInt8(truncatingIfNeeded: entry >> 21)
+                                        k += 1
+                                        continue
+                                    }
                                     // A cache entry: scalar (bits 0–20), lowercase (21–41), class bits (42–49).
                                     let slot = Int(c & 0xFF)
                                     let entry = cache[slot]
@@ -154,7 +162,7 @@ struct FeatureExtractor: Sendable {
                                 lowCount = k
                                 bitsCount = k
                             }
-                        }
+                        } }
                     }
                 }
             }

@@ -32,6 +32,17 @@ import Testing
         #expect(mismatches.isEmpty, "first differing scalars: \(mismatches)")
     }
 
+    /// The two-byte table holds exactly what `lowercased` and `flags` compute.
+    @Test func twoByteTableEqualsTheFunctions() {
+        var mismatches: [UInt32] = []
+        for c in UInt32(0x80)..<0x800 where mismatches.count < 5 {
+            let l = ScalarClass.lowercased(c)
+            if ScalarClass.twoByteTable[Int(c) - 0x80] != l | UInt32(ScalarClass.flags(of: l)) << 21 { mismatches.append(c) }
+        }
+        #expect(ScalarClass.twoByteTable.count == 0x800 - 0x80)
+        #expect(mismatches.isEmpty, "first differing scalars: \(mismatches)")
+    }
+
     /// The mask forms of `endsSentence` and `isCodeScalar` (and the counters' ASCII table)
     /// accept exactly the scalars their documented lists name.
     @Test func maskPredicatesAcceptExactlyTheirLists() {
