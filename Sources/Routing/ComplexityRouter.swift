@@ -229,7 +229,7 @@ struct TextOffsets {
         utf16.reserveCapacity(wanted.count)
         // Offsets are the scalar position plus what non-ASCII scalars add (1–3 UTF-8 bytes, 0–1
         // UTF-16 unit), so an ASCII scalar costs one test: a signal near the end of a long
-        // prompt walks all of it, and this walk was a twentieth of scoring a development row.
+        // prompt walks all of it, and this walk was about 4 % of scoring a development row.
         var position = 0, extraBytes = 0, extraUnits = 0
         scalars.withUnsafeBufferPointer { scalars in
             for target in wanted {
@@ -267,7 +267,8 @@ struct TextOffsets {
     /// The span's text; longer than 80 scalars: its first 77 and "...".
     ///
     /// The UTF-8 is written straight into the new string's storage (no byte array first): a
-    /// reply quotes up to 45 spans, and the copy was most of the signals' cost.
+    /// reply quotes up to 45 spans, and building each quote was about a third of the signals'
+    /// cost.
     func quote(_ span: Range<Int>) -> String {
         let shown = span.count <= 80 ? span : span.lowerBound..<(span.lowerBound + 77)
         var length = shown != span ? 3 : 0

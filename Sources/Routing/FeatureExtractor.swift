@@ -491,8 +491,8 @@ struct FeatureExtractor: Sendable {
         return result
     }
 
-    /// Whether spans `x` and `y` of `a` hold the same scalars (a plain loop: the generic
-    /// `elementsEqual` on buffer slices cost more than the hashing around it).
+    /// Whether spans `x` and `y` of `a` hold the same scalars (a plain loop, where the generic
+    /// `elementsEqual` on buffer slices went through the slices' iterators).
     @inline(__always)
     private static func sameScalars(_ a: UnsafeBufferPointer<UInt32>, _ x: Range<Int>, _ y: Range<Int>) -> Bool {
         guard x.count == y.count else { return false }
@@ -696,8 +696,8 @@ struct FeatureExtractor: Sendable {
 
     /// Sentence spans: split after `.!?。！？؟।` or a newline, except a `.` between digits.
     static func sentences(_ lower: [UInt32], _ flags: [UInt8], _ start: Int, _ end: Int) -> [Range<Int>] {
-        // Scanned through buffer pointers: no bounds check per scalar (every index is kept
-        // inside `start..<end` by the scanner itself).
+        // Scanned through buffer pointers: no bounds check per scalar (the scanner keeps every
+        // index inside the buffer itself).
         lower.withUnsafeBufferPointer { lower in flags.withUnsafeBufferPointer { flags in sentences(lower, flags, start, end) } }
     }
 
@@ -922,8 +922,8 @@ struct FeatureExtractor: Sendable {
 
     /// Algebraic patterns: `x^`, `x =`, `2x`, `f(x)`, `x_1`, `|x|` (left to right, not overlapping).
     static func algebra(_ a: [UInt32], _ flags: [UInt8], _ start: Int, _ end: Int) -> [Range<Int>] {
-        // Scanned through buffer pointers: no bounds check per scalar (every index is kept
-        // inside `start..<end` by the scanner itself).
+        // Scanned through buffer pointers: no bounds check per scalar (the scanner keeps every
+        // index inside the buffer itself).
         a.withUnsafeBufferPointer { a in flags.withUnsafeBufferPointer { flags in algebra(a, flags, start, end) } }
     }
 
@@ -1171,8 +1171,8 @@ struct FeatureExtractor: Sendable {
     /// `\b[a-z][a-z0-9]*_[a-z0-9_]+\b` or `\b[a-z]+[A-Z][a-zA-Z0-9]+\b` on the original text
     /// (left to right, not overlapping).
     static func identifiers(_ a: [UInt32], _ flags: [UInt8], _ start: Int, _ end: Int) -> [Range<Int>] {
-        // Scanned through buffer pointers: no bounds check per scalar (every index is kept
-        // inside `start..<end` by the scanner itself).
+        // Scanned through buffer pointers: no bounds check per scalar (the scanner keeps every
+        // index inside the buffer itself).
         a.withUnsafeBufferPointer { a in flags.withUnsafeBufferPointer { flags in identifiers(a, flags, start, end) } }
     }
 

@@ -154,8 +154,8 @@ struct LexiconMatcher: Sendable {
         var offsets: [Int32] = [0], flat: [Int32] = []
         offsets.reserveCapacity(categoriesPerNode.count + 1)
         for mask in categoriesPerNode {
-            // Set bits only, lowest first (most nodes have none; a 64-step loop per node was
-            // a tenth of the load).
+            // Set bits only, lowest first: most nodes have none, and testing all 64 bits of
+            // every node of the substring trie was wasted work at every load.
             var rest = mask
             while rest != 0 {
                 flat.append(Int32(rest.trailingZeroBitCount))
