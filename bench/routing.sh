@@ -3,6 +3,7 @@
 # interleaved), the routing file's load time and size. Goals: ≤ 20 µs/KB, < 5 ms, ≤ 5 MB.
 # Called by `make bench`; runnable alone: bench/routing.sh. With ../shared/eval beside the
 # checkout the development rows are timed too (real benchmark prompts, few-shot ones included).
+# That speed work leaves every score bit-identical is checked by bench/routing-snapshots.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release --product preflight-routing-bench >&2

@@ -101,8 +101,9 @@ struct FeatureExtractor: Sendable {
 
     /// Decodes `text`'s UTF-8 in one pass into scalars, lowercase and class bits.
     ///
-    /// Other scripts repeat their letters: a small direct-mapped cache (on the stack) of scalar,
-    /// lowercase and bits asks the Unicode tables about most scalars once.
+    /// Two-byte scalars (Latin to Arabic) read `ScalarClass.twoByteTable`; other scripts repeat
+    /// their letters, so a small direct-mapped cache (on the stack) of scalar, lowercase and bits
+    /// asks the Unicode tables about most of their scalars once.
     static func decode(_ text: String) -> Decoded {
         var copy = text
         return copy.withUTF8 { bytes in
@@ -111,7 +112,7 @@ struct FeatureExtractor: Sendable {
             let scalars = [UInt32](unsafeUninitializedCapacity: capacity) { out, outCount in
                 lower = [UInt32](unsafeUninitializedCapacity: capacity) { low, lowCount in
                     flags = [UInt8](unsafeUninitializedCapacity: capacity) { bits, bitsCount in
-                        ScalarClass.asciiFlags.withUnsafeBufferPointer { ascii in
+                        ScalarClass.asciiFlags.withUnsafeBufferPointer { ascii in ScalarClass.twoByteTable.withUnsafeBufferPointer { twoByte in
                             withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 256) { cache in
                                 cache.initialize(repeating: 0)
                                 var i = 0, k = 0
@@ -135,6 +136,13 @@ struct FeatureExtractor: Sendable {
                                             | UInt32(bytes[i + 3] & 0x3F); i += 4
                                     }
                                     out[k] = c
+                                    if c < 0x800 {
+                                        let entry = twoByte[Int(c) - 0x80]
+                                        low[k] = entry & 0x1F_FFFF
+                                        bits[k] = UInt8(truncatingIfNeeded: entry >> 21)
+                                        k += 1
+                                        continue
+                                    }
                                     // A cache entry: scalar (bits 0–20), lowercase (21–41), class bits (42–49).
                                     let slot = Int(c & 0xFF)
                                     let entry = cache[slot]
@@ -154,7 +162,7 @@ struct FeatureExtractor: Sendable {
                                 lowCount = k
                                 bitsCount = k
                             }
-                        }
+                        } }
                     }
                 }
             }
@@ -183,46 +191,64 @@ struct FeatureExtractor: Sendable {
         var equalsRun = 0, colonRun = 0
         var lineHasContent = false
         var fence: Int? = nil
-        var i = fstart
-        while i < n {
-            let c = lower[i]
-            if c < 0x80 {
-                switch c {
-                case 0x3F: questionMarks += 1
-                case 0x24, 0x25: money += 1
-                case 0x3D, 0x2B, 0x5E: mathSymbols += 1
-                case 0x7B, 0x7D, 0x3B: codeSymbols += 1
-                case 0x3E: if i > fstart && (lower[i - 1] == 0x3D || lower[i - 1] == 0x2D) { codeSymbols += 1 }
-                default: break
+        // Buffer pointers, so this per-scalar loop carries no bounds checks: every index below
+        // stays inside `fstart..<n` (it looks back only from `i > fstart`, ahead only to `i + 2 < n`).
+        lower.withUnsafeBufferPointer { lower in
+            flags.withUnsafeBufferPointer { flags in
+                FeatureExtractor.asciiCounted.withUnsafeBufferPointer { counted in
+                    var i = fstart
+                    while i < n {
+                        let c = lower[i]
+                        if c < 0x80 {
+                            // Letters, digits and spaces count nothing: one table read, no branch per
+                            // kind (a `switch` here was an indirect jump at every scalar).
+                            let kind = counted[Int(c)]
+                            if kind == 0 {
+                                equalsRun = 0
+                                colonRun = 0
+                            } else {
+                                questionMarks &+= Int(kind & 1)
+                                money &+= Int((kind >> 1) & 1)
+                                mathSymbols &+= Int((kind >> 2) & 1)
+                                codeSymbols &+= Int((kind >> 3) & 1)
+                                if kind & 16 == 0 {
+                                    equalsRun = 0
+                                    colonRun = 0
+                                } else {
+                                    if c == 0x3E && i > fstart && (lower[i - 1] == 0x3D || lower[i - 1] == 0x2D) { codeSymbols += 1 }
+                                    if c == 0x3D {
+                                        equalsRun += 1
+                                        if equalsRun % 2 == 0 { codeSymbols += 1 }
+                                    } else {
+                                        equalsRun = 0
+                                    }
+                                    if c == 0x3A {
+                                        colonRun += 1
+                                        if colonRun % 2 == 0 { codeSymbols += 1 }
+                                    } else {
+                                        colonRun = 0
+                                    }
+                                }
+                            }
+                        } else {
+                            equalsRun = 0
+                            colonRun = 0
+                            if flags[i] & ScalarClass.cjk != 0 { cjkFocus += 1 }
+                            if ScalarClass.isQuestionMark(c) { questionMarks += 1 }
+                            if ScalarClass.isMoney(c) { money += 1 }
+                            if ScalarClass.isMathSymbol(c) { mathSymbols += 1 }
+                        }
+                        if c == 0x0A {
+                            if lineHasContent { nonBlankLines += 1 }
+                            lineHasContent = false
+                        } else if flags[i] & ScalarClass.space == 0 {
+                            lineHasContent = true
+                        }
+                        if fence == nil && c == 0x60 && i + 2 < n && lower[i + 1] == 0x60 && lower[i + 2] == 0x60 { fence = i }
+                        i += 1
+                    }
                 }
-                if c == 0x3D {
-                    equalsRun += 1
-                    if equalsRun % 2 == 0 { codeSymbols += 1 }
-                } else {
-                    equalsRun = 0
-                }
-                if c == 0x3A {
-                    colonRun += 1
-                    if colonRun % 2 == 0 { codeSymbols += 1 }
-                } else {
-                    colonRun = 0
-                }
-            } else {
-                equalsRun = 0
-                colonRun = 0
-                if flags[i] & ScalarClass.cjk != 0 { cjkFocus += 1 }
-                if ScalarClass.isQuestionMark(c) { questionMarks += 1 }
-                if ScalarClass.isMoney(c) { money += 1 }
-                if ScalarClass.isMathSymbol(c) { mathSymbols += 1 }
             }
-            if c == 0x0A {
-                if lineHasContent { nonBlankLines += 1 }
-                lineHasContent = false
-            } else if flags[i] & ScalarClass.space == 0 {
-                lineHasContent = true
-            }
-            if fence == nil && c == 0x60 && i + 2 < n && lower[i + 1] == 0x60 && lower[i + 2] == 0x60 { fence = i }
-            i += 1
         }
         if lineHasContent { nonBlankLines += 1 }
         let units = Double(words.count - firstFocusWord) + 0.6 * Double(cjkFocus)
@@ -259,7 +285,9 @@ struct FeatureExtractor: Sendable {
         let numbers = FeatureExtractor.numbers(lower, flags, fstart, n)
         f[FeatureLayout.numbers] = sat(Double(numbers.count), 4)
         var numberSentences = 0
-        for s in sents where FeatureExtractor.firstDigit(flags, s) != nil { numberSentences += 1 }
+        flags.withUnsafeBufferPointer { flags in
+            for s in sents where FeatureExtractor.firstDigit(flags, s) != nil { numberSentences += 1 }
+        }
         f[FeatureLayout.numSentences] = sat(Double(numberSentences), 3)
         f[FeatureLayout.distinctNumbers] = sat(Double(FeatureExtractor.distinctCount(lower, numbers)), 4)
         var decimals = 0
@@ -369,6 +397,21 @@ struct FeatureExtractor: Sendable {
                       words: words, firstFocusWord: firstFocusWord, flags: flags)
     }
 
+    /// What each ASCII scalar counts in the focus's one-pass counters: bit 0 a question mark
+    /// (`?`), bit 1 money (`$%`), bit 2 a math symbol (`=+^`), bit 3 a code symbol (`{};`);
+    /// bit 4 marks the scalars with a rule of their own (`>` after `=`/`-`, `==` and `::` runs).
+    static let asciiCounted: [UInt8] = (0..<128).map { (c: UInt32) -> UInt8 in
+        switch c {
+        case 0x3F: return 1
+        case 0x24, 0x25: return 2
+        case 0x3D: return 4 | 16
+        case 0x2B, 0x5E: return 4
+        case 0x7B, 0x7D, 0x3B: return 8
+        case 0x3E, 0x3A: return 16
+        default: return 0
+        }
+    }
+
     // MARK: - Hashed exam vocabulary
 
     /// The hashed vocabulary of the focus: slot → value, `1/√(distinct tokens)` per token, over
@@ -379,7 +422,10 @@ struct FeatureExtractor: Sendable {
     static func hashed(_ result: Result, size: Int) -> [(slot: Int, value: Double)] {
         let lower = result.lower
         let n = lower.count
+        // The arrays are reserved up front (the words' count; CJK bigrams still grow it):
+        // growing them by appending was a sixth of this function.
         var spans: [Range<Int>] = []
+        spans.reserveCapacity(result.words.count - result.firstFocusWord)
         for word in result.words[result.firstFocusWord...] where word.count >= 2 { spans.append(word) }
         let flags = result.flags
         var i = result.focusStart
@@ -394,6 +440,7 @@ struct FeatureExtractor: Sendable {
         var hashes: [UInt32] = []
         hashes.reserveCapacity(spans.count)
         var distinct: [Int] = []
+        distinct.reserveCapacity(spans.count)
         lower.withUnsafeBufferPointer { a in
             for (k, span) in spans.enumerated() {
                 var h: UInt32 = 0x811C_9DC5
@@ -424,8 +471,7 @@ struct FeatureExtractor: Sendable {
                         distinct.append(k)
                         break
                     }
-                    if hashes[other] == h && spans[other].count == span.count
-                        && a[spans[other]].elementsEqual(a[span]) { break }
+                    if hashes[other] == h && FeatureExtractor.sameScalars(a, spans[other], span) { break }
                     slot = (slot + 1) & (capacity - 1)
                 }
             }
@@ -434,6 +480,7 @@ struct FeatureExtractor: Sendable {
         var slots = distinct.map { Int(hashes[$0]) % size }
         slots.sort()
         var result: [(slot: Int, value: Double)] = []
+        result.reserveCapacity(slots.count)
         var k = 0
         while k < slots.count {
             var sum = 0.0
@@ -442,6 +489,20 @@ struct FeatureExtractor: Sendable {
             result.append((slot, sum))
         }
         return result
+    }
+
+    /// Whether spans `x` and `y` of `a` hold the same scalars (a plain loop, where the generic
+    /// `elementsEqual` on buffer slices went through the slices' iterators).
+    @inline(__always)
+    private static func sameScalars(_ a: UnsafeBufferPointer<UInt32>, _ x: Range<Int>, _ y: Range<Int>) -> Bool {
+        guard x.count == y.count else { return false }
+        var i = x.lowerBound, j = y.lowerBound
+        while i < x.upperBound {
+            if a[i] != a[j] { return false }
+            i &+= 1
+            j &+= 1
+        }
+        return true
     }
 
     // MARK: - Scanners
@@ -476,8 +537,13 @@ struct FeatureExtractor: Sendable {
         // `next`: every position below it was tried or cannot start a match.
         var colon = 0, next = 0
         while colon < n {
-            let c = lower[colon]
-            guard c == 0x3A || c == 0xFF1A else { colon += 1; continue }
+            // The next colon, found without a bounds check per scalar.
+            colon = lower.withUnsafeBufferPointer { lower in
+                var k = colon
+                while k < n && lower[k] != 0x3A && lower[k] != 0xFF1A { k += 1 }
+                return k
+            }
+            guard colon < n else { break }
             var q = colon
             while q > next && (lower[q - 1] == 0x20 || lower[q - 1] == 0x09) { q -= 1 }
             var p = max(next, q - longestLabel)
@@ -621,8 +687,22 @@ struct FeatureExtractor: Sendable {
         return nil
     }
 
+    /// `firstDigit` on a buffer pointer (the sentence count reads every sentence of the focus).
+    @inline(__always)
+    static func firstDigit(_ flags: UnsafeBufferPointer<UInt8>, _ span: Range<Int>) -> Int? {
+        for k in span where flags[k] & ScalarClass.decimal != 0 { return k }
+        return nil
+    }
+
     /// Sentence spans: split after `.!?。！？؟।` or a newline, except a `.` between digits.
     static func sentences(_ lower: [UInt32], _ flags: [UInt8], _ start: Int, _ end: Int) -> [Range<Int>] {
+        // Scanned through buffer pointers: no bounds check per scalar (the scanner keeps every
+        // index inside the buffer itself).
+        lower.withUnsafeBufferPointer { lower in flags.withUnsafeBufferPointer { flags in sentences(lower, flags, start, end) } }
+    }
+
+    /// `sentences` on buffer pointers.
+    static func sentences(_ lower: UnsafeBufferPointer<UInt32>, _ flags: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> [Range<Int>] {
         var spans: [Range<Int>] = []
         var s = start
         // Whether a non-space scalar has been seen since `s`.
@@ -696,6 +776,11 @@ struct FeatureExtractor: Sendable {
 
     /// Line spans of `a[start..<end]` (split at newlines).
     static func lines(_ a: [UInt32], _ start: Int, _ end: Int) -> [Range<Int>] {
+        a.withUnsafeBufferPointer { a in lines(a, start, end) }
+    }
+
+    /// `lines` on a buffer pointer (no bounds check per scalar).
+    static func lines(_ a: UnsafeBufferPointer<UInt32>, _ start: Int, _ end: Int) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var s = start
         var i = start
@@ -778,6 +863,15 @@ struct FeatureExtractor: Sendable {
 
     /// The longest paragraph (split at blank lines) in word units.
     static func longestParagraph(_ a: [UInt32], _ flags: [UInt8], _ words: [Range<Int>], _ start: Int, _ end: Int) -> Double {
+        // Two passes over the focus: on buffer pointers, without a bounds check per scalar.
+        a.withUnsafeBufferPointer { a in
+            flags.withUnsafeBufferPointer { flags in longestParagraph(a, flags, words, start, end) }
+        }
+    }
+
+    /// `longestParagraph` on buffer pointers.
+    static func longestParagraph(_ a: UnsafeBufferPointer<UInt32>, _ flags: UnsafeBufferPointer<UInt8>, _ words: [Range<Int>],
+                                 _ start: Int, _ end: Int) -> Double {
         var longest = 0.0
         func measure(_ s: Int, _ e: Int) {
             var content = false, cjk = 0
@@ -828,6 +922,13 @@ struct FeatureExtractor: Sendable {
 
     /// Algebraic patterns: `x^`, `x =`, `2x`, `f(x)`, `x_1`, `|x|` (left to right, not overlapping).
     static func algebra(_ a: [UInt32], _ flags: [UInt8], _ start: Int, _ end: Int) -> [Range<Int>] {
+        // Scanned through buffer pointers: no bounds check per scalar (the scanner keeps every
+        // index inside the buffer itself).
+        a.withUnsafeBufferPointer { a in flags.withUnsafeBufferPointer { flags in algebra(a, flags, start, end) } }
+    }
+
+    /// `algebra` on buffer pointers.
+    static func algebra(_ a: UnsafeBufferPointer<UInt32>, _ flags: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> [Range<Int>] {
         @inline(__always) func lowerAt(_ k: Int) -> Bool { k < end && ScalarClass.isLowerASCII(a[k]) }
         @inline(__always) func digitAt(_ k: Int) -> Bool { flags[k] & ScalarClass.decimal != 0 }
         func matchAt(_ i: Int) -> Int? {
@@ -891,6 +992,11 @@ struct FeatureExtractor: Sendable {
 
     /// `\d\s*[-+*/×÷=^]\s*\d`.
     static func arithmetic(_ a: [UInt32], _ flags: [UInt8], _ start: Int, _ end: Int) -> [Range<Int>] {
+        a.withUnsafeBufferPointer { a in flags.withUnsafeBufferPointer { flags in arithmetic(a, flags, start, end) } }
+    }
+
+    /// `arithmetic` on buffer pointers (no bounds check per scalar).
+    static func arithmetic(_ a: UnsafeBufferPointer<UInt32>, _ flags: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> [Range<Int>] {
         var found: [Range<Int>] = []
         var i = start
         while i < end {
@@ -919,6 +1025,11 @@ struct FeatureExtractor: Sendable {
 
     /// `\\[a-zA-Z]+` or `$…$` (1…80 scalars, one line), on the original text.
     static func latex(_ a: [UInt32], _ start: Int, _ end: Int) -> [Range<Int>] {
+        a.withUnsafeBufferPointer { a in latex(a, start, end) }
+    }
+
+    /// `latex` on a buffer pointer (no bounds check per scalar).
+    static func latex(_ a: UnsafeBufferPointer<UInt32>, _ start: Int, _ end: Int) -> [Range<Int>] {
         var found: [Range<Int>] = []
         var i = start
         while i < end {
@@ -1060,6 +1171,13 @@ struct FeatureExtractor: Sendable {
     /// `\b[a-z][a-z0-9]*_[a-z0-9_]+\b` or `\b[a-z]+[A-Z][a-zA-Z0-9]+\b` on the original text
     /// (left to right, not overlapping).
     static func identifiers(_ a: [UInt32], _ flags: [UInt8], _ start: Int, _ end: Int) -> [Range<Int>] {
+        // Scanned through buffer pointers: no bounds check per scalar (the scanner keeps every
+        // index inside the buffer itself).
+        a.withUnsafeBufferPointer { a in flags.withUnsafeBufferPointer { flags in identifiers(a, flags, start, end) } }
+    }
+
+    /// `identifiers` on buffer pointers.
+    static func identifiers(_ a: UnsafeBufferPointer<UInt32>, _ flags: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> [Range<Int>] {
         @inline(__always) func boundaryAfter(_ k: Int) -> Bool { k >= end || flags[k] & ScalarClass.regexWord == 0 }
         @inline(__always) func isLowerDigit(_ c: UInt32) -> Bool { ScalarClass.isLowerASCII(c) || (c >= 0x30 && c <= 0x39) }
         var found: [Range<Int>] = []

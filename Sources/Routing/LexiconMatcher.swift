@@ -36,6 +36,12 @@ struct LexiconMatcher: Sendable {
     private let substringOffsets: [Int32]
     private let substringCategories: [Int32]
     private let substringLengths: [Int32]
+    /// One bit per BMP scalar that starts a substring entry (`0x10000 / 64` words): most
+    /// positions of a prompt start none and are passed over without a trie step. Scalars
+    /// beyond the BMP are always stepped.
+    private let substringFirsts: [UInt64]
+    /// Word-trie node tags: a stem (`x*`) first token ends here; an exact first token ends here.
+    private static let endsStem: UInt16 = 1, endsExact: UInt16 = 2
 
     /// Compiles `lexicons` (category → language → entries) for `categories` (the feature order).
     ///
@@ -52,6 +58,7 @@ struct LexiconMatcher: Sendable {
         var subTrie = ByteTrieBuilder()
         var subCats: [(node: Int, category: Int)] = []
         var subLengths: [(node: Int, length: Int)] = []
+        var subFirsts: [UInt32] = []
         for (category, languages) in lexicons {
             guard let index = categories.firstIndex(of: category) else {
                 throw RoutingFileError(field: "lexicons.\(category)", message: "is not a lexicon feature of this build "
@@ -69,6 +76,7 @@ struct LexiconMatcher: Sendable {
                             throw RoutingFileError(field: "lexicons.\(category).\(language)", message: "has an empty \"~\" entry")
                         }
                         let node = subTrie.insert(bytes: body)
+                        subFirsts.append(LexiconMatcher.scalar(in: Array(body), at: 0)!.value)
                         subCats.append((node, index))
                         subLengths.append((node, body.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }))
                         continue
@@ -99,7 +107,9 @@ struct LexiconMatcher: Sendable {
                 }
             }
         }
-        let builtWords = wordTrie.build()
+        // Tag the nodes that end a stem or an exact first token, so the walk asks one word.
+        let builtWords = wordTrie.build(tags: stems.map { ($0.node, LexiconMatcher.endsStem) }
+                                            + exact.map { ($0.node, LexiconMatcher.endsExact) })
         words = builtWords
         // Lay the entries out node by node, each node's in file order.
         var categoryOf: [Int32] = [], entryTokenOffsets: [Int32] = [0]
@@ -136,11 +146,21 @@ struct LexiconMatcher: Sendable {
         tokenIsStem = isStem
         tokenScalars = text
         substrings = subTrie.build()
+        var firsts = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for first in subFirsts where first < 0x10000 { firsts[Int(first >> 6)] |= 1 << UInt64(first & 63) }
+        substringFirsts = firsts
         var categoriesPerNode = [UInt64](repeating: 0, count: substrings.nodeCount)
         for (node, category) in subCats { categoriesPerNode[node] |= 1 << UInt64(category) }
         var offsets: [Int32] = [0], flat: [Int32] = []
+        offsets.reserveCapacity(categoriesPerNode.count + 1)
         for mask in categoriesPerNode {
-            for c in 0..<64 where mask & (1 << UInt64(c)) != 0 { flat.append(Int32(c)) }
+            // Set bits only, lowest first: most nodes have none, and testing all 64 bits of
+            // every node of the substring trie was wasted work at every load.
+            var rest = mask
+            while rest != 0 {
+                flat.append(Int32(rest.trailingZeroBitCount))
+                rest &= rest - 1
+            }
             offsets.append(Int32(flat.count))
         }
         substringOffsets = offsets
@@ -194,42 +214,55 @@ struct LexiconMatcher: Sendable {
     /// The node reached from `node` along the UTF-8 bytes of `c`, or -1.
     @inline(__always)
     static func step(_ trie: ByteTrie, _ node: Int, _ c: UInt32) -> Int {
-        if c < 0x80 { return trie.child(of: node, byte: UInt8(c)) ?? -1 }
+        if c < 0x80 { return trie.child(of: node, byte: UInt8(c)) }
         var n = node
         if c < 0x800 {
-            guard let a = trie.child(of: n, byte: UInt8(0xC0 | (c >> 6))) else { return -1 }
-            n = a
+            n = trie.child(of: n, byte: UInt8(0xC0 | (c >> 6)))
         } else if c < 0x10000 {
-            guard let a = trie.child(of: n, byte: UInt8(0xE0 | (c >> 12))),
-                  let b = trie.child(of: a, byte: UInt8(0x80 | ((c >> 6) & 0x3F))) else { return -1 }
-            n = b
+            n = trie.child(of: n, byte: UInt8(0xE0 | (c >> 12)))
+            if n >= 0 { n = trie.child(of: n, byte: UInt8(0x80 | ((c >> 6) & 0x3F))) }
         } else {
-            guard let a = trie.child(of: n, byte: UInt8(0xF0 | (c >> 18))),
-                  let b = trie.child(of: a, byte: UInt8(0x80 | ((c >> 12) & 0x3F))),
-                  let d = trie.child(of: b, byte: UInt8(0x80 | ((c >> 6) & 0x3F))) else { return -1 }
-            n = d
+            n = trie.child(of: n, byte: UInt8(0xF0 | (c >> 18)))
+            if n >= 0 { n = trie.child(of: n, byte: UInt8(0x80 | ((c >> 12) & 0x3F))) }
+            if n >= 0 { n = trie.child(of: n, byte: UInt8(0x80 | ((c >> 6) & 0x3F))) }
         }
-        return trie.child(of: n, byte: UInt8(0x80 | (c & 0x3F))) ?? -1
+        return n < 0 ? -1 : trie.child(of: n, byte: UInt8(0x80 | (c & 0x3F)))
     }
 
     /// The hits in `lower`: word entries on `words` (ranges into `lower`), substring entries
     /// from `from` on; one hit per (category, start), the first candidate winning as in the
     /// reference (exact first token, then stems shortest first).
     func match(lower: [UInt32], words wordRanges: [Range<Int>], firstWord: Int, from: Int) -> [Hit] {
+        // Walked through buffer pointers (no bounds check per scalar): the word ranges index
+        // `lower`, and `consider` checks an entry's later tokens against `words.count`.
+        lower.withUnsafeBufferPointer { lower in
+            wordRanges.withUnsafeBufferPointer { wordRanges in
+                match(lower: lower, words: wordRanges, firstWord: firstWord, from: from)
+            }
+        }
+    }
+
+    /// `match` on buffer pointers.
+    private func match(lower: UnsafeBufferPointer<UInt32>, words wordRanges: UnsafeBufferPointer<Range<Int>>,
+                       firstWord: Int, from: Int) -> [Hit] {
         var hits: [Hit] = []
-        // The trie nodes along the current word that end a stem, shortest first.
+        hits.reserveCapacity(16)
+        // The trie nodes along the current word that end a stem, shortest first (emptied only
+        // when used: most words end no stem, and clearing an array costs a call).
         var stemNodes: [Int] = []
+        stemNodes.reserveCapacity(8)
         for i in firstWord..<wordRanges.count {
             let word = wordRanges[i]
-            stemNodes.removeAll(keepingCapacity: true)
+            if !stemNodes.isEmpty { stemNodes.removeAll(keepingCapacity: true) }
             var node = 0
             for p in word {
                 let c = lower[p]
-                node = c < 0x80 ? words.child(of: node, byte: UInt8(c)) ?? -1 : LexiconMatcher.step(words, node, c)
+                // ASCII inline; the multi-byte step is a call.
+                node = c < 0x80 ? words.child(of: node, byte: UInt8(truncatingIfNeeded: c)) : LexiconMatcher.step(words, node, c)
                 if node < 0 { break }
-                if stemOffsets[node + 1] > stemOffsets[node] { stemNodes.append(node) }
+                if words.tag(node) & LexiconMatcher.endsStem != 0 { stemNodes.append(node) }
             }
-            if stemNodes.isEmpty && (node < 0 || exactOffsets[node + 1] == exactOffsets[node]) { continue }
+            if stemNodes.isEmpty && (node < 0 || words.tag(node) & LexiconMatcher.endsExact == 0) { continue }
             var seen: UInt64 = 0
             if node >= 0 {
                 for e in Int(exactOffsets[node])..<Int(exactOffsets[node + 1]) {
@@ -247,7 +280,8 @@ struct LexiconMatcher: Sendable {
         var k = 0
         for pos in from..<lower.count {
             let c = lower[pos]
-            var node = c < 0x80 ? substrings.child(of: 0, byte: UInt8(c)) ?? -1 : LexiconMatcher.step(substrings, 0, c)
+            if c < 0x10000 && substringFirsts[Int(c >> 6)] & (1 << UInt64(c & 63)) == 0 { continue }
+            var node = LexiconMatcher.step(substrings, 0, c)
             if node < 0 { continue }
             // Categories already hit at this position (by a word entry or a shorter substring).
             while k < wordHits && hits[k].start < pos { k += 1 }
@@ -275,7 +309,8 @@ struct LexiconMatcher: Sendable {
     /// Word entry `e` at word `i`: when its later tokens follow and its category has no hit
     /// at this word yet (`seen`), a hit.
     @inline(__always)
-    private func consider(_ e: Int, word i: Int, lower: [UInt32], words: [Range<Int>], seen: inout UInt64, hits: inout [Hit]) {
+    private func consider(_ e: Int, word i: Int, lower: UnsafeBufferPointer<UInt32>, words: UnsafeBufferPointer<Range<Int>>,
+                          seen: inout UInt64, hits: inout [Hit]) {
         let category = Int(entryCategory[e])
         if seen & (1 << UInt64(category)) != 0 { return }
         let first = Int(entryTokens[e]), last = Int(entryTokens[e + 1])

@@ -20,7 +20,9 @@ struct TextBuilder {
 
     /// Appends a string's UTF-8.
     mutating func append(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
+        // Through the contiguous UTF-8 (a memcpy), not the generic `utf8` view sequence.
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     /// Appends `x` with `digits` decimals, as `%.<digits>f` writes it (`FixedDecimal`).

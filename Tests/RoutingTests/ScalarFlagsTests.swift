@@ -32,6 +32,36 @@ import Testing
         #expect(mismatches.isEmpty, "first differing scalars: \(mismatches)")
     }
 
+    /// The two-byte table holds exactly what `lowercased` and `flags` compute.
+    @Test func twoByteTableEqualsTheFunctions() {
+        var mismatches: [UInt32] = []
+        for c in UInt32(0x80)..<0x800 where mismatches.count < 5 {
+            let l = ScalarClass.lowercased(c)
+            if ScalarClass.twoByteTable[Int(c) - 0x80] != l | UInt32(ScalarClass.flags(of: l)) << 21 { mismatches.append(c) }
+        }
+        #expect(ScalarClass.twoByteTable.count == 0x800 - 0x80)
+        #expect(mismatches.isEmpty, "first differing scalars: \(mismatches)")
+    }
+
+    /// The mask forms of `endsSentence` and `isCodeScalar` (and the counters' ASCII table)
+    /// accept exactly the scalars their documented lists name.
+    @Test func maskPredicatesAcceptExactlyTheirLists() {
+        let sentenceEnds: Set<UInt32> = [0x2E, 0x21, 0x3F, 0x3002, 0xFF01, 0xFF1F, 0x061F, 0x0964, 0x0A]
+        let codeScalars: Set<UInt32> = [0x7B, 0x7D, 0x28, 0x29, 0x5B, 0x5D, 0x3B, 0x3D, 0x3C, 0x3E]
+        var mismatches: [UInt32] = []
+        for c in UInt32(0)..<0x20000 where mismatches.count < 5 {
+            if ScalarClass.endsSentence(c) != sentenceEnds.contains(c) || ScalarClass.isCodeScalar(c) != codeScalars.contains(c) {
+                mismatches.append(c)
+            }
+        }
+        #expect(mismatches.isEmpty, "first differing scalars: \(mismatches)")
+        let expected: [UInt32: UInt8] = [0x3F: 1, 0x24: 2, 0x25: 2, 0x3D: 4 | 16, 0x2B: 4, 0x5E: 4, 0x7B: 8, 0x7D: 8, 0x3B: 8,
+                                         0x3E: 16, 0x3A: 16]
+        for c in UInt32(0)..<128 {
+            #expect(FeatureExtractor.asciiCounted[Int(c)] == expected[c, default: 0], "asciiCounted U+\(String(c, radix: 16))")
+        }
+    }
+
     @Test func isSpaceIsTheWhiteSpaceProperty() {
         for c in UInt32(0x80)..<0x110000 {
             guard let scalar = Unicode.Scalar(c) else { continue }

@@ -28,6 +28,27 @@ let root: String = {
     return parts.joined(separator: "/")
 }()
 let args = Array(CommandLine.arguments.dropFirst())
+
+// `--snapshots ROUTING_FILE PROMPTS.jsonl...`: one `{"prompt", "expected"}` line per prompt with
+// `ScoringSnapshot.line` (the pinned-score fixture); `--digests ...`: one FNV-64 digest of that
+// line per prompt (the development-row check). Both only score; nothing is timed.
+if let mode = args.first, mode == "--snapshots" || mode == "--digests" {
+    let model = try! RoutingModel.load(path: args[1])
+    let router = ComplexityRouter(model: model)
+    for file in args.dropFirst(2) {
+        let text = try! String(contentsOfFile: file, encoding: .utf8)
+        for line in text.split(separator: "\n") where !line.isEmpty {
+            guard let prompt = (try? JSONValue.parse(String(line)))?["prompt"]?.stringValue else { continue }
+            let snapshot = ScoringSnapshot.line(router, prompt: prompt)
+            if mode == "--digests" {
+                print(ScoringSnapshot.digest(snapshot))
+            } else {
+                print(JSONValue.object(["prompt": .string(prompt), "expected": .string(snapshot)]).serializedString)
+            }
+        }
+    }
+    exit(0)
+}
 let routingPath = args.first ?? root + "/models/routing/routing.json"
 var promptFiles = Array(args.dropFirst())
 if promptFiles.isEmpty { promptFiles = [root + "/Tests/RoutingTests/Fixtures/regression-prompts.jsonl"] }
