@@ -2,7 +2,7 @@
 # Scores unchanged: every development row's `ScoringSnapshot` digest (features, raw gain, score,
 # dimensions, tier, confidence, rationale, signals with offsets; doubles bit for bit) against
 # Tests/RoutingTests/Fixtures/development-digests.txt, written by the code before the scorer's
-# speed work (958c41b). `make test` checks every 10th row; this checks all 10,706 (release build).
+# speed work (958c41b's scorer, reading the routing file refitted at 3c866db). `make test` checks every 10th row; this checks all 10,706 (release build).
 # Needs ../shared/eval beside the checkout.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -7,10 +7,13 @@ import Testing
 ///
 /// `Fixtures/scoring-snapshots.jsonl` holds `ScoringSnapshot.line` for 400 prompts (the
 /// regression suite, the everyday set, the reference-parity prompts, every 100th development
-/// row and a few edge cases), written once by the code before the speed work (958c41b) with
+/// row and a few edge cases), written by the scorer code before the speed work (958c41b's, with
+/// the bench's `--snapshots` mode) reading the bundled routing file as refitted for the
+/// short-answer cue (3c866db) with
 /// `preflight-routing-bench --snapshots models/routing/routing.json PROMPTS...`;
 /// `Fixtures/development-digests.txt` holds the FNV-64 digest of that line for each of the
-/// 10,706 development rows (`--digests`, same commit). The first test compares every fixture
+/// 10,706 development rows (`--digests`, same code and file). A deliberate change of scores
+/// regenerates both with the code before the change (docs/ROUTING.md). The first test compares every fixture
 /// line exactly; the second checks every 10th development row (all of them:
 /// `bench/routing-snapshots.sh`) and skips without `../shared/eval`.
 @Suite struct ScoringSnapshotTests {
