@@ -18,10 +18,19 @@ enum VocabularyFileLoader {
     /// Name of the checksum file beside the vocabularies.
     static let checksumFileName = "SHA256SUMS"
 
-    /// Loads and verifies the vocabulary file `fileName` from `directory`.
-    static func load(_ fileName: String, directory: String) throws(VocabularyError) -> TokenRankTable {
+    /// Loads and verifies the vocabulary file `fileName` from `directory` — or maps the table
+    /// compiled from it when `cacheDirectory` holds one for the digest `SHA256SUMS` lists and the
+    /// file's size and modification time (`VocabularyTableCache`), compiling one there after an
+    /// ordinary load.
+    static func load(_ fileName: String, directory: String,
+                     cacheDirectory: String? = VocabularyTableCache.defaultDirectory()) throws(VocabularyError) -> TokenRankTable {
         let path = joinPath(directory, fileName)
         let expected = try expectedDigest(of: fileName, directory: directory)
+        let stamp = cacheDirectory == nil ? nil : VocabularyTableCache.SourceStamp(path: path)
+        if let cacheDirectory, let stamp,
+           let table = VocabularyTableCache.load(directory: cacheDirectory, digest: expected, source: stamp) {
+            return table
+        }
         let file: FileBytes
         switch FileBytes.read(path) {
         case .success(let bytes): file = bytes
@@ -39,7 +48,11 @@ enum VocabularyFileLoader {
                 description: "vocabulary file \(path) has SHA-256 \(actual) but \(checksumFileName) expects \(expected); "
                     + "the file is corrupt or not the canonical one (fetch it again with scripts/fetch-vocab.sh)")
         }
-        return try parse(file, path: path)
+        let table = try parse(file, path: path)
+        if let cacheDirectory, let stamp, stamp == VocabularyTableCache.SourceStamp(path: path) {
+            VocabularyTableCache.store(table, directory: cacheDirectory, digest: expected, source: stamp)
+        }
+        return table
     }
 
     /// The hex digest `SHA256SUMS` lists for `fileName`.
