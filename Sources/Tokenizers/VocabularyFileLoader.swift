@@ -28,7 +28,8 @@ enum VocabularyFileLoader {
         let expected = try expectedDigest(of: fileName, directory: directory)
         let stamp = cacheDirectory == nil ? nil : VocabularyTableCache.SourceStamp(path: path)
         if let cacheDirectory, let stamp,
-           let table = VocabularyTableCache.load(directory: cacheDirectory, digest: expected, source: stamp) {
+           let table = VocabularyTableCache.load(directory: cacheDirectory, digest: expected, source: stamp,
+                                                 sourceMatchesDigest: { streamedDigest(of: path) == expected }) {
             return table
         }
         let file: FileBytes
@@ -171,6 +172,26 @@ enum VocabularyFileLoader {
                 path: path, description: "vocabulary file \(path) lacks the single-byte token 0x\(String(byte, radix: 16))")
         }
         return table
+    }
+
+    /// The hex SHA-256 of the file at `path`, read in 1 MiB pieces (nothing the size of the
+    /// file is held), or `nil` when it cannot be read.
+    static func streamedDigest(of path: String) -> String? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        let chunk = 1 << 20
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
+        defer { buffer.deallocate() }
+        var hasher = SHA256()
+        while true {
+            let n = read(fd, buffer, chunk)
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 { return nil }
+            if n == 0 { break }
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(start: buffer, count: n))
+        }
+        return hexString(hasher.finalize())
     }
 
     private static func joinPath(_ directory: String, _ file: String) -> String {

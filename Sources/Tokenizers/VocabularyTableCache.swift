@@ -11,8 +11,10 @@ import Darwin
 ///
 /// The `.tiktoken` files and `SHA256SUMS` stay the source of truth: a table is compiled only from
 /// a file that verified against `SHA256SUMS`, and it is filed under that digest together with the
-/// file's size and modification time, so a changed or replaced `.tiktoken` file (or checksum)
-/// finds no match and is loaded, verified and compiled afresh. A cache file that is truncated,
+/// file's size and modification time: a table is used when the file still has that size and
+/// time, or else when the file's bytes hash to the digest now (another copy of the same file, as
+/// in a second checkout), so a changed or replaced `.tiktoken` file (or checksum list) finds no
+/// match and is loaded, verified and compiled afresh. A cache file that is truncated,
 /// partly written or damaged fails its header or body checksum and is ignored (and overwritten
 /// by the next load), so the worst a bad cache can do is cost the ordinary load. The body is
 /// checked with `pread` into a small buffer rather than through the mapping, so only the pages a
@@ -81,8 +83,11 @@ enum VocabularyTableCache {
     private static let digestOffset = Field.allCases.count * 8
 
     /// The compiled table for `digest` and `source`, mapped in place, or `nil` when there is none
-    /// that matches and checks out.
-    static func load(directory: String, digest: String, source: SourceStamp) -> TokenRankTable? {
+    /// that matches and checks out. A table compiled from another copy of the same file (same
+    /// digest, another size or modification time: a second checkout) is used when
+    /// `sourceMatchesDigest` confirms the file's bytes hash to `digest`, which is asked only then.
+    static func load(directory: String, digest: String, source: SourceStamp,
+                     sourceMatchesDigest: () -> Bool) -> TokenRankTable? {
         let path = path(directory: directory, digest: digest)
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
@@ -103,10 +108,11 @@ enum VocabularyTableCache {
         guard field(.magic) == magic, field(.formatVersion) == formatVersion,
               field(.headerChecksum) == headerSum.value, storedDigest == digest,
               field(.slotStride) == UInt64(MemoryLayout<TokenRankTable.Slot>.stride),
-              field(.filterBits) == UInt64(TokenRankTable.filterBits), field(.hashFingerprint) == hashFingerprint,
-              field(.sourceSize) == source.size, field(.sourceSeconds) == source.modifiedSeconds,
-              field(.sourceNanoseconds) == source.modifiedNanoseconds
+              field(.filterBits) == UInt64(TokenRankTable.filterBits), field(.hashFingerprint) == hashFingerprint
         else { return nil }
+        let sameStamp = field(.sourceSize) == source.size && field(.sourceSeconds) == source.modifiedSeconds
+            && field(.sourceNanoseconds) == source.modifiedNanoseconds
+        guard sameStamp || sourceMatchesDigest() else { return nil }
         // The buffer is reused for the body: keep what the header says first.
         let slotCount = Int(field(.slotCount)), arenaUsed = Int(field(.arenaUsed))
         let count = Int(field(.count)), maxTokenLength = Int(field(.maxTokenLength))
