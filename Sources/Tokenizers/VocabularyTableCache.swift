@@ -194,10 +194,17 @@ enum VocabularyTableCache {
             buffer.reserveCapacity(1 << 20)
         }
 
+        /// Appends `count` bytes in pieces of at most 1 MiB, so the buffer never holds a whole
+        /// section (the slots are up to 16 MiB).
         mutating func append(_ bytes: UnsafeRawPointer, count: Int) {
-            buffer.append(contentsOf: UnsafeRawBufferPointer(start: bytes, count: count))
+            var done = 0
+            while done < count {
+                let n = min(count - done, 1 << 20)
+                buffer.append(contentsOf: UnsafeRawBufferPointer(start: bytes + done, count: n))
+                done += n
+                if buffer.count >= 1 << 20 { _ = drain(keepingTail: true) }
+            }
             written += count
-            if buffer.count >= 1 << 20 { _ = drain(keepingTail: true) }
         }
 
         mutating func pad(to offset: Int) {
