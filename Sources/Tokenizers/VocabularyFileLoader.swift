@@ -174,13 +174,13 @@ enum VocabularyFileLoader {
         return table
     }
 
-    /// The hex SHA-256 of the file at `path`, read in 1 MiB pieces (nothing the size of the
+    /// The hex SHA-256 of the file at `path`, read in 256 KiB pieces (nothing the size of the
     /// file is held), or `nil` when it cannot be read.
     static func streamedDigest(of path: String) -> String? {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        let chunk = 1 << 20
+        let chunk = 1 << 18
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
         defer { buffer.deallocate() }
         var hasher = SHA256()

@@ -96,7 +96,7 @@ enum VocabularyTableCache {
         guard fstat(fd, &info) == 0 else { return nil }
         let fileSize = Int(info.st_size)
         guard fileSize > VocabularyTableLayout.headerBytes else { return nil }
-        let chunk = 1 << 20
+        let chunk = 1 << 18
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 8)
         defer { buffer.deallocate() }
         guard readFully(fd, buffer, count: VocabularyTableLayout.headerBytes, at: 0) else { return nil }
