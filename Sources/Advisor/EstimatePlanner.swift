@@ -5,7 +5,11 @@ import Tokenizers
 /// recommended (or requested) model, its cost with a range, and a quote per tier.
 ///
 /// Every model is priced with its own tokenizer's count (a Claude model with the `claude`
-/// family's count, an OpenAI model with `o200k_base`'s), so tiers compare like for like.
+/// family's count, an OpenAI model with `o200k_base`'s), so tiers compare like for like. To load
+/// only the vocabularies an estimate needs, models are first ranked on bounds made from the
+/// `o200k_base` count (`TokenCounting.provisionalCounts`), and only those whose cost range can
+/// still win their tier, and the priced model, are counted exactly; a tier settled by a bound
+/// quotes it with `exact: false` (docs/COSTS.md, "Which models are counted exactly").
 /// Recommendation: the scorer's suggested tier, clamped into `minTier…maxTier`; the model of
 /// that tier with the lowest projected cost for this prompt that passes the provider/reasoning
 /// constraints and whose context window holds the input plus the projected output; if none
