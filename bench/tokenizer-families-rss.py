@@ -4,16 +4,20 @@
     tokenizer-families-rss.py PREFLIGHT_BIN MODELS_DIR NAME...
 
 Starts the server (newline-delimited JSON), initializes it, counts a text with the default
-tokenizer and runs one `preflight/estimate` (which counts the prompt under every catalog model's
-tokenizer): that is the default set, since the registry loads a vocabulary on its first count
-only. Then counts the text with each NAME. After each stage it reads VmRSS and VmHWM from /proc.
+tokenizer and runs one `preflight/estimate` (which loads the vocabularies of the models whose
+cost can still win their tier): that is the default set, since the registry loads a vocabulary
+on its first count only. Then counts the text with each NAME. After each stage it reads VmRSS and VmHWM from /proc.
 Prints Markdown.
 """
-import json, subprocess, sys
+import json, os, subprocess, sys
 
 binary, models, names = sys.argv[1], sys.argv[2], sys.argv[3:]
+# The compiled-table cache directory comes from these (docs/TOKENIZERS.md, "Compiled tables");
+# PREFLIGHT_VOCAB_CACHE=off measures the server without it.
+environment = {"PREFLIGHT_MODELS": models, "PATH": "/usr/bin:/bin"}
+environment.update({k: os.environ[k] for k in ("HOME", "XDG_CACHE_HOME", "PREFLIGHT_VOCAB_CACHE") if k in os.environ})
 server = subprocess.Popen([binary, "serve"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                          stderr=subprocess.DEVNULL, env={"PREFLIGHT_MODELS": models, "PATH": "/usr/bin:/bin"})
+                          stderr=subprocess.DEVNULL, env=environment)
 next_id = 0
 
 
@@ -46,7 +50,7 @@ server.stdin.write(b'{"jsonrpc":"2.0","method":"initialized","params":{}}\n')
 rows = [("started and initialized", memory())]
 call("preflight/countTokens", {"text": text})
 call("preflight/estimate", {"prompt": text})
-rows.append(("default set: countTokens (o200k_base) and one estimate (every catalog model's tokenizer)", memory()))
+rows.append(("default set: countTokens (o200k_base) and one estimate (the vocabularies it needs)", memory()))
 for name in names:
     result = call("preflight/countTokens", {"text": text, "tokenizer": name})
     assert result["exact"], result

@@ -65,15 +65,20 @@ public struct TierQuote: Sendable, Equatable {
     public let credits: Decimal?
     /// The input tokens under that model's tokenizer.
     public let inputTokens: Int?
+    /// That count in full: exact, or an estimate with its range and basis — a family's estimate,
+    /// or a bound from the `o200k_base` count for a model whose tier was settled without loading
+    /// its vocabulary.
+    public let inputCount: TokenCount?
     /// Why there is no model, when there is none.
     public let reason: String?
 
-    /// Creates a quote.
-    public init(tier: Tier, model: String?, credits: Decimal?, inputTokens: Int?, reason: String?) {
+    /// Creates a quote; `inputTokens` is `inputCount`'s tokens.
+    public init(tier: Tier, model: String?, credits: Decimal?, inputCount: TokenCount?, reason: String?) {
         self.tier = tier
         self.model = model
         self.credits = credits
-        self.inputTokens = inputTokens
+        self.inputTokens = inputCount?.tokens
+        self.inputCount = inputCount
         self.reason = reason
     }
 }

@@ -5,7 +5,11 @@ import Tokenizers
 /// recommended (or requested) model, its cost with a range, and a quote per tier.
 ///
 /// Every model is priced with its own tokenizer's count (a Claude model with the `claude`
-/// family's count, an OpenAI model with `o200k_base`'s), so tiers compare like for like.
+/// family's count, an OpenAI model with `o200k_base`'s), so tiers compare like for like. To load
+/// only the vocabularies an estimate needs, models are first ranked on bounds made from the
+/// `o200k_base` count (`TokenCounting.provisionalCounts`), and only those whose cost range can
+/// still win their tier, and the priced model, are counted exactly; a tier settled by a bound
+/// quotes it with `exact: false` (docs/COSTS.md, "Which models are counted exactly").
 /// Recommendation: the scorer's suggested tier, clamped into `minTier…maxTier`; the model of
 /// that tier with the lowest projected cost for this prompt that passes the provider/reasoning
 /// constraints and whose context window holds the input plus the projected output; if none
@@ -92,19 +96,31 @@ public struct EstimatePlanner: Sendable {
         func eligible(_ model: CatalogModel) -> Bool {
             request.constraints.admits(model) && (!reasoningOnly || model.reasoning)
         }
-        counts.prefetch(prepared, tokenizers: catalog.models.filter(eligible).map(\.tokenizer)
-                            + (requested.map { [$0.tokenizer] } ?? []), counter: counter)
+        // Rank every eligible model on bounds made from the o200k_base count, then count exactly
+        // only the tokenizers of models whose cost range can still win their tier (and the
+        // requested model's): the rest keep their bound, and their vocabularies stay unloaded.
+        counts.prefetchProvisional(prepared, tokenizers: catalog.models.filter(eligible).map(\.tokenizer),
+                                   counter: counter)
+        var settle = requested.map { [$0.tokenizer] } ?? []
+        for tier in Tier.allCases {
+            settle += unsettledContenders(catalog.models(in: tier).filter(eligible), request: request,
+                                          prepared: prepared, counts: counts)
+        }
+        counts.prefetch(prepared, tokenizers: settle, counter: counter)
         if isCancelled() { throw CancellationError() }
 
         var quotes: [Tier: Candidate] = [:]
         var quoteReasons: [Tier: String] = [:]
         var considered: [Candidate] = []
-        for tier in Tier.allCases {
+        /// Quotes `tier` from the counts known (`final`: counting every model exactly first).
+        func quoteTier(_ tier: Tier, final: Bool) throws {
             var best: Candidate? = nil
             var rejections: [String] = []
+            considered.removeAll { catalog.tier(of: $0.model) == tier }
             for model in catalog.models(in: tier) where eligible(model) {
                 if isCancelled() { throw CancellationError() }
-                let candidate = self.candidate(model, request: request, prepared: prepared, counts: &counts)
+                let candidate = self.candidate(model, request: request, prepared: prepared, counts: &counts,
+                                               provisional: !final)
                 if request.constraints.admits(tier) { considered.append(candidate) }
                 if let unfit = candidate.unfit {
                     rejections.append(unfit.reason)
@@ -114,14 +130,12 @@ public struct EstimatePlanner: Sendable {
                     best = candidate
                 }
             }
-            if let best {
-                quotes[tier] = best
-            } else {
-                quoteReasons[tier] = rejections.first.map { "no \(tier.rawValue) model fits: \($0)" }
-                    ?? "no \(tier.rawValue) model passes the provider/reasoning constraints"
-                    + (reasoningOnly ? " (reasoningTokens admit only reasoning models)" : "")
-            }
+            quotes[tier] = best
+            quoteReasons[tier] = best != nil ? nil : rejections.first.map { "no \(tier.rawValue) model fits: \($0)" }
+                ?? "no \(tier.rawValue) model passes the provider/reasoning constraints"
+                + (reasoningOnly ? " (reasoningTokens admit only reasoning models)" : "")
         }
+        for tier in Tier.allCases { try quoteTier(tier, final: false) }
 
         var warnings: [String] = []
         let chosen: CatalogModel
@@ -143,8 +157,18 @@ public struct EstimatePlanner: Sendable {
             case .outputRoom, .outputMaximum:
                 throw EstimateError(field: statedOutputField(request), code: .invalidParams, message: final.unfit!.reason)
             }
-        } else if let pick = recommend(assessment: assessment, quotes: quotes, reasons: quoteReasons,
+        } else if var pick = recommend(assessment: assessment, quotes: quotes, reasons: quoteReasons,
                                        request: request, reasoningOnly: reasoningOnly) {
+            if let quote = quotes[pick.tier], !counts.isFinal(quote.model.tokenizer) {
+                // The recommended model is priced with its final count; should that count leave
+                // it unfit (its bound was wrong), its whole tier is counted exactly and re-quoted.
+                let settled = candidate(quote.model, request: request, prepared: prepared, counts: &counts)
+                if settled.unfit == nil { quotes[pick.tier] = settled } else { try quoteTier(pick.tier, final: true) }
+                if let again = recommend(assessment: assessment, quotes: quotes, reasons: quoteReasons,
+                                         request: request, reasoningOnly: reasoningOnly) {
+                    pick = again
+                }
+            }
             chosen = pick.model
             recommendation = Recommendation(tier: pick.tier, model: pick.model.id, confidence: pick.confidence,
                                             reason: pick.reason)
@@ -244,9 +268,9 @@ public struct EstimatePlanner: Sendable {
         let tiers = Tier.allCases.map { tier -> TierQuote in
             if let quote = quotes[tier] {
                 return TierQuote(tier: tier, model: quote.model.id, credits: quote.breakdown.credits,
-                                 inputTokens: quote.count.tokens, reason: nil)
+                                 inputCount: quote.count, reason: nil)
             }
-            return TierQuote(tier: tier, model: nil, credits: nil, inputTokens: nil, reason: quoteReasons[tier])
+            return TierQuote(tier: tier, model: nil, credits: nil, inputCount: nil, reason: quoteReasons[tier])
         }
         return Estimate(tokens: tokens, inflation: inflation, complexity: assessment,
                         recommendation: recommendation, noFit: noFit, tier: catalog.tier(of: chosen), cost: cost,
@@ -309,6 +333,36 @@ public struct EstimatePlanner: Sendable {
                                  + "the request" + (detail.isEmpty ? "" : ": \(detail)"), noFitCause: cause)
     }
 
+    // MARK: - Which models to count exactly
+
+    /// The tokenizers of `models` (one tier's eligible models) still to be counted exactly
+    /// before the tier can be quoted, judged from their provisional counts.
+    ///
+    /// Cost rises with the input count (the output projection and input-size prices only grow
+    /// with it), so a model's cost lies between its prices at its `pointRange` ends. The ceiling
+    /// is the lowest high-end cost of a model that fits even at its high end; a model whose
+    /// low-end cost is above it can never be the tier's cheapest. The rest are the contenders:
+    /// when one alone remains and it surely fits, it is the cheapest whatever the counts, and
+    /// nothing is loaded (its quote reports its bound, `exact: false`); otherwise every
+    /// contender not counted finally is returned. A tier where no model surely fits returns
+    /// every such model, so a "no model fits" reason always quotes a final count.
+    private func unsettledContenders(_ models: [CatalogModel], request: EstimateRequest, prepared: PreparedInput,
+                                     counts: CountMemo) -> [TokenizerID] {
+        let ranked = models.compactMap { model -> (model: CatalogModel, isFinal: Bool, low: Candidate, high: Candidate)? in
+            guard let known = counts.known(model.tokenizer) else { return nil }
+            func at(_ tokens: Int) -> Candidate {
+                candidate(model, request: request, prepared: prepared, count: .exact(tokens, tokenizer: model.tokenizer))
+            }
+            return (model, known.isFinal, at(known.pointRange.lowerBound), at(known.pointRange.upperBound))
+        }
+        guard let ceiling = ranked.filter({ $0.high.unfit == nil }).map(\.high.breakdown.exactCredits).min() else {
+            return ranked.filter { !$0.isFinal }.map(\.model.tokenizer)
+        }
+        let contenders = ranked.filter { $0.low.unfit == nil && $0.low.breakdown.exactCredits <= ceiling }
+        if contenders.count == 1 && contenders[0].high.unfit == nil { return [] }
+        return contenders.filter { !$0.isFinal }.map(\.model.tokenizer)
+    }
+
     // MARK: - Pricing candidates
 
     /// The output a model is priced with: every end of the range, reasoning included, and the
@@ -336,9 +390,19 @@ public struct EstimatePlanner: Sendable {
 
     /// Prices `model` for the request; `capToRoom` caps a projected output at what the context
     /// window leaves after the input (for a model chosen for the caller rather than compared).
+    /// (`provisional`: with the count known so far — a bound for a model not counted exactly —
+    /// instead of the final count.)
     private func candidate(_ model: CatalogModel, request: EstimateRequest, prepared: PreparedInput,
-                           counts: inout CountMemo, capToRoom: Bool = false) -> Candidate {
-        let count = counts.count(prepared, tokenizer: model.tokenizer, counter: counter)
+                           counts: inout CountMemo, capToRoom: Bool = false, provisional: Bool = false) -> Candidate {
+        let count = provisional
+            ? counts.known(model.tokenizer)?.count ?? counts.count(prepared, tokenizer: model.tokenizer, counter: counter)
+            : counts.count(prepared, tokenizer: model.tokenizer, counter: counter)
+        return candidate(model, request: request, prepared: prepared, count: count, capToRoom: capToRoom)
+    }
+
+    /// Prices `model` for the request with `count` as its input.
+    private func candidate(_ model: CatalogModel, request: EstimateRequest, prepared: PreparedInput,
+                           count: TokenCount, capToRoom: Bool = false) -> Candidate {
         let room = model.contextWindow - count.tokens
         let output = outputPlan(model, request: request, prepared: prepared, inputTokens: count.tokens,
                                 room: capToRoom && room > 0 ? room : nil)

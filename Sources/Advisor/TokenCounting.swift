@@ -16,6 +16,13 @@ public protocol TokenCounting: Sendable {
     /// estimated the same way are one pass over the text, not one per family). The default
     /// counts each in turn.
     func counts(_ text: String, tokenizers: [TokenizerID]) -> [TokenizerID: TokenCount]
+
+    /// Counts of `text` under each of `tokenizers` for ranking models, loading nothing that is
+    /// not loaded yet where a bound will do: a tokenizer ready to count answers with its final
+    /// count, one whose vocabulary is not loaded with a bound made from `reference` (the text's
+    /// exact `o200k_base` count). The default counts every one finally (`counts`).
+    func provisionalCounts(_ text: String, tokenizers: [TokenizerID], reference: TokenCount)
+        -> [TokenizerID: ProvisionalCount]
 }
 
 extension TokenCounting {
@@ -26,5 +33,11 @@ extension TokenCounting {
             result[tokenizer] = count(text, tokenizer: tokenizer)
         }
         return result
+    }
+
+    /// Every count final: `counts`, for counters with nothing to load.
+    public func provisionalCounts(_ text: String, tokenizers: [TokenizerID], reference: TokenCount)
+        -> [TokenizerID: ProvisionalCount] {
+        counts(text, tokenizers: tokenizers).mapValues { ProvisionalCount(final: $0) }
     }
 }

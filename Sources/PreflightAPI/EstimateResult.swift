@@ -118,6 +118,16 @@ public struct EstimateResult: Codable, Sendable, Equatable, WarningCarrying {
         @EncodedAsNull public var credits: CreditAmount?
         /// Input tokens under that model's tokenizer.
         public let inputTokens: Int?
+        /// What counted them (the model's encoding or family), with a model.
+        public let tokenizer: String?
+        /// Whether they are that tokenizer's exact count, with a model: `false` for a family's
+        /// estimate, and for a bound from the `o200k_base` count when the tier was settled
+        /// without loading the model's vocabulary.
+        public let exact: Bool?
+        /// The interval, only when not exact.
+        public let range: Interval<Int>?
+        /// What the estimate was made from, only when not exact.
+        public let basis: EstimateBasisResult?
         /// Why there is no model.
         public let reason: String?
     }
@@ -194,8 +204,11 @@ extension EstimateResult {
                     range: Interval(low: CreditAmount(breakdown.range.low), high: CreditAmount(breakdown.range.high)),
                     serviceTier: breakdown.serviceTier, longContext: breakdown.longContext)
         tiers = estimate.tiers.map { quote in
-            TierQuoteResult(tier: quote.tier, model: quote.model, credits: quote.credits.map(CreditAmount.init),
-                            inputTokens: quote.inputTokens, reason: quote.reason)
+            let count = quote.inputCount
+            return TierQuoteResult(tier: quote.tier, model: quote.model, credits: quote.credits.map(CreditAmount.init),
+                                   inputTokens: quote.inputTokens, tokenizer: count?.tokenizer.name, exact: count?.isExact,
+                                   range: count.flatMap { $0.isExact ? nil : Interval(low: $0.low, high: $0.high) },
+                                   basis: count?.basis.map(EstimateBasisResult.init), reason: quote.reason)
         }
         outputProjection = estimate.outputProjection
         model = Model(id: estimate.model.id, provider: estimate.model.provider, tier: catalog.tier(of: estimate.model),

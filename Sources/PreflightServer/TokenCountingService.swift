@@ -90,6 +90,33 @@ public final class TokenCountingService: TokenCounting {
         count(text, tokenizer: tokenizer, mode: .exact)
     }
 
+    /// Provisional counts for the advisor's ranking: the final count (`counts`) of every
+    /// tokenizer that needs no vocabulary loaded now, and for the others — an exact encoding with
+    /// measured ratios to `o200k_base` (`VocabularyRatioTable`), or a family counted on one — a
+    /// `ReferenceRatioEstimate` from `reference`, loading nothing. A name with neither is counted.
+    public func provisionalCounts(_ text: String, tokenizers: [TokenizerID], reference: TokenCount)
+        -> [TokenizerID: ProvisionalCount] {
+        var result: [TokenizerID: ProvisionalCount] = [:]
+        var ready: [TokenizerID] = []
+        var shape: (profile: UnicodeScriptProfile, hasDigits: Bool)? = nil   // made once, if needed
+        for id in tokenizers where result[id] == nil && !ready.contains(id) {
+            let family = registry.registration(for: id)?.familyFactors
+            guard reference.isExact, registry.needsLoading(id),
+                  let ratios = VocabularyRatioTable.table(for: family?.basis ?? id) else {
+                ready.append(id)
+                continue
+            }
+            let text = shape ?? (UnicodeScriptProfile(text), ReferenceRatioEstimate.hasDigits(text))
+            shape = text
+            let estimate = ReferenceRatioEstimate(profile: text.profile, hasDigits: text.hasDigits,
+                                                  reference: reference.tokens, tokenizer: id, ratios: ratios,
+                                                  family: family)
+            result[id] = ProvisionalCount(bound: estimate.count, pointRange: estimate.pointRange)
+        }
+        for (id, count) in counts(text, tokenizers: ready) { result[id] = ProvisionalCount(final: count) }
+        return result
+    }
+
     /// Counts `text` under each of `tokenizers` for the advisor: each exact encoding once, every
     /// tokenizer answered by the vocabulary-free estimator with the same calibration from one
     /// estimate, and every family from one run-by-run count per basis encoding (`claude`,

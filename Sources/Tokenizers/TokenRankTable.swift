@@ -50,10 +50,17 @@ final class TokenRankTable: @unchecked Sendable {
     /// there, instead of a trip to the 8 MB slot array.
     let presence: UnsafeMutablePointer<UInt64>
 
-    /// Bytes mapped for `slots` (a whole number of 2 MiB huge pages).
+    /// Bytes mapped for `slots` (a whole number of 2 MiB huge pages); 0 for a table mapped from
+    /// a compiled file (`mappedFile`), where every part points into that one mapping.
     private let slotsMappedBytes: Int
+    /// The compiled table file this table reads in place (`VocabularyTableCache`), if any.
+    private let mappedFile: (base: UnsafeMutableRawPointer, length: Int)?
     /// log2 of the number of slots.
     let slotBits: Int
+    /// The number of slots.
+    var slotCount: Int { slotMask + 1 }
+    /// Whether this table reads a compiled file in place.
+    var isMappedFromFile: Bool { mappedFile != nil }
 
     /// Creates an empty table with room for `capacity` tokens whose bytes total at most
     /// `arenaBytes`.
@@ -73,9 +80,35 @@ final class TokenRankTable: @unchecked Sendable {
         pairRanks.initialize(repeating: Self.absent, count: 65536)
         presence = .allocate(capacity: Self.filterBits / 64)
         presence.initialize(repeating: 0, count: Self.filterBits / 64)
+        mappedFile = nil
+    }
+
+    /// A table read in place from a compiled file mapped at `base` (`VocabularyTableCache`
+    /// checked it): its parts are `layout`'s sections of the mapping, which this table unmaps
+    /// when it goes. Only the pages a count touches become resident.
+    init(mappedFile base: UnsafeMutableRawPointer, length: Int, layout: VocabularyTableLayout, count: Int,
+         maxTokenLength: Int) {
+        mappedFile = (base, length)
+        slotsMappedBytes = 0
+        slots = (base + layout.slotsOffset).bindMemory(to: Slot.self, capacity: layout.slotCount)
+        slotMask = layout.slotCount - 1
+        slotBits = layout.slotCount.trailingZeroBitCount
+        hashShift = UInt64(64 - slotBits)
+        arena = (base + layout.arenaOffset).bindMemory(to: UInt8.self, capacity: layout.arenaUsed + 8)
+        arenaCapacity = layout.arenaUsed
+        arenaUsed = layout.arenaUsed
+        byteRanks = (base + layout.byteRanksOffset).bindMemory(to: UInt32.self, capacity: 256)
+        pairRanks = (base + layout.pairRanksOffset).bindMemory(to: UInt32.self, capacity: 65536)
+        presence = (base + layout.presenceOffset).bindMemory(to: UInt64.self, capacity: Self.filterBits / 64)
+        self.count = count
+        self.maxTokenLength = maxTokenLength
     }
 
     deinit {
+        if let mappedFile {
+            munmap(mappedFile.base, mappedFile.length)
+            return
+        }
         munmap(slots, slotsMappedBytes)
         arena.deallocate()
         byteRanks.deallocate()

@@ -99,6 +99,22 @@ public final class TokenizerRegistry: Sendable {
         made.withLock { $0[id].map { !$0.isFailure } ?? false }
     }
 
+    /// The registered tokenizers made successfully so far, in listing order: which vocabularies
+    /// this process has loaded (an estimate should load only those it needs).
+    public var loadedTokenizers: [TokenizerID] {
+        let made = made.withLock { made in Set(made.compactMap { $0.value.isFailure ? nil : $0.key }) }
+        return registrations.map(\.id).filter(made.contains)
+    }
+
+    /// Whether counting with `id` now would read a vocabulary file: it is registered, has not
+    /// been made (or failed) yet, and needs files — directly, or through a family's basis
+    /// encoding. Names nothing is registered under, and the vocabulary-free estimator, need none.
+    public func needsLoading(_ id: TokenizerID) -> Bool {
+        guard let registration = registrationsByID[id], made.withLock({ $0[id] }) == nil else { return false }
+        if let table = registration.familyFactors { return needsLoading(table.basis) }
+        return !registration.vocabularyFiles.isEmpty
+    }
+
     /// A tokenizer that counts under `id`, whatever happens: the registered one when it can be
     /// made; otherwise the vocabulary-free estimator calibrated for it, with a note naming the
     /// file at fault; for a name nothing is registered under, the estimator with a note saying

@@ -18,10 +18,20 @@ enum VocabularyFileLoader {
     /// Name of the checksum file beside the vocabularies.
     static let checksumFileName = "SHA256SUMS"
 
-    /// Loads and verifies the vocabulary file `fileName` from `directory`.
-    static func load(_ fileName: String, directory: String) throws(VocabularyError) -> TokenRankTable {
+    /// Loads and verifies the vocabulary file `fileName` from `directory` — or maps the table
+    /// compiled from it when `cacheDirectory` holds one for the digest `SHA256SUMS` lists and the
+    /// file's size and modification time (`VocabularyTableCache`), compiling one there after an
+    /// ordinary load.
+    static func load(_ fileName: String, directory: String,
+                     cacheDirectory: String? = VocabularyTableCache.defaultDirectory()) throws(VocabularyError) -> TokenRankTable {
         let path = joinPath(directory, fileName)
         let expected = try expectedDigest(of: fileName, directory: directory)
+        let stamp = cacheDirectory == nil ? nil : VocabularyTableCache.SourceStamp(path: path)
+        if let cacheDirectory, let stamp,
+           let table = VocabularyTableCache.load(directory: cacheDirectory, digest: expected, source: stamp,
+                                                 sourceMatchesDigest: { streamedDigest(of: path) == expected }) {
+            return table
+        }
         let file: FileBytes
         switch FileBytes.read(path) {
         case .success(let bytes): file = bytes
@@ -39,7 +49,11 @@ enum VocabularyFileLoader {
                 description: "vocabulary file \(path) has SHA-256 \(actual) but \(checksumFileName) expects \(expected); "
                     + "the file is corrupt or not the canonical one (fetch it again with scripts/fetch-vocab.sh)")
         }
-        return try parse(file, path: path)
+        let table = try parse(file, path: path)
+        if let cacheDirectory, let stamp, stamp == VocabularyTableCache.SourceStamp(path: path) {
+            VocabularyTableCache.store(table, directory: cacheDirectory, digest: expected, source: stamp)
+        }
+        return table
     }
 
     /// The hex digest `SHA256SUMS` lists for `fileName`.
@@ -158,6 +172,26 @@ enum VocabularyFileLoader {
                 path: path, description: "vocabulary file \(path) lacks the single-byte token 0x\(String(byte, radix: 16))")
         }
         return table
+    }
+
+    /// The hex SHA-256 of the file at `path`, read in 256 KiB pieces (nothing the size of the
+    /// file is held), or `nil` when it cannot be read.
+    static func streamedDigest(of path: String) -> String? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        let chunk = 1 << 18
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
+        defer { buffer.deallocate() }
+        var hasher = SHA256()
+        while true {
+            let n = read(fd, buffer, chunk)
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 { return nil }
+            if n == 0 { break }
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(start: buffer, count: n))
+        }
+        return hexString(hasher.finalize())
     }
 
     private static func joinPath(_ directory: String, _ file: String) -> String {
