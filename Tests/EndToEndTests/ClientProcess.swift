@@ -32,6 +32,7 @@ enum ClientProcess {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             environment[name] = directory.path
         }
+        environment["PREFLIGHT_VOCAB_CACHE"] = PreflightBinary.vocabularyCache
         return environment
     }
 

@@ -57,5 +57,6 @@ import TestSupport
             #expect(isolated[name]?.hasPrefix(home) == true, "\(name) is \(isolated[name] ?? "unset")")
         }
         #expect(isolated["PREFLIGHT_MODELS"] == PreflightBinary.modelsDirectory)
+        #expect(isolated["PREFLIGHT_VOCAB_CACHE"] == PreflightBinary.vocabularyCache)
     }
 }

@@ -61,6 +61,13 @@ enum PreflightBinary {
 
     struct StaleBinary: Error, CustomStringConvertible { let description: String }
 
+    /// One compiled-vocabulary cache for every process the tests spawn (their HOME and XDG
+    /// directories are private and fresh, so without this each would compile and write its own
+    /// tables, tens of MB each). The tables are checked against their source's digest on every
+    /// load, so sharing the directory across runs is safe.
+    static let vocabularyCache = FileManager.default.temporaryDirectory
+        .appendingPathComponent("preflight-e2e-vocabulary-cache").path
+
     static var modelsDirectory: String {
         if let path = ProcessInfo.processInfo.environment["PREFLIGHT_MODELS"], !path.isEmpty { return path }
         return repositoryRoot.appendingPathComponent("models").path
@@ -123,6 +130,7 @@ final class ServerProcess: @unchecked Sendable {
         environment["PREFLIGHT_MODELS"] = PreflightBinary.modelsDirectory
         environment["PREFLIGHT_REFERENCE"] = nil
         environment["PREFLIGHT_PRICE_OVERRIDES"] = nil
+        environment["PREFLIGHT_VOCAB_CACHE"] = PreflightBinary.vocabularyCache
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("preflight-e2e-home-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         environment["HOME"] = home.path
