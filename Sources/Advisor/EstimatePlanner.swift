@@ -353,7 +353,11 @@ public struct EstimatePlanner: Sendable {
             func at(_ tokens: Int) -> Candidate {
                 candidate(model, request: request, prepared: prepared, count: .exact(tokens, tokenizer: model.tokenizer))
             }
-            return (model, known.isFinal, at(known.pointRange.lowerBound), at(known.pointRange.upperBound))
+            let low = at(known.pointRange.lowerBound)
+            // A final count is one point: price it once (pricing is Decimal work, and this runs
+            // for every eligible model on every estimate, an editor's lens refresh included).
+            let high = known.pointRange.upperBound == known.pointRange.lowerBound ? low : at(known.pointRange.upperBound)
+            return (model, known.isFinal, low, high)
         }
         guard let ceiling = ranked.filter({ $0.high.unfit == nil }).map(\.high.breakdown.exactCredits).min() else {
             return ranked.filter { !$0.isFinal }.map(\.model.tokenizer)
