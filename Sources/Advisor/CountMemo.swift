@@ -32,7 +32,9 @@ struct CountMemo {
             missing.append(tokenizer)
         }
         guard !missing.isEmpty else { return }
-        let perText = input.countedTexts.map { counter.counts($0, tokenizers: missing) }
+        let perText = input.countedTexts.indices.map { index in
+            counter.counts(input.countedTexts[index], tokenizers: missing, profile: input.profile(ofCountedText: index))
+        }
         for tokenizer in missing {
             let parts = zip(input.countedTexts, perText).map { text, counts in
                 counts[tokenizer] ?? counter.count(text, tokenizer: tokenizer)
@@ -57,8 +59,9 @@ struct CountMemo {
             _ = count(input, tokenizer: .o200kBase, counter: counter)
         }
         let references = referenceParts ?? []
-        let perText = zip(input.countedTexts, references).map { text, reference in
-            counter.provisionalCounts(text, tokenizers: missing, reference: reference)
+        let perText = zip(input.countedTexts.indices, references).map { index, reference in
+            counter.provisionalCounts(input.countedTexts[index], tokenizers: missing, reference: reference,
+                                      profile: input.profile(ofCountedText: index))
         }
         for tokenizer in missing {
             let parts = zip(input.countedTexts, perText).map { text, counts in

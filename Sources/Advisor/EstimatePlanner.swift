@@ -254,7 +254,7 @@ public struct EstimatePlanner: Sendable {
         }
         if isCancelled() { throw CancellationError() }
 
-        let profile = UnicodeScriptProfile(prepared.allText)
+        let profile = prepared.profile
         let weights = ScriptTokenSplit.weights(of: prepared.allText, profile: profile,
                                                tokenizer: chosen.tokenizer, counter: counter)
         let byScript = ScriptTokenSplit.split(total: count.tokens, weights: weights,

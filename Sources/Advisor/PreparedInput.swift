@@ -10,6 +10,9 @@ struct PreparedInput {
     let uncounted: [String]
     /// All counted text joined by newlines: profiled for scripts and scored for complexity.
     let allText: String
+    /// `allText`'s script profile, made once: the script split and inflation read it, and for a
+    /// prompt (whose one counted text is `allText`) the counter's bounds and family runs too.
+    let profile: UnicodeScriptProfile
     /// The instruction the output length depends on (the prompt, or the last user message).
     let taskText: String
     /// What the output projection reads from `taskText`, read once for all models.
@@ -32,6 +35,7 @@ struct PreparedInput {
             allText = prompt
             taskText = prompt
             cues = OutputProjection.TextCues(prompt)
+            profile = UnicodeScriptProfile(prompt)
         case .messages(let messages):
             guard !messages.isEmpty else {
                 throw EstimateError(field: "messages", code: .invalidParams, message: "at least one message is required")
@@ -60,6 +64,14 @@ struct PreparedInput {
             allText = texts.joined(separator: "\n")
             taskText = lastUser ?? allText
             cues = OutputProjection.TextCues(taskText)
+            profile = UnicodeScriptProfile(allText)
         }
+    }
+
+    /// The script profile of `countedTexts[index]` when it is already made: a prompt's (only a
+    /// prompt has one counted text, and it is `allText`); `nil` for a message's parts, which the
+    /// counter profiles if it must.
+    func profile(ofCountedText index: Int) -> UnicodeScriptProfile? {
+        countedTexts.count == 1 ? profile : nil
     }
 }

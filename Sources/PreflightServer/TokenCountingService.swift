@@ -94,8 +94,8 @@ public final class TokenCountingService: TokenCounting {
     /// tokenizer that needs no vocabulary loaded now, and for the others — an exact encoding with
     /// measured ratios to `o200k_base` (`VocabularyRatioTable`), or a family counted on one — a
     /// `ReferenceRatioEstimate` from `reference`, loading nothing. A name with neither is counted.
-    public func provisionalCounts(_ text: String, tokenizers: [TokenizerID], reference: TokenCount)
-        -> [TokenizerID: ProvisionalCount] {
+    public func provisionalCounts(_ text: String, tokenizers: [TokenizerID], reference: TokenCount,
+                                  profile: UnicodeScriptProfile?) -> [TokenizerID: ProvisionalCount] {
         var result: [TokenizerID: ProvisionalCount] = [:]
         var ready: [TokenizerID] = []
         var shape: (profile: UnicodeScriptProfile, hasDigits: Bool)? = nil   // made once, if needed
@@ -106,14 +106,16 @@ public final class TokenCountingService: TokenCounting {
                 ready.append(id)
                 continue
             }
-            let text = shape ?? (UnicodeScriptProfile(text), ReferenceRatioEstimate.hasDigits(text))
+            let text = shape ?? (profile ?? UnicodeScriptProfile(text), ReferenceRatioEstimate.hasDigits(text))
             shape = text
             let estimate = ReferenceRatioEstimate(profile: text.profile, hasDigits: text.hasDigits,
                                                   reference: reference.tokens, tokenizer: id, ratios: ratios,
                                                   family: family)
             result[id] = ProvisionalCount(bound: estimate.count, pointRange: estimate.pointRange)
         }
-        for (id, count) in counts(text, tokenizers: ready) { result[id] = ProvisionalCount(final: count) }
+        for (id, count) in counts(text, tokenizers: ready, profile: shape?.profile ?? profile) {
+            result[id] = ProvisionalCount(final: count)
+        }
         return result
     }
 
@@ -122,7 +124,8 @@ public final class TokenCountingService: TokenCounting {
     /// estimate, and every family from one run-by-run count per basis encoding (`claude`,
     /// `gemini`, `grok`, `kimi` all rest on o200k_base) — reported under each one's name, note and
     /// basis; a catalog of eight families reads a long prompt once per basis, not eight times.
-    public func counts(_ text: String, tokenizers: [TokenizerID]) -> [TokenizerID: TokenCount] {
+    public func counts(_ text: String, tokenizers: [TokenizerID], profile: UnicodeScriptProfile?)
+        -> [TokenizerID: TokenCount] {
         var result: [TokenizerID: TokenCount] = [:]
         var estimates: [TokenizerID: TokenCount] = [:]   // by calibration
         var basisRuns: [TokenizerID: [FamilyFactorEstimator.BasisRun]] = [:]   // by basis encoding
@@ -130,7 +133,7 @@ public final class TokenCountingService: TokenCounting {
             let tokenizer = registry.tokenizer(for: id)
             if let family = tokenizer as? FamilyFactorEstimator {
                 let runs = basisRuns[family.table.basis]
-                    ?? FamilyFactorEstimator.basisRuns(of: text, in: family.basisTokenizer)
+                    ?? FamilyFactorEstimator.basisRuns(of: text, profile: profile, in: family.basisTokenizer)
                 basisRuns[family.table.basis] = runs
                 result[id] = family.estimate(from: runs)
                 continue

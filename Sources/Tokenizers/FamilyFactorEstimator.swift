@@ -44,9 +44,11 @@ public struct FamilyFactorEstimator: Tokenizer {
     public func encode(_ text: String, allowedSpecial: SpecialTokenPolicy) -> [TokenSpan]? { nil }
 
     /// The text's script runs counted in `basisTokenizer` — what every family on that basis
-    /// needs, so a caller estimating several families counts the text once per basis.
-    public static func basisRuns(of text: String, in basisTokenizer: any Tokenizer) -> [BasisRun] {
-        UnicodeScriptProfile(text).runs.map { run in
+    /// needs, so a caller estimating several families counts the text once per basis. `profile`
+    /// is `text`'s script profile when the caller has made it already (else it is made here).
+    public static func basisRuns(of text: String, profile: UnicodeScriptProfile? = nil,
+                                 in basisTokenizer: any Tokenizer) -> [BasisRun] {
+        (profile ?? UnicodeScriptProfile(text)).runs.map { run in
             BasisRun(script: run.script, count: basisTokenizer.count(String(text[run.range]), allowedSpecial: .none))
         }
     }

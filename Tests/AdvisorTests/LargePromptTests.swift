@@ -110,7 +110,7 @@ import Tokenizers
             lock.withLock { calls[tokenizer, default: 0] += 1 }
             return WordCounter().count(text, tokenizer: tokenizer)
         }
-        func counts(_ text: String, tokenizers: [TokenizerID]) -> [TokenizerID: TokenCount] {
+        func counts(_ text: String, tokenizers: [TokenizerID], profile: UnicodeScriptProfile?) -> [TokenizerID: TokenCount] {
             lock.withLock { batchCalls += 1 }
             var result: [TokenizerID: TokenCount] = [:]
             for tokenizer in tokenizers { result[tokenizer] = WordCounter().count(text, tokenizer: tokenizer) }

@@ -27,8 +27,8 @@ final class LoadTrackingCounter: TokenCounting {
         return .exact(truth(text, tokenizer), tokenizer: tokenizer)
     }
 
-    func provisionalCounts(_ text: String, tokenizers: [TokenizerID], reference: TokenCount)
-        -> [TokenizerID: ProvisionalCount] {
+    func provisionalCounts(_ text: String, tokenizers: [TokenizerID], reference: TokenCount,
+                           profile: UnicodeScriptProfile?) -> [TokenizerID: ProvisionalCount] {
         var result: [TokenizerID: ProvisionalCount] = [:]
         for id in tokenizers {
             if preloaded || id == .o200kBase || loaded.withLock({ $0.contains(id) }) {
